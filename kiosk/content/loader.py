@@ -1,0 +1,405 @@
+"""Loads `content.yaml` into `Content`: the one place that reads the content file.
+
+Order: bytes -> text (UTF-8, with or without a byte order mark) -> YAML nodes (libyaml's
+composer, which builds no Python objects) -> a safety pass (tags, alias expansion) -> the
+schema below, which reads every value from its node and records every problem at once.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+
+import yaml
+
+from .model import (
+    LANGUAGES,
+    PAGE_NAMES,
+    Card,
+    Content,
+    Detail,
+    Figure,
+    Labels,
+    Location,
+    NetworkPage,
+    Organisation,
+    Page,
+    Settings,
+    TermGroup,
+    TextBlock,
+    Theme,
+    Text,
+    Tile,
+)
+from .problems import Problem, errors
+from .reader import TAG, Reader
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_BYTES = 20_000_000
+MAX_VALUES = 500_000  # after aliases are expanded: stops "billion laughs" files early
+STANDARD_TAGS = {TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    content: Content | None
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return errors(self.problems)
+
+
+def load(path: Path | str) -> Loaded:
+    path = Path(path)
+    name = str(path)
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(MAX_BYTES + 1)
+    except OSError as exc:
+        return Loaded(None, (Problem(name, 1, 1, f"cannot read the file: {exc.strerror}"),))
+    if len(data) > MAX_BYTES:
+        return Loaded(None, (Problem(name, 1, 1, f"the file is larger than "
+                                                 f"{MAX_BYTES // 1_000_000} MB"),))
+    return load_bytes(data, name, path.resolve().parent, path.resolve())
+
+
+def load_bytes(data: bytes, name: str, base_dir: Path, source: Path | None = None) -> Loaded:
+    reader = Reader(name, base_dir)
+    text = _decode(data, reader)
+    root = _compose(text, reader) if text is not None else None
+    content = None
+    if root is not None and _is_safe(root, reader):
+        content = _content(reader, root, source)
+    if errors(reader.problems):
+        content = None
+    return Loaded(content, tuple(reader.problems))
+
+
+# -- bytes to nodes --------------------------------------------------------------------------
+def _decode(data: bytes, reader: Reader) -> str | None:
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        reader.problems.append(Problem(reader.file, 1, 1, "the file is saved as UTF-16, not "
+                                       "UTF-8: save it as UTF-8"))
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = len(data[line_start:exc.start].decode("utf-8", "replace")) + 1
+        try:
+            data.decode("gb18030")
+            guess = " (it looks like GBK, which Notepad calls \"ANSI\")"
+        except UnicodeDecodeError:
+            guess = ""
+        reader.problems.append(Problem(
+            reader.file, line, column,
+            f"the file is not saved as UTF-8{guess}: open it in Notepad, choose File > Save As, "
+            "set Encoding to UTF-8 and save"))
+        return None
+
+
+def _compose(text: str, reader: Reader) -> yaml.Node | None:
+    try:
+        root = yaml.compose(text, Loader=Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "the file is not valid YAML"
+        if exc.context and exc.context_mark and exc.context_mark.line != mark.line:
+            problem += f" {exc.context} that starts on line {exc.context_mark.line + 1}"
+        lines = text.splitlines()
+        at = lines[mark.line][mark.column:mark.column + 1] if mark.line < len(lines) else ""
+        if at == "\t" or "\t" in problem:
+            hint = "a tab character cannot indent YAML: use spaces"
+        elif "expected a single document" in str(exc):
+            hint = "the file holds more than one document ('---'): keep only one"
+        else:
+            hint = "check the indentation, colons and quotes on this line and the one before"
+        reader.problems.append(Problem(reader.file, mark.line + 1, mark.column + 1,
+                                       f"YAML syntax error: {problem}; {hint}"))
+        return None
+    except yaml.YAMLError as exc:
+        reader.problems.append(Problem(reader.file, 1, 1, f"YAML syntax error: {exc}"))
+        return None
+    except RecursionError:
+        reader.problems.append(Problem(reader.file, 1, 1, "the file is nested too deeply"))
+        return None
+    if root is None or (isinstance(root, yaml.ScalarNode) and root.tag == TAG + "null"):
+        reader.problems.append(Problem(reader.file, 1, 1, "the file is empty: it must hold at "
+                                       "least 'organisation:' and 'home:'"))
+        return None
+    if not isinstance(root, yaml.MappingNode):
+        kind = "a list" if isinstance(root, yaml.SequenceNode) else "a single value"
+        reader.error(root, f"the top level of the file must be keys such as 'organisation:' and "
+                           f"'home:', not {kind}")
+        return None
+    return root
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return node.value
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    return []
+
+
+def _is_safe(root: yaml.Node, reader: Reader) -> bool:
+    """Refuse tags that would construct objects, self-referencing aliases and alias bombs.
+
+    Each distinct node is visited once, so this is linear in the file, whatever the aliases
+    would expand to.
+    """
+    size: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if children_done:
+            open_nodes.discard(key)
+            size[key] = 1 + sum(size[id(child)] for child in _children(node))
+            if size[key] > MAX_VALUES:
+                reader.error(node, f"anchors and aliases (&name, *name) expand this to more than "
+                                   f"{MAX_VALUES:,} values: write the content out instead")
+                return False
+            continue
+        if key in size:
+            continue
+        if key in open_nodes:
+            reader.error(node, "an alias (*name) refers to the list or keys that contain it")
+            return False
+        if node.tag not in STANDARD_TAGS:
+            shown = node.tag.replace(TAG, "!!")
+            reader.error(node, f"the tag '{shown}' is not allowed: the content file holds only "
+                               "texts, numbers, lists and keys")
+            return False
+        open_nodes.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in _children(node) if id(child) not in size)
+    return True
+
+
+# -- the schema ------------------------------------------------------------------------------
+def _content(r: Reader, root: yaml.Node, source: Path | None) -> Content:
+    top = r.keys(root, "the file", ("organisation", "home"),
+                 ("settings", "theme", "labels") + PAGE_NAMES) or {}
+    pages = {
+        name: _page(r, top[name], name) for name in PAGE_NAMES[:3] if name in top
+    }
+    network = _network(r, top["network"]) if "network" in top else None
+    tiles = _tiles(r, top["home"], set(pages) | ({"network"} if network else set())) \
+        if "home" in top else ()
+    for name in PAGE_NAMES:
+        if name in top and name not in {t.page for t in tiles}:
+            r.warn(top[name], f"no tile on the home screen opens '{name}', so visitors cannot "
+                              "reach it")
+    organisation = _organisation(r, top["organisation"]) if "organisation" in top else None
+    return Content(
+        organisation=organisation or Organisation(name=Labels().home),
+        tiles=tiles,
+        pages=MappingProxyType(pages),
+        network=network,
+        settings=_settings(r, top["settings"]) if "settings" in top else Settings(),
+        theme=_theme(r, top["theme"]) if "theme" in top else Theme(),
+        labels=_labels(r, top["labels"]) if "labels" in top else Labels(),
+        source=source,
+    )
+
+
+def _text(r: Reader, keys: dict[str, yaml.Node], name: str, default: Text = Text()) -> Text:
+    return r.text(keys[name], name) if name in keys else default
+
+
+def _settings(r: Reader, node: yaml.Node) -> Settings:
+    keys = r.keys(node, "settings", (), ("default_language", "idle_timeout", "countdown",
+                                         "attract_delay")) or {}
+    default = Settings()
+    return Settings(
+        default_language=r.choice(keys["default_language"], "default_language", LANGUAGES)
+        if "default_language" in keys else default.default_language,
+        idle_timeout=r.number(keys["idle_timeout"], "idle_timeout", 5, 3600, "seconds")
+        if "idle_timeout" in keys else default.idle_timeout,
+        countdown=r.number(keys["countdown"], "countdown", 3, 120, "seconds")
+        if "countdown" in keys else default.countdown,
+        attract_delay=r.number(keys["attract_delay"], "attract_delay", 10, 86400, "seconds")
+        if "attract_delay" in keys else default.attract_delay,
+    )
+
+
+def _theme(r: Reader, node: yaml.Node) -> Theme:
+    default = Theme()
+    names = tuple(Theme.__dataclass_fields__)
+    keys = r.keys(node, "theme", (), names) or {}
+    return Theme(**{
+        name: r.colour(keys[name], name, getattr(default, name)) if name in keys
+        else getattr(default, name) for name in names
+    })
+
+
+def _labels(r: Reader, node: yaml.Node) -> Labels:
+    names = tuple(Labels.__dataclass_fields__)
+    keys = r.keys(node, "labels", (), names) or {}
+    return Labels(**{name: r.text(value, name) for name, value in keys.items()})
+
+
+def _organisation(r: Reader, node: yaml.Node) -> Organisation | None:
+    keys = r.keys(node, "organisation", ("name",), ("motto", "intro", "link"))
+    if keys is None or "name" not in keys:
+        return None
+    return Organisation(
+        name=r.text(keys["name"], "name"),
+        motto=_text(r, keys, "motto"),
+        intro=_text(r, keys, "intro"),
+        link=r.link(keys["link"], "link") if "link" in keys else None,
+    )
+
+
+def _tiles(r: Reader, node: yaml.Node, defined: set[str]) -> tuple[Tile, ...]:
+    keys = r.keys(node, "home", ("tiles",)) or {}
+    if "tiles" not in keys:
+        return ()
+    tiles = []
+    for item in r.items(keys["tiles"], "tiles", minimum=1):
+        tile = r.keys(item, "tile", ("page", "title"), ("subtitle", "icon"))
+        if tile is None or "page" not in tile or "title" not in tile:
+            continue
+        page = r.choice(tile["page"], "page", PAGE_NAMES)
+        if page in {t.page for t in tiles}:
+            r.error(tile["page"], f"two tiles open the page '{page}'")
+        elif page not in defined:
+            r.error(tile["page"], f"this tile opens '{page}', but the file has no '{page}:' "
+                                  "section")
+        tiles.append(Tile(
+            page=page,
+            title=r.text(tile["title"], "title"),
+            subtitle=_text(r, tile, "subtitle"),
+            icon=r.icon(tile["icon"], "icon") if "icon" in tile else "",
+        ))
+    return tuple(tiles)
+
+
+def _paragraphs(r: Reader, node: yaml.Node) -> tuple:
+    if isinstance(node, yaml.SequenceNode):
+        return r.texts(node, "paragraphs")
+    return (r.text(node, "paragraphs"),)
+
+
+def _group(r: Reader, node: yaml.Node) -> TermGroup | None:
+    keys = r.keys(node, "group", ("title", "terms"), ("lead", "flow"))
+    if keys is None or "title" not in keys or "terms" not in keys:
+        return None
+    return TermGroup(
+        title=r.text(keys["title"], "title"),
+        terms=r.texts(keys["terms"], "terms", minimum=1),
+        lead=_text(r, keys, "lead"),
+        flow=r.boolean(keys["flow"], "flow") if "flow" in keys else False,
+    )
+
+
+def _groups(r: Reader, node: yaml.Node) -> tuple[TermGroup, ...]:
+    return tuple(g for g in (_group(r, n) for n in r.items(node, "groups")) if g)
+
+
+DETAIL_KEYS = ("summary", "paragraphs", "icon", "image", "groups", "link")
+
+
+def _detail(r: Reader, keys: dict[str, yaml.Node], title_key: str) -> Detail:
+    return Detail(
+        id=r.identifier(keys["id"], "id"),
+        title=r.text(keys[title_key], title_key),
+        summary=_text(r, keys, "summary"),
+        paragraphs=_paragraphs(r, keys["paragraphs"]) if "paragraphs" in keys else (),
+        icon=r.icon(keys["icon"], "icon") if "icon" in keys else "",
+        image=r.image(keys["image"], "image") if "image" in keys else None,
+        groups=_groups(r, keys["groups"]) if "groups" in keys else (),
+        link=r.link(keys["link"], "link") if "link" in keys else None,
+    )
+
+
+def _details(r: Reader, node: yaml.Node, name: str, seen: dict[str, yaml.Node]) -> tuple:
+    details = []
+    for item in r.items(node, name):
+        keys = r.keys(item, f"{name} entry", ("id", "title"), DETAIL_KEYS)
+        if keys is None or "id" not in keys or "title" not in keys:
+            continue
+        details.append(_detail(r, keys, "title"))
+        _unique_id(r, keys["id"], seen)
+    return tuple(details)
+
+
+def _unique_id(r: Reader, node: yaml.Node, seen: dict[str, yaml.Node]) -> None:
+    if node.value in seen:
+        r.error(node, f"the id '{node.value}' is already used on line "
+                      f"{seen[node.value].start_mark.line + 1}; each id must be different")
+    else:
+        seen[node.value] = node
+
+
+def _page(r: Reader, node: yaml.Node, name: str) -> Page:
+    keys = r.keys(node, name, ("title",), ("lead", "pillars", "figures", "items", "groups",
+                                          "sections", "link")) or {}
+    pillars, figures, sections = [], [], []
+    for item in r.items(keys["pillars"], "pillars") if "pillars" in keys else ():
+        card = r.keys(item, "pillar", ("title",), ("text", "icon"))
+        if card and "title" in card:
+            pillars.append(Card(
+                title=r.text(card["title"], "title"),
+                text=_text(r, card, "text"),
+                icon=r.icon(card["icon"], "icon") if "icon" in card else "",
+            ))
+    for item in r.items(keys["figures"], "figures") if "figures" in keys else ():
+        figure = r.keys(item, "figure", ("value", "label"), ("unit",))
+        if figure and "value" in figure and "label" in figure:
+            figures.append(Figure(
+                value=r.text(figure["value"], "value", neutral=True),
+                label=r.text(figure["label"], "label"),
+                unit=_text(r, figure, "unit"),
+            ))
+    for item in r.items(keys["sections"], "sections") if "sections" in keys else ():
+        block = r.keys(item, "section", ("title", "paragraphs"))
+        if block and "title" in block and "paragraphs" in block:
+            sections.append(TextBlock(r.text(block["title"], "title"),
+                                      _paragraphs(r, block["paragraphs"])))
+    return Page(
+        title=_text(r, keys, "title"),
+        lead=_text(r, keys, "lead"),
+        pillars=tuple(pillars),
+        figures=tuple(figures),
+        items=_details(r, keys["items"], "items", {}) if "items" in keys else (),
+        groups=_groups(r, keys["groups"]) if "groups" in keys else (),
+        sections=tuple(sections),
+        link=r.link(keys["link"], "link") if "link" in keys else None,
+    )
+
+
+def _network(r: Reader, node: yaml.Node) -> NetworkPage:
+    keys = r.keys(node, "network", ("title", "locations"), ("lead", "list_title", "features"))
+    keys = keys or {}
+    seen: dict[str, yaml.Node] = {}
+    locations = []
+    for item in r.items(keys["locations"], "locations") if "locations" in keys else ():
+        loc = r.keys(item, "location", ("id", "name", "lat", "lon"),
+                     ("headquarters",) + DETAIL_KEYS)
+        if loc is None or not {"id", "name", "lat", "lon"} <= loc.keys():
+            continue
+        _unique_id(r, loc["id"], seen)
+        locations.append(Location(
+            detail=_detail(r, loc, "name"),
+            latitude=r.number(loc["lat"], "lat", -90, 90),
+            longitude=r.number(loc["lon"], "lon", -180, 180),
+            headquarters=r.boolean(loc["headquarters"], "headquarters")
+            if "headquarters" in loc else False,
+        ))
+    return NetworkPage(
+        title=_text(r, keys, "title"),
+        lead=_text(r, keys, "lead"),
+        locations=tuple(locations),
+        list_title=_text(r, keys, "list_title", Labels().locations),
+        features=_details(r, keys["features"], "features", seen) if "features" in keys else (),
+    )

@@ -1,0 +1,190 @@
+"""The kiosk's content as immutable plain data. Nothing here knows about Qt.
+
+`kiosk.content.loader` builds a `Content` from `content.yaml`; every screen is given the part
+of it that it shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+LANGUAGES = ("en", "zh")
+LANGUAGE_NAMES = {"en": "English", "zh": "Chinese"}
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A visible text in English and Simplified Chinese; a missing one falls back to the other."""
+
+    en: str = ""
+    zh: str = ""
+
+    def get(self, language: str) -> str:
+        own = self.zh if language == "zh" else self.en
+        return own or self.en or self.zh
+
+    def __bool__(self) -> bool:
+        return bool(self.en or self.zh)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    url: str
+    caption: Text = Text()
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    value: Text
+    label: Text
+    unit: Text = Text()
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    title: Text
+    text: Text = Text()
+    icon: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TermGroup:
+    """A named set of short terms, shown as chips; `flow` shows them as steps in order."""
+
+    title: Text
+    terms: tuple[Text, ...]
+    lead: Text = Text()
+    flow: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TextBlock:
+    title: Text
+    paragraphs: tuple[Text, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Detail:
+    """Something a visitor can open: a strategy, a cluster, a location, an organisation."""
+
+    id: str
+    title: Text
+    summary: Text = Text()
+    paragraphs: tuple[Text, ...] = ()
+    icon: str = ""
+    image: Path | None = None
+    groups: tuple[TermGroup, ...] = ()
+    link: Link | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    detail: Detail
+    latitude: float
+    longitude: float
+    headquarters: bool = False
+
+    @property
+    def id(self) -> str:
+        return self.detail.id
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A section screen: its blocks are shown in this order, each only when given."""
+
+    title: Text
+    lead: Text = Text()
+    pillars: tuple[Card, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    items: tuple[Detail, ...] = ()
+    groups: tuple[TermGroup, ...] = ()
+    sections: tuple[TextBlock, ...] = ()
+    link: Link | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkPage:
+    title: Text
+    lead: Text = Text()
+    locations: tuple[Location, ...] = ()
+    list_title: Text = Text()
+    features: tuple[Detail, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Tile:
+    page: str
+    title: Text
+    subtitle: Text = Text()
+    icon: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    name: Text
+    motto: Text = Text()
+    intro: Text = Text()
+    link: Link | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    default_language: str = "en"
+    idle_timeout: float = 60.0
+    countdown: float = 10.0
+    attract_delay: float = 120.0
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    background: str = "#F4F2F7"
+    surface: str = "#FFFFFF"
+    text: str = "#1C1530"
+    muted_text: str = "#433B52"
+    accent: str = "#660874"
+    accent_text: str = "#FFFFFF"
+
+
+@dataclass(frozen=True, slots=True)
+class Labels:
+    """Words of the kiosk's own controls; staff may reword them under `labels:`."""
+
+    home: Text = Text("Home", "首页")
+    back: Text = Text("Back", "返回")
+    switch_language: Text = Text("中文", "English")
+    still_there: Text = Text("Still there?", "还在浏览吗？")
+    returning: Text = Text(
+        "Returning to the start in {seconds} s", "{seconds} 秒后返回首页"
+    )
+    tap_to_stay: Text = Text("Tap anywhere to stay", "轻触屏幕任意位置继续浏览")
+    locations: Text = Text("Locations", "所在地")
+    headquarters: Text = Text("Headquarters", "总部")
+    more_information: Text = Text("More information", "更多信息")
+    out_of_service: Text = Text(
+        "This display is being updated. Please come back soon.",
+        "本屏幕正在更新内容，请稍后再来。",
+    )
+
+
+PAGE_NAMES = ("mission", "strategies", "clusters", "network")
+
+
+@dataclass(frozen=True, slots=True)
+class Content:
+    organisation: Organisation
+    tiles: tuple[Tile, ...]
+    pages: dict[str, Page] = field(default_factory=dict)
+    network: NetworkPage | None = None
+    settings: Settings = Settings()
+    theme: Theme = Theme()
+    labels: Labels = Labels()
+    source: Path | None = None
+
+    def details(self, page: str) -> tuple[Detail, ...]:
+        """The details a page opens, in order (its siblings for Back and for swiping)."""
+        if page == "network" and self.network is not None:
+            return tuple(loc.detail for loc in self.network.locations) + self.network.features
+        found = self.pages.get(page)
+        return found.items if found else ()

@@ -1,0 +1,232 @@
+"""Reads values out of composed YAML nodes, recording every problem with its line and column.
+
+Values are read from the nodes, not from the objects YAML would construct, so a staff member's
+typo is never silently turned into something else: `no` is not taken for false where a text was
+meant, `1:20` is not taken for 80, and a duplicate key is an error instead of a lost value.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+
+import yaml
+
+from .icons import icon_problem
+from .model import LANGUAGE_NAMES, Link, Text
+from .problems import Problem
+
+TAG = "tag:yaml.org,2002:"
+NUMBER = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?")
+COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".webp", ".bmp")
+
+
+def describe(node: yaml.Node) -> str:
+    """How a node reads to a person: 'the text "sixty"', 'a list', ..."""
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    if isinstance(node, yaml.MappingNode):
+        return "a set of keys"
+    tag = node.tag.removeprefix(TAG)
+    value = node.value if len(node.value) <= 40 else node.value[:37] + "..."
+    if tag == "null":
+        return "nothing"
+    if tag == "bool":
+        return f"the yes/no value {node.value}"
+    if tag in ("int", "float") and NUMBER.fullmatch(node.value):
+        return f"the number {value}"
+    return f'the text "{value}"'
+
+
+class Reader:
+    def __init__(self, file: str, base_dir: Path):
+        self.file = file
+        self.base_dir = base_dir
+        self.problems: list[Problem] = []
+
+    # -- recording ---------------------------------------------------------------------------
+    def error(self, node: yaml.Node, message: str) -> None:
+        mark = node.start_mark
+        self.problems.append(Problem(self.file, mark.line + 1, mark.column + 1, message))
+
+    def warn(self, node: yaml.Node, message: str) -> None:
+        mark = node.start_mark
+        self.problems.append(Problem(self.file, mark.line + 1, mark.column + 1, message, True))
+
+    # -- structure ---------------------------------------------------------------------------
+    def keys(
+        self, node: yaml.Node, name: str, required: tuple[str, ...], optional: tuple[str, ...] = ()
+    ) -> dict[str, yaml.Node] | None:
+        """The keys of a mapping node. Duplicate, unknown and missing keys are problems."""
+        if not isinstance(node, yaml.MappingNode):
+            self.error(node, f"'{name}' must be a set of keys ({', '.join(required + optional)}), "
+                             f"not {describe(node)}")
+            return None
+        allowed = required + optional
+        found: dict[str, yaml.Node] = {}
+        key_nodes: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.error(key_node, f"a key in '{name}' must be a plain word, not {describe(key_node)}")
+                continue
+            key = key_node.value
+            if key in key_nodes:
+                first = key_nodes[key].start_mark.line + 1
+                self.error(key_node, f"duplicate key '{key}': it was already given on line {first}; "
+                                     "YAML would silently keep only the last one")
+                continue
+            key_nodes[key] = key_node
+            if key not in allowed:
+                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+                hint = (f" (did you mean '{close[0]}'?)" if close
+                        else f"; allowed in '{name}': {', '.join(allowed)}")
+                self.error(key_node, f"unknown key '{key}'{hint}")
+                continue
+            found[key] = value_node
+        for key in required:
+            if key not in found and key not in key_nodes:
+                self.error(node, f"'{name}' is missing the required key '{key}'")
+        return found
+
+    def items(self, node: yaml.Node, name: str, minimum: int = 0) -> list[yaml.Node]:
+        if not isinstance(node, yaml.SequenceNode):
+            self.error(node, f"'{name}' must be a list (lines starting with '- '), not {describe(node)}")
+            return []
+        if len(node.value) < minimum:
+            self.error(node, f"'{name}' needs at least {minimum} "
+                             f"{'entry' if minimum == 1 else 'entries'}, not {len(node.value)}")
+        return list(node.value)
+
+    # -- scalars -----------------------------------------------------------------------------
+    def _scalar_text(self, node: yaml.Node, name: str) -> str | None:
+        if not isinstance(node, yaml.ScalarNode):
+            self.error(node, f"'{name}' must be a text, not {describe(node)}")
+            return None
+        tag = node.tag.removeprefix(TAG)
+        if not node.style and tag == "bool":
+            self.error(node, f"'{name}' was read as the yes/no value {node.value}, not as a text: "
+                             f'put it in quotes ("{node.value}")')
+            return None
+        if not node.style and tag == "null":
+            self.error(node, f"'{name}' is empty")
+            return None
+        if tag not in ("str", "int", "float", "timestamp", "bool", "null"):
+            self.error(node, f"'{name}' must be a text, not {describe(node)}")
+            return None
+        return node.value.strip()
+
+    def string(self, node: yaml.Node, name: str) -> str:
+        value = self._scalar_text(node, name)
+        if value == "":
+            self.error(node, f"'{name}' is empty")
+        return value or ""
+
+    def text(self, node: yaml.Node, name: str, neutral: bool = False) -> Text:
+        """A visible text: either `{en: ..., zh: ...}` or one text used in both languages.
+
+        A single text is warned about unless it is `neutral` (a figure such as "770,000").
+        """
+        if isinstance(node, yaml.MappingNode):
+            keys = self.keys(node, name, (), ("en", "zh"))
+            if keys is None:
+                return Text()
+            values = {lang: self.string(keys[lang], f"{name}.{lang}") for lang in keys}
+            if not keys:
+                self.error(node, f"'{name}' needs an 'en' or a 'zh' text")
+            for lang, other in (("en", "zh"), ("zh", "en")):
+                if lang in keys and other not in keys:
+                    self.warn(node, f"'{name}' has no {LANGUAGE_NAMES[other]} ({other}) text; "
+                                    f"the {LANGUAGE_NAMES[lang]} is shown in both languages")
+            return Text(values.get("en", ""), values.get("zh", ""))
+        value = self.string(node, name)
+        if not value or neutral:
+            return Text(value, value)
+        lang, other = ("zh", "en") if CJK.search(value) else ("en", "zh")
+        self.warn(node, f"'{name}' has no {LANGUAGE_NAMES[other]} ({other}) text; "
+                        f"the {LANGUAGE_NAMES[lang]} is shown in both languages")
+        return Text(**{lang: value})
+
+    def texts(self, node: yaml.Node, name: str, minimum: int = 0) -> tuple[Text, ...]:
+        return tuple(self.text(item, name) for item in self.items(node, name, minimum))
+
+    def number(self, node: yaml.Node, name: str, low: float, high: float, unit: str = "") -> float:
+        raw = node.value.strip() if isinstance(node, yaml.ScalarNode) else None
+        is_number = (
+            raw is not None
+            and node.tag.removeprefix(TAG) in ("int", "float", "str")
+            and NUMBER.fullmatch(raw) is not None
+        )
+        if not is_number:
+            self.error(node, f"'{name}' must be a number, not {describe(node)}")
+            return low
+        value = float(raw)
+        if not low <= value <= high:
+            shown = f"{low:g} and {high:g}" + (f" {unit}" if unit else "")
+            self.error(node, f"'{name}' must be between {shown}, not {raw}")
+            return low
+        return value
+
+    def boolean(self, node: yaml.Node, name: str) -> bool:
+        if isinstance(node, yaml.ScalarNode) and node.value.lower() in ("true", "false"):
+            return node.value.lower() == "true"
+        self.error(node, f"'{name}' must be true or false, not {describe(node)}")
+        return False
+
+    def choice(self, node: yaml.Node, name: str, choices: tuple[str, ...]) -> str:
+        value = self._scalar_text(node, name)
+        if value is not None and value not in choices:
+            self.error(node, f"'{name}' must be one of {', '.join(choices)}, not \"{value}\"")
+            return choices[0]
+        return value or choices[0]
+
+    def colour(self, node: yaml.Node, name: str, default: str) -> str:
+        value = self._scalar_text(node, name)
+        if value is None:
+            return default
+        if not COLOUR.fullmatch(value):
+            self.error(node, f"'{name}' must be a colour written like \"#660874\", not \"{value}\"")
+            return default
+        return value.upper()
+
+    def identifier(self, node: yaml.Node, name: str) -> str:
+        value = self.string(node, name)
+        if value and not re.fullmatch(r"[a-z0-9][a-z0-9-]*", value):
+            self.error(node, f"'{name}' must be lower-case letters, digits and '-' "
+                             f"(like \"hi-tech\"), not \"{value}\"")
+        return value
+
+    def icon(self, node: yaml.Node, name: str) -> str:
+        value = self.string(node, name)
+        problem = icon_problem(value) if value else None
+        if problem:
+            self.error(node, problem)
+            return ""
+        return value
+
+    def image(self, node: yaml.Node, name: str) -> Path | None:
+        value = self.string(node, name)
+        if not value:
+            return None
+        path = (self.base_dir / value).resolve()
+        if path.suffix.lower() not in IMAGE_SUFFIXES:
+            self.error(node, f"'{name}' must be an image file ({', '.join(IMAGE_SUFFIXES)}), "
+                             f"not \"{value}\"")
+            return None
+        if not path.is_file():
+            self.error(node, f"image file not found: {value} (looked in {self.base_dir})")
+            return None
+        return path
+
+    def link(self, node: yaml.Node, name: str) -> Link | None:
+        keys = self.keys(node, name, ("url",), ("caption",))
+        if keys is None or "url" not in keys:
+            return None
+        url = self.string(keys["url"], "url")
+        if url and not re.fullmatch(r"https?://[^\s/$.?#][^\s]*", url):
+            self.error(keys["url"], f"'url' must be a web address starting with http:// or "
+                                    f"https://, not \"{url}\"")
+        caption = self.text(keys["caption"], "caption") if "caption" in keys else Text()
+        return Link(url, caption)
