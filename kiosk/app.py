@@ -1,0 +1,92 @@
+"""Start-up, top to bottom: logging, content, the Qt application, fonts, the window, run.
+
+1. Logging goes to stderr, and Qt's own messages join it.
+2. The content file is loaded and checked; its problems are logged with their lines.
+3. The QApplication is created and the bundled fonts registered.
+4. The kiosk window (or, if the content cannot be used, a calm "back soon" screen) is placed on
+   the chosen display, fullscreen with the pointer hidden and the exit keys locked, or in a
+   normal window with `--windowed`.
+5. The idle watcher starts and the event loop runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import logging
+import sys
+
+from PySide6.QtCore import Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from . import paths
+from .cli import ExitCode
+from .content import load
+from .idle import IdleWatcher
+from .lockdown import Lockdown
+from .ui.problems_view import ProblemsView
+from .ui.theme import load_fonts
+from .ui.window import KioskWindow
+
+log = logging.getLogger("kiosk")
+QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def qt_message(kind: QtMsgType, context, message: str) -> None:
+    logging.getLogger("qt").log(QT_LEVELS.get(kind, logging.WARNING), message)
+
+
+def run(args: argparse.Namespace) -> int:
+    logging.basicConfig(level=logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    qInstallMessageHandler(qt_message)
+
+    content_path = args.content or paths.default_content()
+    loaded = load(content_path)
+    for problem in loaded.problems:
+        log.log(logging.WARNING if problem.warning else logging.ERROR, "%s", problem)
+    content = loaded.content
+    if content is not None and args.lang:
+        settings = dataclasses.replace(content.settings, default_language=args.lang)
+        content = dataclasses.replace(content, settings=settings)
+
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("kiosk")
+    family = load_fonts()
+    app.setFont(QFont(family))
+    screens = QGuiApplication.screens()
+    if not screens:
+        log.error("no display found")
+        return ExitCode.NO_DISPLAY
+    if not 0 <= args.screen < len(screens):
+        log.warning("there is no screen %d (screens: 0 to %d); using 0", args.screen,
+                    len(screens) - 1)
+    screen = screens[args.screen] if 0 <= args.screen < len(screens) else screens[0]
+    windowed = args.windowed is not None
+    size = args.windowed if windowed else screen.geometry().size().toTuple()
+
+    idle = IdleWatcher(round((content.settings.idle_timeout if content else 60) * 1000))
+    if content is None:
+        window = ProblemsView(loaded.errors, family, size, allow_close=windowed)
+    else:
+        window = KioskWindow(content, family, idle, allow_close=windowed, size=size)
+    window.setGeometry(screen.geometry().x(), screen.geometry().y(), *size)
+    lockdown = Lockdown(app)  # keep a reference: a collected filter stops filtering
+    if windowed:
+        window.show()
+    else:
+        app.installEventFilter(lockdown)
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
+        window.winId()
+        window.windowHandle().setScreen(screen)
+        window.showFullScreen()
+    idle.start(app)
+    log.info("kiosk started: %s, %s", content_path, "windowed" if windowed else "fullscreen")
+    return app.exec()

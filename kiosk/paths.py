@@ -1,0 +1,39 @@
+"""Where the kiosk finds its files, from a source checkout or from a PyInstaller build.
+
+Bundled resources live under `sys._MEIPASS` in a frozen build; the staff-edited content file
+lives beside the executable (or beside main.py), never inside the bundle.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+SOURCE_ROOT = Path(__file__).resolve().parent.parent
+
+
+def is_frozen() -> bool:
+    return bool(getattr(sys, "frozen", False))
+
+
+def resources() -> Path:
+    if is_frozen():
+        return Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)) / "resources"
+    return SOURCE_ROOT / "resources"
+
+
+def app_dir() -> Path:
+    """The folder of the program staff start: the executable's, or the one with main.py."""
+    return Path(sys.executable).resolve().parent if is_frozen() else SOURCE_ROOT
+
+
+def default_content() -> Path:
+    return app_dir() / "content.yaml"
+
+
+def fonts() -> list[Path]:
+    return sorted((resources() / "fonts").glob("*.otf"))
+
+
+def china_outline() -> Path:
+    return resources() / "map" / "china.json"

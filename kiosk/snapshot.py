@@ -1,0 +1,114 @@
+"""Render every screen and detail view to PNG, headless, with the texts each one shows.
+
+Staff use it to review a content change without a touchscreen; the tests use it too.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import sys
+from pathlib import Path
+
+from .cli import ExitCode
+from .content import Content, load
+from .idle import IdleWatcher
+
+
+def routes(content: Content):
+    from .ui.window import HOME, Route
+
+    yield HOME
+    for tile in content.tiles:
+        yield Route(tile.page)
+        for detail in content.details(tile.page):
+            yield Route(tile.page, detail.id)
+
+
+def visible_texts(window) -> list[str]:
+    """The texts a person sees in the window now, in reading order (top to bottom)."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+
+    from .ui.map_view import MapView
+
+    found = []
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisible() or widget.visibleRegion().isEmpty():
+            continue
+        texts = []
+        if isinstance(widget, (QLabel, QAbstractButton)) and widget.text():
+            texts = [widget.text().strip()]
+        elif isinstance(widget, MapView):
+            texts = widget.visible_texts()
+        if texts:
+            where = widget.mapTo(window, QPoint(0, 0))
+            found += [(where.y(), where.x(), text) for text in texts]
+    return [text for _, _, text in sorted(found, key=lambda item: item[:2])]
+
+
+def settle(app) -> None:
+    """Let layouts finish: wrapped labels set their heights over a few passes."""
+    for _ in range(6):
+        app.sendPostedEvents()
+        app.processEvents()
+
+
+def render(window, out: Path, app) -> dict[str, list[str]]:
+    """Show each route, and each further screenful of a long one, as numbered PNG files."""
+    texts: dict[str, list[str]] = {}
+
+    def grab(name: str) -> None:
+        settle(app)
+        file_name = f"{len(texts) + 1:02d}-{name}.png"
+        window.grab().save(str(out / file_name))
+        texts[file_name] = visible_texts(window)
+
+    for route in routes(window.content):
+        window.show_route(route)
+        grab(route.name)
+        area = getattr(window.stack.currentWidget(), "scroll_area", None)
+        bar = area.verticalScrollBar() if area is not None else None
+        part = 2
+        while bar is not None and bar.value() < bar.maximum():
+            bar.setValue(min(bar.value() + bar.pageStep(), bar.maximum()))
+            grab(f"{route.name}-part{part}")
+            part += 1
+    return texts
+
+
+def snapshot(out: Path, content_path: Path, size: tuple[int, int], language: str | None) -> int:
+    loaded = load(content_path)
+    for problem in loaded.problems:
+        print(problem, file=sys.stderr)
+    if loaded.content is None:
+        return ExitCode.CONTENT_INVALID
+    content = loaded.content
+    if language:
+        settings = dataclasses.replace(content.settings, default_language=language)
+        content = dataclasses.replace(content, settings=settings)
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from .ui.theme import load_fonts
+    from .ui.window import KioskWindow
+
+    app = QApplication.instance() or QApplication(["kiosk-snapshot"])
+    family = load_fonts()
+    out.mkdir(parents=True, exist_ok=True)
+    idle = IdleWatcher(24 * 3600 * 1000)
+    window = KioskWindow(content, family, idle, allow_close=True, size=size)
+    window.setFixedSize(*size)
+    window.show()
+    try:
+        texts = render(window, out, app)
+    finally:
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    (out / "texts.json").write_text(json.dumps(texts, ensure_ascii=False, indent=2) + "\n",
+                                    encoding="utf-8")
+    print(f"{len(texts)} screens written to {out}")
+    return ExitCode.OK

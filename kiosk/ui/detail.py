@@ -1,0 +1,71 @@
+"""The detail view of one strategy, cluster, location or organisation."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QLabel, QWidget
+
+from ..content.model import Detail
+from .section import READABLE_WIDTH
+from .theme import Look
+from .widgets import column, group_block, hbox, icon_label, label, link_card, scroll
+
+
+def image_label(detail: Detail, look: Look) -> QLabel | None:
+    pixmap = QPixmap(str(detail.image)) if detail.image else QPixmap()
+    if pixmap.isNull():
+        return None
+    side = look.px(560 if not look.portrait else 900)
+    widget = QLabel()
+    widget.setPixmap(pixmap.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio,
+                                   Qt.TransformationMode.SmoothTransformation))
+    widget.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+    return widget
+
+
+class DetailView(QWidget):
+    def __init__(self, detail: Detail, look: Look, language: str, eyebrow: str = ""):
+        super().__init__()
+        self.setObjectName("screen")
+        self.detail = detail
+        body = QWidget()
+        text = column(spacing=look.px(26))
+        heading = hbox(look.px(28))
+        if detail.icon:
+            heading.addWidget(icon_label(detail.icon, look.theme.accent, look.px(96)),
+                              alignment=Qt.AlignmentFlag.AlignTop)
+        titles = column(spacing=look.px(8))
+        if eyebrow:
+            titles.addWidget(label(eyebrow.upper() if language == "en" else eyebrow, "eyebrow"))
+        titles.addWidget(label(detail.title.get(language), "h1"))
+        heading.addLayout(titles, 1)
+        text.addLayout(heading)
+        if detail.summary:
+            text.addWidget(label(detail.summary.get(language), "motto"))
+        for paragraph in detail.paragraphs:
+            text.addWidget(label(paragraph.get(language), "body"))
+        for group in detail.groups:
+            text.addWidget(group_block(look, group, language))
+        if detail.link:
+            text.addWidget(link_card(look, detail.link, language))
+        text.addStretch(1)
+
+        image = image_label(detail, look)
+        if image is None:
+            layout = column(margins=look.margin)
+            holder = QWidget()
+            holder.setLayout(text)
+            holder.setMaximumWidth(look.px(READABLE_WIDTH))
+            layout.addWidget(holder)
+        elif look.portrait:
+            layout = column(image, spacing=look.gap, margins=look.margin)
+            layout.addLayout(text)
+        else:
+            layout = hbox(look.px(48))
+            layout.setContentsMargins(*[look.margin] * 4)
+            layout.addLayout(text, 3)
+            layout.addWidget(image, 2)
+        body.setLayout(layout)
+        self.scroll_area = scroll(body, look)
+        self.setLayout(column(self.scroll_area))

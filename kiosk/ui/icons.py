@@ -1,0 +1,18 @@
+"""Icons from qtawesome, drawn in the colours of the look."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_API", "pyside6")  # qtawesome goes through QtPy: use this binding
+
+import qtawesome  # noqa: E402
+from PySide6.QtGui import QColor, QIcon, QPixmap  # noqa: E402
+
+
+def icon(name: str, color: QColor | str) -> QIcon:
+    return qtawesome.icon(name, color=QColor(color))
+
+
+def pixmap(name: str, color: QColor | str, size: int) -> QPixmap:
+    return icon(name, color).pixmap(size, size)

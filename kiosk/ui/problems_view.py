@@ -1,0 +1,43 @@
+"""Shown instead of the kiosk when the content file cannot be used at start-up.
+
+Visitors read a calm sentence; staff find the problems, with their lines, in small print.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from ..content.model import Labels, Theme
+from ..content.problems import Problem
+from .theme import Look
+from .widgets import column, label
+
+
+class ProblemsView(QWidget):
+    def __init__(self, problems: list[Problem], family: str, size: tuple[int, int],
+                 allow_close: bool):
+        super().__init__()
+        self.setObjectName("kiosk")
+        self.allow_close = allow_close
+        look = Look(Theme(), *size, family=family)
+        self.setStyleSheet(look.style_sheet())
+        layout = column(spacing=look.px(24), margins=look.margin)
+        layout.addStretch(1)
+        for language in ("en", "zh"):
+            message = label(Labels().out_of_service.get(language), "h2")
+            message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            layout.addWidget(message)
+        layout.addStretch(1)
+        for problem in problems[:12]:
+            layout.addWidget(label(str(problem), "problem"))
+        if len(problems) > 12:
+            layout.addWidget(label(f"... and {len(problems) - 12} more", "problem"))
+        self.setLayout(layout)
+        self.resize(*size)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        if self.allow_close:
+            event.accept()
+        else:
+            event.ignore()

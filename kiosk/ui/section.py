@@ -1,0 +1,113 @@
+"""A section screen (mission, strategies, clusters): the page's blocks, in order, scrolling."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QWidget
+
+from ..content.model import Figure, Page
+from .theme import Look
+from .widgets import (
+    Card,
+    column,
+    group_block,
+    hbox,
+    icon_label,
+    item_button,
+    label,
+    link_card,
+    scroll,
+    text_block,
+)
+
+READABLE_WIDTH = 1500  # px at the design size: longer lines are hard to read standing up
+
+
+def grid_of(widgets: list[QWidget], columns: int, spacing: int) -> QGridLayout:
+    grid = QGridLayout()
+    grid.setSpacing(spacing)
+    for index, widget in enumerate(widgets):
+        grid.addWidget(widget, index // columns, index % columns)
+    for col in range(min(columns, len(widgets))):
+        grid.setColumnStretch(col, 1)
+    return grid
+
+
+def columns_for(look: Look, count: int, landscape_max: int) -> int:
+    most = 2 if look.portrait else landscape_max
+    if count <= most:
+        return max(count, 1)
+    rows = -(-count // most)
+    return -(-count // rows)  # balance the rows: 5 in 3+2, 7 in 4+3
+
+
+def figure_card(look: Look, figure: Figure, language: str) -> Card:
+    card = Card(look, "figureCard")
+    row = hbox(look.px(10))
+    row.addWidget(label(figure.value.get(language), "figure", wrap=False),
+                  alignment=Qt.AlignmentFlag.AlignBottom)
+    if figure.unit:
+        unit = label(figure.unit.get(language), "unit", wrap=False)
+        row.addWidget(unit, alignment=Qt.AlignmentFlag.AlignBottom)
+    row.addStretch(1)
+    card.body.addLayout(row)
+    card.body.addWidget(label(figure.label.get(language), "muted"))
+    card.body.addStretch(1)
+    return card
+
+
+class SectionScreen(QWidget):
+    detail_requested = Signal(str)
+
+    def __init__(self, page: Page, look: Look, language: str):
+        super().__init__()
+        self.setObjectName("screen")
+        readable = look.px(READABLE_WIDTH)
+        body = QWidget()
+        layout = column(spacing=look.px(40), margins=look.margin)
+        header = column(label(page.title.get(language), "h1"), spacing=look.px(16))
+        if page.lead:
+            lead = label(page.lead.get(language), "lead")
+            lead.setMaximumWidth(readable)
+            header.addWidget(lead)
+        layout.addLayout(header)
+
+        if page.pillars:
+            cards = []
+            for pillar in page.pillars:
+                card = Card(look)
+                if pillar.icon:
+                    card.body.addWidget(icon_label(pillar.icon, look.theme.accent, look.px(56)))
+                card.body.addWidget(label(pillar.title.get(language), "h3"))
+                if pillar.text:
+                    card.body.addWidget(label(pillar.text.get(language), "body"))
+                card.body.addStretch(1)
+                cards.append(card)
+            layout.addLayout(grid_of(cards, columns_for(look, len(cards), 3), look.gap))
+        if page.figures:
+            cards = [figure_card(look, f, language) for f in page.figures]
+            layout.addLayout(grid_of(cards, columns_for(look, len(cards), 5), look.gap))
+        self.items: dict[str, QWidget] = {}
+        if page.items:
+            buttons = []
+            for detail in page.items:
+                button = item_button(look, detail, language)
+                button.clicked.connect(
+                    lambda _=False, key=detail.id: self.detail_requested.emit(key))
+                self.items[detail.id] = button
+                buttons.append(button)
+            layout.addLayout(grid_of(buttons, columns_for(look, len(buttons), 4), look.gap))
+        for group in page.groups:
+            block = group_block(look, group, language)
+            block.setMaximumWidth(readable)
+            layout.addWidget(block)
+        for section in page.sections:
+            block = text_block(look, section, language)
+            block.setMaximumWidth(readable)
+            layout.addWidget(block)
+        if page.link:
+            layout.addWidget(link_card(look, page.link, language))
+        layout.addStretch(1)
+        body.setLayout(layout)
+        self.scroll_area = scroll(body, look)
+        self.setLayout(column(self.scroll_area))

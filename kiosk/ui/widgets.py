@@ -1,0 +1,253 @@
+"""Small building blocks shared by the screens: labels, cards, tap buttons, chips, scrolling."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QScrollArea,
+    QScroller,
+    QScrollerProperties,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..content.model import Detail, TermGroup, Text, TextBlock
+from . import icons
+from .theme import Look
+
+
+class WrapLabel(QLabel):
+    """A word-wrapped label that asks its layout for the height its text needs at its width.
+
+    Qt's layouts give a wrapped label its one-line height inside grids and scroll areas, and
+    the text is cut off; a minimum height that follows the width keeps every line visible.
+    """
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        needed = self.height_for(self.width())
+        if needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
+
+    def height_for(self, width: int) -> int:
+        """The text's height at `width` (QLabel.heightForWidth never goes below the minimum)."""
+        margins = self.contentsMargins()
+        box = QRect(0, 0, max(1, width - margins.left() - margins.right()), 1 << 20)
+        flags = Qt.TextFlag.TextWordWrap | self.alignment()
+        text_height = QFontMetrics(self.font()).boundingRect(box, flags, self.text()).height()
+        return text_height + margins.top() + margins.bottom()
+
+
+def label(text: str, role: str = "body", wrap: bool = True) -> QLabel:
+    widget = WrapLabel(text) if wrap else QLabel(text)
+    widget.setProperty("role", role)
+    widget.setTextFormat(Qt.TextFormat.PlainText)
+    widget.setWordWrap(wrap)
+    widget.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+    return widget
+
+
+def icon_label(name: str, color: str, size: int) -> QLabel:
+    widget = QLabel()
+    widget.setPixmap(icons.pixmap(name, color, size))
+    widget.setFixedSize(size, size)
+    widget.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+    return widget
+
+
+def column(*widgets: QWidget, spacing: int = 0, margins: int = 0) -> QVBoxLayout:
+    layout = QVBoxLayout()
+    layout.setSpacing(spacing)
+    layout.setContentsMargins(margins, margins, margins, margins)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return layout
+
+
+class Card(QFrame):
+    """A rounded surface holding a vertical layout."""
+
+    def __init__(self, look: Look, name: str = "card"):
+        super().__init__()
+        self.setObjectName(name)
+        self.body = column(spacing=look.px(14), margins=look.px(32))
+        self.setLayout(self.body)
+
+
+class TapButton(QPushButton):
+    """A large button with an icon, a title and a subtitle, laid out as a card or tile."""
+
+    def __init__(self, look: Look, name: str, title: str, subtitle: str = "", icon: str = "",
+                 icon_color: str = "", title_role: str = "h3"):
+        super().__init__()
+        self.setObjectName(name)
+        self.setAccessibleName(title)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout = column(spacing=look.px(12), margins=look.px(32))
+        if icon:
+            layout.addWidget(icon_label(icon, icon_color, look.px(64)))
+            layout.addSpacing(look.px(8))
+        layout.addStretch(1)
+        self.title = label(title, title_role)
+        layout.addWidget(self.title)
+        if subtitle:
+            self.subtitle = label(subtitle, "body")
+            layout.addWidget(self.subtitle)
+        self.setLayout(layout)
+
+    def sizeHint(self) -> QSize:
+        return self.layout().sizeHint()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self.layout().totalHeightForWidth(width)
+
+
+class NavButton(QPushButton):
+    def __init__(self, look: Look, text: str, icon: str = "", name: str = "nav"):
+        super().__init__(f"  {text}" if icon else text)
+        self.setObjectName(name)
+        self.setAccessibleName(text)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        if icon:
+            self.setIcon(icons.icon(icon, look.theme.text))
+            self.setIconSize(QSize(look.px(36), look.px(36)))
+
+
+class FlowLayout(QLayout):
+    """Lays widgets out left to right, wrapping to new lines, like words in a paragraph."""
+
+    def __init__(self, spacing: int):
+        super().__init__()
+        self._items = []
+        self._spacing = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item):  # noqa: N802 (Qt's name)
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int):  # noqa: N802
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int):  # noqa: N802
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
+        super().setGeometry(rect)
+        height = self._arrange(rect, move=True)
+        parent = self.parentWidget()
+        if parent is not None and parent.minimumHeight() != height:
+            parent.setMinimumHeight(height)  # as WrapLabel: wrapped lines need the room
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:  # noqa: N802
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        return size
+
+    def _arrange(self, rect: QRect, move: bool) -> int:
+        x, y, line_height = rect.x(), rect.y(), 0
+        for item in self._items:
+            hint = item.sizeHint()
+            width = min(hint.width(), rect.width())
+            height = item.heightForWidth(width) if item.hasHeightForWidth() else hint.height()
+            if x > rect.x() and x + width > rect.right() + 1:
+                x, y, line_height = rect.x(), y + line_height + self._spacing, 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), QSize(width, height)))
+            x += width + self._spacing
+            line_height = max(line_height, height)
+        return y + line_height - rect.y()
+
+
+def chips(look: Look, terms: tuple[Text, ...], language: str, flow: bool) -> QWidget:
+    widget = QWidget()
+    layout = FlowLayout(look.px(14))
+    for index, term in enumerate(terms):
+        chip = label(term.get(language), "step" if flow else "chip", wrap=False)
+        layout.addWidget(chip)
+        if flow and index < len(terms) - 1:
+            layout.addWidget(label("→", "arrow", wrap=False))
+    widget.setLayout(layout)
+    return widget
+
+
+def group_block(look: Look, group: TermGroup, language: str) -> QWidget:
+    widget = QWidget()
+    layout = column(label(group.title.get(language), "h3"), spacing=look.px(16))
+    if group.lead:
+        layout.addWidget(label(group.lead.get(language), "muted"))
+    layout.addWidget(chips(look, group.terms, language, group.flow))
+    widget.setLayout(layout)
+    return widget
+
+
+def text_block(look: Look, block: TextBlock, language: str) -> QWidget:
+    widget = QWidget()
+    layout = column(label(block.title.get(language), "h2"), spacing=look.px(18))
+    for paragraph in block.paragraphs:
+        layout.addWidget(label(paragraph.get(language), "body"))
+    widget.setLayout(layout)
+    return widget
+
+
+def link_card(look: Look, link, language: str) -> QWidget:
+    card = Card(look, "linkCard")
+    card.body.addWidget(label(link.caption.get(language), "h3"))
+    card.body.addWidget(label(link.url, "lead"))
+    return card
+
+
+def item_button(look: Look, detail: Detail, language: str) -> TapButton:
+    button = TapButton(look, "item", detail.title.get(language), detail.summary.get(language),
+                       detail.icon, look.theme.accent)
+    button.setMinimumHeight(look.px(200))
+    return button
+
+
+def scroll(body: QWidget, look: Look) -> QScrollArea:
+    """A kinetic scroll area: a finger or mouse drag scrolls, a tap still presses buttons."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustIgnored)
+    body.setObjectName("scrollBody")
+    area.setWidget(body)
+    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    scroller = QScroller.scroller(area.viewport())
+    properties = scroller.scrollerProperties()
+    properties.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0.0)
+    properties.setScrollMetric(QScrollerProperties.ScrollMetric.DragStartDistance, 0.004)
+    scroller.setScrollerProperties(properties)
+    return area
+
+
+def hbox(spacing: int) -> QHBoxLayout:
+    layout = QHBoxLayout()
+    layout.setSpacing(spacing)
+    layout.setContentsMargins(0, 0, 0, 0)
+    return layout

@@ -1,0 +1,202 @@
+"""The kiosk window: wires the screens, navigation, language and the idle countdown together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QLayout, QScroller, QStackedWidget, QWidget
+
+from ..content.model import Content
+from ..idle import IdleWatcher
+from .countdown import CountdownOverlay
+from .detail import DetailView
+from .home import HomeScreen
+from .network import NetworkScreen
+from .section import SectionScreen
+from .theme import Look
+from .widgets import NavButton, column, hbox
+
+
+@dataclass(frozen=True)
+class Route:
+    page: str
+    detail: str = ""
+
+    @property
+    def name(self) -> str:
+        return f"{self.page}-{self.detail}" if self.detail else self.page
+
+
+HOME = Route("home")
+
+
+class KioskWindow(QWidget):
+    route_changed = Signal(object)
+    session_reset = Signal()
+
+    def __init__(self, content: Content, family: str, idle: IdleWatcher,
+                 allow_close: bool = False, size: tuple[int, int] = (1920, 1080)):
+        super().__init__()
+        self.setObjectName("kiosk")
+        self.setWindowTitle(content.organisation.name.get(content.settings.default_language))
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.content = content
+        self.family = family
+        self.allow_close = allow_close
+        self.language = content.settings.default_language
+        self.route = HOME
+        self.history: list[Route] = []
+        self.screens: dict[str, QWidget] = {}
+        self.look = Look(content.theme, *size, family=family)
+
+        self.stack = QStackedWidget()
+        self.nav = QWidget()
+        self.nav.setObjectName("navBar")
+        layout = column(self.stack, self.nav)
+        # The screens' sizes never resize the window (nor trouble platforms without size hints).
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.setLayout(layout)
+        self.overlay = CountdownOverlay(self)
+        self.overlay.expired.connect(self.reset)
+
+        self.idle = idle
+        idle.idle.connect(self.on_idle)
+        self.resize(*size)
+        self._build()
+
+    # -- building ------------------------------------------------------------------------------
+    def _build(self) -> None:
+        """(Re)create every screen for the current language and size, keeping the route."""
+        self.setStyleSheet(self.look.style_sheet())
+        for screen in self.screens.values():
+            self.stack.removeWidget(screen)
+            screen.deleteLater()
+        self.screens = {}
+        content, look, language = self.content, self.look, self.language
+        home = HomeScreen(content, look, language)
+        home.page_requested.connect(lambda page: self.navigate(Route(page)))
+        home.language_requested.connect(self.toggle_language)
+        self.screens["home"] = home
+        for name, page in content.pages.items():
+            screen = SectionScreen(page, look, language)
+            screen.detail_requested.connect(
+                lambda key, name=name: self.navigate(Route(name, key)))
+            self.screens[name] = screen
+        if content.network is not None:
+            network = NetworkScreen(content.network, content.labels, look, language)
+            network.detail_requested.connect(lambda key: self.navigate(Route("network", key)))
+            self.screens["network"] = network
+        for screen in self.screens.values():
+            self.stack.addWidget(screen)
+        self._build_nav()
+        for area in self.findChildren(QWidget, "scrollBody"):
+            viewport = area.parentWidget()
+            QScroller.scroller(viewport).stateChanged.connect(self.idle.poke)
+        self._show(self.route)
+
+    def _build_nav(self) -> None:
+        look, labels, language = self.look, self.content.labels, self.language
+        old = self.nav.layout()
+        if old is not None:
+            QWidget().setLayout(old)  # reparent the old layout and its buttons away
+        row = hbox(look.gap)
+        row.setContentsMargins(look.margin, look.px(20), look.margin, look.px(20))
+        self.back_button = NavButton(look, labels.back.get(language), "fa6s.arrow-left")
+        self.home_button = NavButton(look, labels.home.get(language), "fa6s.house")
+        self.language_button = NavButton(look, labels.switch_language.get(language),
+                                         "fa6s.language", name="lang")
+        self.back_button.clicked.connect(self.back)
+        self.home_button.clicked.connect(self.go_home)
+        self.language_button.clicked.connect(self.toggle_language)
+        row.addWidget(self.back_button)
+        row.addWidget(self.home_button)
+        row.addStretch(1)
+        row.addWidget(self.language_button)
+        self.nav.setLayout(row)
+
+    def _detail_view(self, route: Route) -> DetailView | None:
+        details = {d.id: d for d in self.content.details(route.page)}
+        detail = details.get(route.detail)
+        if detail is None:
+            return None
+        eyebrow = next((t.title.get(self.language) for t in self.content.tiles
+                        if t.page == route.page), "")
+        return DetailView(detail, self.look, self.language, eyebrow)
+
+    # -- navigation ----------------------------------------------------------------------------
+    def _show(self, route: Route) -> None:
+        old = self.screens.pop("detail", None)
+        if route.detail:
+            view = self._detail_view(route)
+            if view is None:
+                route = Route(route.page)
+            else:
+                self.screens["detail"] = view
+                self.stack.addWidget(view)
+        if route.page not in self.screens:
+            route = HOME
+        self.route = route
+        self.stack.setCurrentWidget(self.screens["detail" if route.detail else route.page])
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        if route.page == "network" and isinstance(self.screens.get("network"), NetworkScreen):
+            self.screens["network"].show_selected(route.detail)
+        self.nav.setVisible(route != HOME)
+        self.route_changed.emit(route)
+
+    def show_route(self, route: Route) -> None:
+        """Go straight to a route, with no history (snapshots and tests)."""
+        self.history.clear()
+        self._show(route)
+
+    def navigate(self, route: Route) -> None:
+        if route == self.route:
+            return
+        self.history.append(self.route)
+        self._show(route)
+
+    def back(self) -> None:
+        self._show(self.history.pop() if self.history else HOME)
+
+    def go_home(self) -> None:
+        self.history.clear()
+        self._show(HOME)
+
+    def toggle_language(self) -> None:
+        self.language = "zh" if self.language == "en" else "en"
+        self._build()
+
+    # -- session -------------------------------------------------------------------------------
+    def on_idle(self) -> None:
+        if self.route != HOME:
+            settings = self.content.settings
+            self.overlay.start(settings.countdown, self.look, self.content.labels, self.language)
+        elif self.language != self.content.settings.default_language:
+            self.reset()
+
+    def reset(self) -> None:
+        """End the visitor's session: home, default language, scroll positions, no details."""
+        self.overlay.stop()
+        self.history.clear()
+        self.route = HOME
+        self.language = self.content.settings.default_language
+        self._build()
+        self.idle.poke()
+        self.session_reset.emit()
+
+    # -- window --------------------------------------------------------------------------------
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.overlay.setGeometry(self.rect())
+        look = Look(self.content.theme, self.width(), self.height(), family=self.family)
+        if (look.portrait, look.px(1000)) != (self.look.portrait, self.look.px(1000)):
+            self.look = look
+            self._build()
+
+    def closeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if self.allow_close:
+            event.accept()
+        else:
+            event.ignore()
