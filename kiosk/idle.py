@@ -37,6 +37,10 @@ class IdleWatcher(QObject):
         app.installEventFilter(self)
         self.timer.start()
 
+    def stop(self, app: QApplication) -> None:
+        app.removeEventFilter(self)
+        self.timer.stop()
+
     def set_timeout(self, timeout_ms: int) -> None:
         self.timer.setInterval(timeout_ms)
 

@@ -75,7 +75,8 @@ def load_bytes(data: bytes, name: str, base_dir: Path, source: Path | None = Non
         content = _content(reader, root, source)
     if errors(reader.problems):
         content = None
-    return Loaded(content, tuple(reader.problems))
+    ordered = sorted(reader.problems, key=lambda p: (p.line, p.column))
+    return Loaded(content, tuple(ordered))
 
 
 # -- bytes to nodes --------------------------------------------------------------------------
@@ -89,9 +90,12 @@ def _decode(data: bytes, reader: Reader) -> str | None:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line_start = data.rfind(b"\n", 0, exc.start) + 1
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = len(data[line_start:exc.start].decode("utf-8", "replace")) + 1
+        # Point at the first non-ASCII byte: in a GBK file some characters happen to be valid
+        # UTF-8, so the decoder may fail only later than the first wrongly saved character.
+        first = next((i for i in range(exc.start + 1) if data[i] >= 0x80), exc.start)
+        line_start = data.rfind(b"\n", 0, first) + 1
+        line = data.count(b"\n", 0, first) + 1
+        column = len(data[line_start:first].decode("ascii")) + 1
         try:
             data.decode("gb18030")
             guess = " (it looks like GBK, which Notepad calls \"ANSI\")"
@@ -117,7 +121,8 @@ def _compose(text: str, reader: Reader) -> yaml.Node | None:
         if at == "\t" or "\t" in problem:
             hint = "a tab character cannot indent YAML: use spaces"
         elif "expected a single document" in str(exc):
-            hint = "the file holds more than one document ('---'): keep only one"
+            problem = "the file holds more than one document"
+            hint = "the '---' here starts a second one: keep only one"
         else:
             hint = "check the indentation, colons and quotes on this line and the one before"
         reader.problems.append(Problem(reader.file, mark.line + 1, mark.column + 1,

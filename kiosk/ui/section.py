@@ -35,6 +35,8 @@ def grid_of(widgets: list[QWidget], columns: int, spacing: int) -> QGridLayout:
 
 def columns_for(look: Look, count: int, landscape_max: int) -> int:
     most = 2 if look.portrait else landscape_max
+    if look.portrait and count == 3:
+        return 1  # three in a column rather than two and an orphan
     if count <= most:
         return max(count, 1)
     rows = -(-count // most)

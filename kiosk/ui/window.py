@@ -141,8 +141,9 @@ class KioskWindow(QWidget):
         if old is not None:
             self.stack.removeWidget(old)
             old.deleteLater()
-        if route.page == "network" and isinstance(self.screens.get("network"), NetworkScreen):
-            self.screens["network"].show_selected(route.detail)
+        network = self.screens.get("network")
+        if route.page == "network" and route.detail and isinstance(network, NetworkScreen):
+            network.show_selected(route.detail)  # still marked when the visitor comes back
         self.nav.setVisible(route != HOME)
         self.route_changed.emit(route)
 

@@ -1,0 +1,51 @@
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
+os.environ.setdefault("QT_API", "pyside6")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from kiosk.content import load  # noqa: E402
+from kiosk.idle import IdleWatcher  # noqa: E402
+from kiosk.ui.theme import load_fonts  # noqa: E402
+from kiosk.ui.window import KioskWindow  # noqa: E402
+
+from .helpers import settle  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED = ROOT / "content.yaml"
+
+
+@pytest.fixture(scope="session")
+def family(qapp) -> str:
+    return load_fonts()
+
+
+@pytest.fixture
+def content():
+    loaded = load(BUNDLED)
+    assert loaded.content is not None, [str(p) for p in loaded.problems]
+    return loaded.content
+
+
+@pytest.fixture
+def make_window(qtbot, family, content):
+    watchers = []
+
+    def make(given=None, size=(1920, 1080), idle_ms=60_000, allow_close=True) -> KioskWindow:
+        idle = IdleWatcher(idle_ms)
+        window = KioskWindow(given or content, family, idle, allow_close=allow_close, size=size)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        idle.start(QApplication.instance())
+        watchers.append(idle)
+        settle()
+        return window
+
+    yield make
+    for idle in watchers:
+        idle.stop(QApplication.instance())

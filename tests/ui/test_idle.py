@@ -1,0 +1,135 @@
+"""Nobody touching the kiosk: the countdown, staying, and the reset to a fresh session."""
+
+import dataclasses
+
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
+from PySide6.QtGui import QEnterEvent, QMouseEvent
+from PySide6.QtWidgets import QApplication
+
+from kiosk.idle import IdleWatcher
+from kiosk.ui.window import HOME, Route
+
+from ..helpers import tap, touch_tap
+
+
+def wait_for_idle(qtbot, window) -> None:
+    """Nobody touches the screen: a short timeout runs out (set after the taps that led here)."""
+    with qtbot.waitSignal(window.idle.idle, timeout=5000):
+        window.idle.set_timeout(10)
+        window.idle.poke()
+
+
+def short(content, countdown=0.05):
+    return dataclasses.replace(content, settings=dataclasses.replace(
+        content.settings, countdown=countdown))
+
+
+def test_countdown_then_home_with_everything_reset(qtbot, make_window, content):
+    window = make_window(short(content))
+    tap(qtbot, window.screens["home"].tiles["strategies"])
+    tap(qtbot, window.language_button)
+    tap(qtbot, window.screens["strategies"].items["internationalization"])
+    assert window.language == "zh"
+    window.screens["detail"].scroll_area.verticalScrollBar().setValue(50)
+    wait_for_idle(qtbot, window)
+    assert window.overlay.isVisible()
+    assert window.overlay.title.text() == "还在浏览吗？"
+    assert window.overlay.message.text() == "1 秒后返回首页"
+    with qtbot.waitSignal(window.session_reset, timeout=5000):
+        pass
+    assert window.route == HOME
+    assert window.language == "en"
+    assert window.history == []
+    assert not window.overlay.isVisible()
+    tap(qtbot, window.screens["home"].tiles["strategies"])
+    assert window.screens["strategies"].scroll_area.verticalScrollBar().value() == 0
+
+
+def test_countdown_message_in_english(qtbot, make_window, content):
+    window = make_window(short(content, countdown=10))
+    tap(qtbot, window.screens["home"].tiles["mission"])
+    wait_for_idle(qtbot, window)
+    assert window.overlay.title.text() == "Still there?"
+    assert window.overlay.message.text() == "Returning to the start in 10 s"
+    assert window.overlay.hint.text() == "Tap anywhere to stay"
+
+
+def test_a_tap_on_the_countdown_keeps_the_session_and_is_not_passed_on(qtbot, make_window,
+                                                                         content):
+    window = make_window(short(content))
+    tap(qtbot, window.screens["home"].tiles["clusters"])
+    wait_for_idle(qtbot, window)
+    card = window.screens["clusters"].items["hi-tech"]
+    touch_tap(card)  # the finger lands on the overlay, above a cluster card
+    assert not window.overlay.isVisible()
+    assert window.route == Route("clusters")
+    assert window.idle.timer.isActive()
+
+
+def test_no_countdown_on_home(qtbot, make_window):
+    window = make_window()
+    wait_for_idle(qtbot, window)
+    assert not window.overlay.isVisible()
+    assert window.route == HOME
+
+
+def test_home_idle_resets_the_language_quietly(qtbot, make_window):
+    window = make_window()
+    tap(qtbot, window.screens["home"].language_button)
+    assert window.language == "zh"
+    with qtbot.waitSignal(window.session_reset, timeout=5000):
+        window.idle.set_timeout(10)
+        window.idle.poke()
+    assert window.language == "en"
+    assert not window.overlay.isVisible()
+
+
+class CountingTimer(QTimer):
+    def __init__(self):
+        super().__init__()
+        self.starts = 0
+
+    def start(self, *args):
+        self.starts += 1
+        super().start(*args)
+
+
+def counting_watcher(qapp):
+    watcher = IdleWatcher(60_000)
+    watcher.timer = CountingTimer()
+    qapp.installEventFilter(watcher)
+    return watcher
+
+
+def test_hover_enter_leave_and_moves_without_a_button_are_not_input(qapp, make_window):
+    window = make_window()
+    watcher = counting_watcher(qapp)
+    try:
+        target = window.screens["home"].tiles["mission"]
+        point = QPointF(target.rect().center())
+        QApplication.sendEvent(target, QEnterEvent(point, point, point))
+        QApplication.sendEvent(target, QEvent(QEvent.Type.Leave))
+        QApplication.sendEvent(target, QEvent(QEvent.Type.HoverMove))
+        move = QMouseEvent(QEvent.Type.MouseMove, point, point, Qt.MouseButton.NoButton,
+                           Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(target, move)
+        assert watcher.timer.starts == 0
+        drag = QMouseEvent(QEvent.Type.MouseMove, point, point, Qt.MouseButton.NoButton,
+                           Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(target, drag)
+        assert watcher.timer.starts >= 1
+    finally:
+        qapp.removeEventFilter(watcher)
+
+
+def test_taps_anywhere_restart_the_idle_timer(qapp, qtbot, make_window):
+    window = make_window()
+    watcher = counting_watcher(qapp)
+    try:
+        touch_tap(window.screens["home"].tiles["mission"])
+        after_touch = watcher.timer.starts
+        assert after_touch >= 1
+        tap(qtbot, window.back_button)
+        assert watcher.timer.starts > after_touch
+    finally:
+        qapp.removeEventFilter(watcher)

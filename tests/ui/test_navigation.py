@@ -1,0 +1,127 @@
+"""A visitor taps through the kiosk, with a mouse and with a finger."""
+
+import pytest
+from PySide6.QtWidgets import QPushButton
+
+from kiosk.snapshot import routes, visible_texts
+from kiosk.ui.window import HOME, Route
+
+from ..helpers import tap, touch_tap
+
+
+@pytest.mark.parametrize("page", ["mission", "strategies", "clusters", "network"])
+def test_mouse_tap_on_each_home_tile_opens_its_screen(qtbot, make_window, page):
+    window = make_window()
+    tap(qtbot, window.screens["home"].tiles[page])
+    assert window.route == Route(page)
+    assert window.nav.isVisible()
+    tap(qtbot, window.back_button)
+    assert window.route == HOME
+    assert not window.nav.isVisible()
+
+
+@pytest.mark.parametrize("page", ["mission", "strategies", "clusters", "network"])
+def test_finger_tap_on_each_home_tile_opens_its_screen(make_window, page):
+    window = make_window()
+    touch_tap(window.screens["home"].tiles[page])
+    assert window.route == Route(page)
+    touch_tap(window.home_button)
+    assert window.route == HOME
+
+
+def test_detail_back_returns_to_its_list_and_home_goes_home(qtbot, make_window):
+    window = make_window()
+    tap(qtbot, window.screens["home"].tiles["strategies"])
+    touch_tap(window.screens["strategies"].items["supporting-platform"])
+    assert window.route == Route("strategies", "supporting-platform")
+    assert "Supporting platform" in visible_texts(window)
+    tap(qtbot, window.back_button)
+    assert window.route == Route("strategies")
+    touch_tap(window.screens["strategies"].items["internationalization"])
+    tap(qtbot, window.home_button)
+    assert window.route == HOME
+    assert window.history == []
+
+
+def test_tapping_a_map_marker_opens_the_location(qtbot, make_window):
+    window = make_window()
+    tap(qtbot, window.screens["home"].tiles["network"])
+    network = window.screens["network"]
+    tap(qtbot, network.map, network.map.markers["harbin"].toPoint())
+    assert window.route == Route("network", "harbin")
+    assert "Harbin" in visible_texts(window)
+    tap(qtbot, window.back_button)
+    assert window.route == Route("network")
+    assert window.screens["network"].buttons["harbin"].isChecked()
+
+
+def test_a_finger_on_a_map_marker_opens_the_location(make_window):
+    window = make_window()
+    touch_tap(window.screens["home"].tiles["network"])
+    network = window.screens["network"]
+    touch_tap(network.map, network.map.markers["chengdu"].toPoint())
+    assert window.route == Route("network", "chengdu")
+
+
+def test_a_tap_on_empty_map_opens_nothing(qtbot, make_window):
+    window = make_window()
+    tap(qtbot, window.screens["home"].tiles["network"])
+    network = window.screens["network"]
+    tap(qtbot, network.map, network.map.rect().topLeft() + network.map.rect().center() * 0.1)
+    assert window.route == Route("network")
+
+
+def test_tapping_a_location_in_the_list_opens_it(qtbot, make_window):
+    window = make_window()
+    tap(qtbot, window.screens["home"].tiles["network"])
+    tap(qtbot, window.screens["network"].buttons["beijing"])
+    assert window.route == Route("network", "beijing")
+    assert "Beijing TusPark, at the southeast corner of Tsinghua University." in \
+        visible_texts(window)
+
+
+def test_language_switch_shows_chinese_and_keeps_the_screen(qtbot, make_window):
+    window = make_window()
+    tap(qtbot, window.screens["home"].tiles["clusters"])
+    tap(qtbot, window.language_button)
+    assert window.language == "zh"
+    assert window.route == Route("clusters")
+    texts = visible_texts(window)
+    assert "产业集群" in texts and "返回" in texts and "English" in texts
+    tap(qtbot, window.language_button)
+    assert "Business Clusters" in visible_texts(window)
+
+
+def test_home_language_button(qtbot, make_window):
+    window = make_window()
+    tap(qtbot, window.screens["home"].language_button)
+    assert "北京清华科技园" in visible_texts(window)
+
+
+def test_every_route_shows_its_title(make_window, content):
+    window = make_window()
+    for route in routes(content):
+        window.show_route(route)
+        if route.detail:
+            title = next(d.title for d in content.details(route.page) if d.id == route.detail)
+        elif route == HOME:
+            title = content.organisation.name
+        else:
+            title = (content.pages.get(route.page) or content.network).title
+        assert title.get("en") in visible_texts(window), route
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+def test_every_tap_target_is_at_least_88_px(make_window, content, size):
+    window = make_window(size=size)
+    for route in routes(content):
+        window.show_route(route)
+        for button in window.findChildren(QPushButton):
+            if button.isVisible() and not button.visibleRegion().isEmpty():
+                assert min(button.width(), button.height()) >= 88, (route, button.text())
+
+
+def test_tap_targets_scale_with_the_screen(make_window):
+    window = make_window(size=(3840, 2160))
+    assert window.home_button.height() >= 176 or not window.home_button.isVisible()
+    assert window.screens["home"].language_button.height() >= 176
