@@ -48,7 +48,7 @@ class IdleWatcher(QObject):
         """Count as activity (a kinetic scroll still moving, say)."""
         self.timer.start()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in INPUT_EVENTS or (
             kind == QEvent.Type.MouseMove and event.buttons() != Qt.MouseButton.NoButton

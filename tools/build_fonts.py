@@ -46,6 +46,7 @@ def wanted_characters(content_files: list[Path]) -> set[str]:
         (0x20A0, 0x20BF),  # currency
         (0x2100, 0x214F),  # letterlike symbols
         (0x2190, 0x21FF),  # arrows
+        (0x2200, 0x22FF),  # mathematical operators (≈)
         (0x2460, 0x24FF),  # enclosed numbers
         (0x3000, 0x303F),  # CJK symbols and punctuation
         (0xFF00, 0xFFEF),  # full-width forms

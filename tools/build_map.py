@@ -65,7 +65,7 @@ def simplify(points: list[tuple[float, float]], tolerance: float) -> list[tuple[
         if best > tolerance:
             keep[best_index] = True
             stack += [(first, best_index), (best_index, last)]
-    return [p for p, k in zip(points, keep) if k]
+    return [p for p, k in zip(points, keep, strict=True) if k]
 
 
 def simplify_ring(points: list[tuple[float, float]], tolerance: float) -> list:

@@ -28,9 +28,9 @@ from .model import (
     Page,
     Settings,
     TermGroup,
+    Text,
     TextBlock,
     Theme,
-    Text,
     Tile,
 )
 from .problems import Problem, errors
@@ -39,7 +39,9 @@ from .reader import TAG, Reader
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_BYTES = 20_000_000
 MAX_VALUES = 500_000  # after aliases are expanded: stops "billion laughs" files early
-STANDARD_TAGS = {TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
+STANDARD_TAGS = {
+    TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,7 +219,10 @@ def _content(r: Reader, root: yaml.Node, source: Path | None) -> Content:
     )
 
 
-def _text(r: Reader, keys: dict[str, yaml.Node], name: str, default: Text = Text()) -> Text:
+NO_TEXT = Text()
+
+
+def _text(r: Reader, keys: dict[str, yaml.Node], name: str, default: Text = NO_TEXT) -> Text:
     return r.text(keys[name], name) if name in keys else default
 
 

@@ -70,13 +70,14 @@ class Reader:
         key_nodes: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                self.error(key_node, f"a key in '{name}' must be a plain word, not {describe(key_node)}")
+                self.error(key_node, f"a key in '{name}' must be a plain word, "
+                                     f"not {describe(key_node)}")
                 continue
             key = key_node.value
             if key in key_nodes:
                 first = key_nodes[key].start_mark.line + 1
-                self.error(key_node, f"duplicate key '{key}': it was already given on line {first}; "
-                                     "YAML would silently keep only the last one")
+                self.error(key_node, f"duplicate key '{key}': it was already given on line "
+                                     f"{first}; YAML would silently keep only the last one")
                 continue
             key_nodes[key] = key_node
             if key not in allowed:
@@ -93,7 +94,8 @@ class Reader:
 
     def items(self, node: yaml.Node, name: str, minimum: int = 0) -> list[yaml.Node]:
         if not isinstance(node, yaml.SequenceNode):
-            self.error(node, f"'{name}' must be a list (lines starting with '- '), not {describe(node)}")
+            self.error(node, f"'{name}' must be a list (lines starting with '- '), "
+                             f"not {describe(node)}")
             return []
         if len(node.value) < minimum:
             self.error(node, f"'{name}' needs at least {minimum} "

@@ -74,12 +74,12 @@ class CountdownOverlay(QWidget):
         self._tick.stop()
         self.hide()
 
-    def mousePressEvent(self, event) -> None:  # noqa: N802
+    def mousePressEvent(self, event) -> None:
         event.accept()
         self.stop()
         self.stayed.emit()
 
-    def paintEvent(self, event) -> None:  # noqa: N802
+    def paintEvent(self, event) -> None:
         if self._look is None:
             return
         painter = QPainter(self)

@@ -34,7 +34,7 @@ class MapView(QWidget):
         self._press: QPointF | None = None
 
     # -- geometry, computed on resize and never while painting --------------------------------
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._layout()
 
@@ -90,7 +90,7 @@ class MapView(QWidget):
         return self._look.px(18 if headquarters else 12)
 
     # -- painting ------------------------------------------------------------------------------
-    def paintEvent(self, event) -> None:  # noqa: N802
+    def paintEvent(self, event) -> None:
         look = self._look
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -117,10 +117,10 @@ class MapView(QWidget):
         painter.end()
 
     # -- taps ------------------------------------------------------------------------------------
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self._press = event.position()
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         press, self._press = self._press, None
         if press is None or (event.position() - press).manhattanLength() > self._look.px(30):
             return

@@ -36,7 +36,7 @@ class ProblemsView(QWidget):
         self.setLayout(layout)
         self.resize(*size)
 
-    def closeEvent(self, event) -> None:  # noqa: N802
+    def closeEvent(self, event) -> None:
         if self.allow_close:
             event.accept()
         else:

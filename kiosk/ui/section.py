@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from ..content.model import Figure, Page
@@ -33,14 +34,29 @@ def grid_of(widgets: list[QWidget], columns: int, spacing: int) -> QGridLayout:
     return grid
 
 
-def columns_for(look: Look, count: int, landscape_max: int) -> int:
-    most = 2 if look.portrait else landscape_max
+CARD_WIDTH = 360  # px at the design size: the narrowest a card may get
+
+
+def columns_for(look: Look, count: int, landscape_max: int, card_width: int = 0) -> int:
+    """How many cards side by side: as many as fit, in rows of balanced length."""
+    available = look.width - 2 * look.margin - look.px(10)
+    card_width = max(card_width, look.px(CARD_WIDTH))
+    fit = max(1, (available + look.gap) // (card_width + look.gap))
+    most = min(fit, 2 if look.portrait else landscape_max)
     if look.portrait and count == 3:
         return 1  # three in a column rather than two and an orphan
     if count <= most:
         return max(count, 1)
     rows = -(-count // most)
     return -(-count // rows)  # balance the rows: 5 in 3+2, 7 in 4+3
+
+
+def figure_width(look: Look, figures: tuple[Figure, ...], language: str) -> int:
+    """The width the widest figure needs, its number and unit side by side."""
+    number = QFontMetrics(look.font("figure", bold=True))
+    unit = QFontMetrics(look.font("h3", bold=True))
+    return max(number.horizontalAdvance(f.value.get(language))
+               + unit.horizontalAdvance(f.unit.get(language)) for f in figures) + look.px(90)
 
 
 def figure_card(look: Look, figure: Figure, language: str) -> Card:
@@ -88,7 +104,8 @@ class SectionScreen(QWidget):
             layout.addLayout(grid_of(cards, columns_for(look, len(cards), 3), look.gap))
         if page.figures:
             cards = [figure_card(look, f, language) for f in page.figures]
-            layout.addLayout(grid_of(cards, columns_for(look, len(cards), 5), look.gap))
+            width = figure_width(look, page.figures, language)
+            layout.addLayout(grid_of(cards, columns_for(look, len(cards), 5, width), look.gap))
         self.items: dict[str, QWidget] = {}
         if page.items:
             buttons = []

@@ -133,12 +133,14 @@ class Look:
         QPushButton#nav, QPushButton#lang {{ background: {t.surface}; color: {t.text};
                   border-radius: {self.tap // 2}px; padding: 0 {px(36)}px;
                   border: {px(3)}px solid {self.tint("accent", 0.3)}; font-weight: 700; }}
-        QPushButton#nav:pressed, QPushButton#lang:pressed {{ background: {self.tint("accent", 0.2)}; }}
+        QPushButton#nav:pressed, QPushButton#lang:pressed {{
+                  background: {self.tint("accent", 0.2)}; }}
         QPushButton#listItem {{ background: {t.surface}; color: {t.text}; text-align: left;
                   border-radius: {px(16)}px; padding: 0 {px(24)}px; font-size: {f("body")}px; }}
         QPushButton#listItem:pressed, QPushButton#listItem:checked {{
                   background: {t.accent}; color: {t.accent_text}; }}
-        #navBar {{ background: {t.surface}; border-top: {px(2)}px solid {self.tint("accent", 0.2)}; }}
+        #navBar {{ background: {t.surface};
+                   border-top: {px(2)}px solid {self.tint("accent", 0.2)}; }}
         #overlay QLabel {{ color: {t.text}; }}
         #overlayCard {{ background: {t.surface}; border-radius: {radius}px; }}
         QScrollBar:vertical {{ width: {px(10)}px; background: transparent; margin: 0; }}

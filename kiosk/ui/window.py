@@ -188,7 +188,7 @@ class KioskWindow(QWidget):
         self.session_reset.emit()
 
     # -- window --------------------------------------------------------------------------------
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.overlay.setGeometry(self.rect())
         look = Look(self.content.theme, self.width(), self.height(), family=self.family)
@@ -196,7 +196,7 @@ class KioskWindow(QWidget):
             self.look = look
             self._build()
 
-    def closeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QEvent) -> None:
         if self.allow_close:
             event.accept()
         else:

@@ -17,6 +17,7 @@ def wait_for_idle(qtbot, window) -> None:
     with qtbot.waitSignal(window.idle.idle, timeout=5000):
         window.idle.set_timeout(10)
         window.idle.poke()
+    window.idle.set_timeout(60_000)  # the next idle period is a long one again
 
 
 def short(content, countdown=0.05):

@@ -1,0 +1,172 @@
+"""The command line, as staff and installers use it."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+from kiosk import __version__
+from kiosk.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED = ROOT / "content.yaml"
+
+
+def test_check_valid_file(capsys):
+    assert main(["check", str(BUNDLED)]) == 0
+    out, err = capsys.readouterr()
+    assert out == f"{BUNDLED}: OK\n"
+    assert err == ""
+
+
+def test_check_prints_warnings_and_passes(tmp_path, capsys):
+    path = tmp_path / "content.yaml"
+    path.write_text("organisation:\n  name: Example Park\nhome:\n  tiles:\n"
+                    "    - {page: mission, title: {en: M, zh: 使命}}\nmission:\n"
+                    "  title: {en: M, zh: 使命}\n", encoding="utf-8")
+    assert main(["check", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert out == f"{path}: OK (1 warning)\n"
+    assert err == (f"{path}:2:9: warning: 'name' has no Chinese (zh) text; the English is "
+                   "shown in both languages\n")
+
+
+def test_check_invalid_file_lists_every_problem_and_exits_1(tmp_path, capsys):
+    path = tmp_path / "content.yaml"
+    text = BUNDLED.read_text(encoding="utf-8")
+    text = text.replace("  idle_timeout: 60 ", "  idle_timout: 60  ")
+    text = text.replace("lat: 45.803", "lat: 245.803")
+    path.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    typo = next(i for i, line in enumerate(lines) if "idle_timout" in line) + 1
+    lat = next(i for i, line in enumerate(lines) if "245.803" in line) + 1
+    lat_column = lines[lat - 1].index("245.803") + 1
+    assert main(["check", str(path)]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.splitlines() == [
+        f"{path}:{typo}:3: unknown key 'idle_timout' (did you mean 'idle_timeout'?)",
+        f"{path}:{lat}:{lat_column}: 'lat' must be between -90 and 90, not 245.803",
+        f"{path}: 2 problems to fix",
+    ]
+
+
+def test_check_missing_file(tmp_path, capsys):
+    missing = tmp_path / "nothing.yaml"
+    assert main(["check", str(missing)]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"{missing}:1:1: cannot read the file: No such file or directory")
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out == f"kiosk {__version__}\n"
+
+
+def test_help_lists_the_commands(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    for word in ("check", "snapshot", "--content", "--windowed", "--screen", "--lang"):
+        assert word in out
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--windowed", "big"], "argument --windowed: 'big' must be WIDTHxHEIGHT, like 1920x1080"),
+    (["--lang", "fr"], "argument --lang: invalid choice: 'fr' (choose from 'en', 'zh')"),
+    (["snapshot", "--out", "x", "--size", "10x10"],
+     "argument --size: '10x10': each side must be 320 to 16384 pixels"),
+])
+def test_usage_mistakes_exit_2_with_a_message(capsys, args, message):
+    with pytest.raises(SystemExit) as exit_info:
+        main(args)
+    assert exit_info.value.code == 2
+    prefix = "kiosk snapshot" if args[0] == "snapshot" else "kiosk"
+    assert capsys.readouterr().err.splitlines()[-1] == f"{prefix}: error: {message}"
+
+
+def test_check_from_the_entry_point_never_shows_a_traceback(tmp_path):
+    path = tmp_path / "content.yaml"
+    path.write_bytes("organisation: {name: 中文}\n".encode("gbk"))
+    result = subprocess.run([sys.executable, "main.py", "check", str(path)], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[0].startswith(f"{path}:1:22: the file is not saved as UTF-8")
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_snapshot_writes_every_screen_and_its_texts(tmp_path, capsys, family, language):
+    assert main(["snapshot", "--out", str(tmp_path), "--size", "1280x800",
+                 "--lang", language]) == 0
+    texts = json.loads((tmp_path / "texts.json").read_text(encoding="utf-8"))
+    names = list(texts)
+    assert names[0] == "01-home.png"
+    assert names == sorted(names)
+    assert sorted(p.name for p in tmp_path.glob("*.png")) == names
+    for name in ("mission", "strategies", "strategies-internationalization", "clusters",
+                 "clusters-hi-tech", "network", "network-beijing", "network-tusholdings"):
+        assert any(n.split("-", 1)[1] == f"{name}.png" for n in names), name
+    image = QImage(str(tmp_path / names[0]))
+    assert (image.width(), image.height()) == (1280, 800)
+    everything = "\n".join(t for screen in texts.values() for t in screen)
+    expected = {
+        "en": ["Beijing TusPark", "Limited Space for Unlimited Dream", "770,000", "m²",
+               "Building a stage for innovation and entrepreneurship", "Internationalization",
+               "Hi-tech enterprise innovation cluster", "TusHoldings", "Congregation"],
+        "zh": ["北京清华科技园", "有限空间，无限梦想", "77", "万平方米", "搭建创新创业的舞台",
+               "国际化", "高新技术企业创新集群", "启迪控股", "聚集"],
+    }[language]
+    for fact in expected:
+        assert fact in everything, fact
+    assert texts["01-home.png"][0] == expected[0]
+
+
+def test_snapshot_of_invalid_content_exits_1(tmp_path, capsys):
+    bad = tmp_path / "content.yaml"
+    bad.write_text("home: [\n", encoding="utf-8")
+    assert main(["snapshot", "--out", str(tmp_path / "out"), "--content", str(bad)]) == 1
+    assert capsys.readouterr().err.startswith(f"{bad}:2:1: YAML syntax error")
+    assert not (tmp_path / "out").exists()
+
+
+def run_kiosk(*args: str) -> str:
+    """Start the real program headless and read its log until it has started, then stop it."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    process = subprocess.Popen([sys.executable, "main.py", *args], cwd=ROOT, env=env,
+                               stderr=subprocess.PIPE, text=True)
+    lines = []
+    try:
+        for line in process.stderr:
+            lines.append(line)
+            if "kiosk started" in line or "Traceback" in line:
+                break
+    finally:
+        process.kill()
+        process.wait()
+        process.stderr.close()
+    return "".join(lines)
+
+
+def test_the_kiosk_starts_fullscreen(tmp_path):
+    log = run_kiosk()
+    assert f"kiosk started: {BUNDLED}, fullscreen" in log
+    assert "Traceback" not in log
+
+
+def test_the_kiosk_starts_with_broken_content_and_logs_the_problem(tmp_path):
+    bad = tmp_path / "content.yaml"
+    bad.write_text("organisation: {name: {en: A, zh: B}}\n"
+                   "home: {tiles: [{page: x, title: {en: T, zh: T}}]}\n", encoding="utf-8")
+    log = run_kiosk("--content", str(bad), "--windowed", "800x600")
+    assert f"{bad}:2:23: 'page' must be one of mission, strategies, clusters, network, not \"x\"" \
+        in log
+    assert f"kiosk started: {bad}, windowed" in log
+    assert "Traceback" not in log

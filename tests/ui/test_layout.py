@@ -1,0 +1,135 @@
+"""Every screen, at every display size and in both languages, shows its text whole."""
+
+import dataclasses
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QFontMetrics, QRawFont
+from PySide6.QtWidgets import QLabel, QPushButton
+
+from kiosk.content import load_bytes
+from kiosk.snapshot import routes, visible_texts
+from kiosk.ui.widgets import WrapLabel
+
+from ..conftest import ROOT
+from ..helpers import settle
+
+SIZES = [(1920, 1080), (1080, 1920), (1280, 800), (3840, 2160)]
+
+
+def cut_off(window) -> list[str]:
+    """Texts that do not fit the widget showing them, or stick out of the window."""
+    problems = []
+    frame = window.rect()
+    for widget in window.findChildren(QLabel) + window.findChildren(QPushButton):
+        if not widget.isVisible() or widget.visibleRegion().isEmpty() or not widget.text():
+            continue
+        text = widget.text()
+        box = QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
+        if box.right() > frame.right() or box.left() < 0:
+            problems.append(f"outside the window: {text!r}")
+        if isinstance(widget, WrapLabel):
+            if widget.height() < widget.height_for(widget.width()):
+                problems.append(f"lines cut off: {text!r}")
+        elif widget.width() < widget.sizeHint().width():
+            problems.append(f"too narrow ({widget.width()} < {widget.sizeHint().width()}): "
+                            f"{text!r}")
+    return problems
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_no_text_is_cut_off(make_window, content, size, language):
+    content = dataclasses.replace(content, settings=dataclasses.replace(
+        content.settings, default_language=language))
+    window = make_window(content, size=size)
+    found = []
+    for route in routes(content):
+        window.show_route(route)
+        settle()
+        area = getattr(window.stack.currentWidget(), "scroll_area", None)
+        bar = area.verticalScrollBar() if area is not None else None
+        while True:
+            found += [f"{route.name}: {problem}" for problem in cut_off(window)]
+            if bar is None or bar.value() >= bar.maximum():
+                break
+            bar.setValue(bar.value() + bar.pageStep())
+            settle()
+    assert found == []
+
+
+def test_the_bundled_font_draws_every_chinese_character(family, content):
+    """No empty boxes, even on a machine with no CJK font installed."""
+    text = (ROOT / "content.yaml").read_text(encoding="utf-8")
+    chinese = {c for c in text if "\u3000" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef"}
+    assert len(chinese) > 300
+    from kiosk.ui.theme import Look
+
+    font = Look(content.theme, family=family).font("body")
+    assert font.family() == "Noto Sans CJK SC"
+    raw = QRawFont.fromFont(font)
+    # By code point: PySide turns some one-character strings into the wrong QChar.
+    missing = sorted(c for c in chinese if not raw.supportsCharacter(ord(c)))
+    assert missing == []
+    metrics = QFontMetrics(font)
+    assert all(metrics.inFontUcs4(ord(c)) for c in "清华科技园启迪控股焦特献")
+
+
+OTHER = """\
+# A different organisation: 2 strategies, 7 clusters, 45 locations, long texts, no images.
+settings: {default_language: zh, idle_timeout: 30, countdown: 5}
+theme: {accent: "#004B87"}
+organisation:
+  name: {en: Harbour Innovation Centre, zh: 港湾创新中心}
+home:
+  tiles:
+    - {page: strategies, title: {en: Our plan, zh: 我们的计划}}
+    - {page: clusters, title: {en: Who is here, zh: 入驻机构}}
+    - {page: network, title: {en: Where we are, zh: 我们在哪里}}
+strategies:
+  title: {en: Our plan, zh: 我们的计划}
+  items:
+    - {id: grow, title: {en: Grow, zh: 成长}, paragraphs: [{en: "PARA", zh: "段落"}]}
+    - {id: share, title: {en: Share, zh: 分享}}
+clusters:
+  title: {en: Who is here, zh: 入驻机构}
+  lead: {en: "PARA", zh: "段落"}
+  items:
+CLUSTERS
+network:
+  title: {en: Where we are, zh: 我们在哪里}
+  locations:
+LOCATIONS
+"""
+
+
+def other_organisation() -> str:
+    long_en = " ".join(["A long paragraph about the centre and its work."] * 30)
+    long_zh = "这是一段关于中心及其工作的很长的文字。" * 30
+    clusters = "\n".join(
+        f"    - {{id: c{i}, title: {{en: Cluster number {i} with a long name, zh: 第{i}集群}}, "
+        f"summary: {{en: Summary {i}, zh: 摘要{i}}}}}" for i in range(7))
+    locations = "\n".join(
+        f"    - {{id: l{i}, name: {{en: Place {i}, zh: 地点{i}}}, lat: {22 + i * 0.5}, "
+        f"lon: {100 + (i * 7) % 25}, headquarters: {str(i == 0).lower()}}}" for i in range(45))
+    return (OTHER.replace("CLUSTERS", clusters).replace("LOCATIONS", locations)
+            .replace('"PARA"', f'"{long_en}"').replace('"段落"', f'"{long_zh}"'))
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+def test_a_different_organisation_is_served_by_the_content_alone(make_window, size):
+    loaded = load_bytes(other_organisation().encode(), "other.yaml", ROOT)
+    assert loaded.errors == []
+    content = loaded.content
+    assert (len(content.pages["strategies"].items), len(content.pages["clusters"].items),
+            len(content.network.locations)) == (2, 7, 45)
+    window = make_window(content, size=size)
+    assert window.language == "zh"
+    assert "港湾创新中心" in visible_texts(window)
+    problems = []
+    for route in routes(content):
+        window.show_route(route)
+        settle()
+        problems += [f"{route.name}: {p}" for p in cut_off(window)]
+    assert problems == []
+    assert len(window.screens["network"].map.markers) == 45
