@@ -38,8 +38,10 @@ def visible_texts(window) -> list[str]:
         if not widget.isVisible() or widget.visibleRegion().isEmpty():
             continue
         texts = []
-        if isinstance(widget, (QLabel, QAbstractButton)) and widget.text():
-            texts = [widget.text().strip()]
+        if isinstance(widget, QLabel) and widget.text():
+            texts = [widget.text()]
+        elif isinstance(widget, QAbstractButton) and widget.text():
+            texts = [widget.text().replace("&&", "&").strip()]
         elif isinstance(widget, MapView):
             texts = widget.visible_texts()
         if texts:

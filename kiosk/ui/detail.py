@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ..content.model import Detail
 from .section import READABLE_WIDTH
 from .theme import Look
-from .widgets import column, group_block, hbox, icon_label, label, link_card, scroll
+from .widgets import (
+    FlowLayout,
+    NavButton,
+    column,
+    group_block,
+    hbox,
+    icon_label,
+    label,
+    link_card,
+    scroll,
+)
+
+MOST_SIBLINGS = 8  # more than this (a long list of locations) and the list screen is better
 
 
 def image_label(detail: Detail, look: Look) -> QLabel | None:
@@ -25,7 +37,10 @@ def image_label(detail: Detail, look: Look) -> QLabel | None:
 
 
 class DetailView(QWidget):
-    def __init__(self, detail: Detail, look: Look, language: str, eyebrow: str = ""):
+    detail_requested = Signal(str)
+
+    def __init__(self, detail: Detail, look: Look, language: str, eyebrow: str = "",
+                 siblings: tuple[Detail, ...] = ()):
         super().__init__()
         self.setObjectName("screen")
         self.detail = detail
@@ -44,11 +59,23 @@ class DetailView(QWidget):
         if detail.summary:
             text.addWidget(label(detail.summary.get(language), "motto"))
         for paragraph in detail.paragraphs:
-            text.addWidget(label(paragraph.get(language), "body"))
+            text.addWidget(label(paragraph.get(language), "large"))
         for group in detail.groups:
             text.addWidget(group_block(look, group, language))
         if detail.link:
             text.addWidget(link_card(look, detail.link, language))
+        others = [d for d in siblings if d.id != detail.id]
+        if others and len(siblings) <= MOST_SIBLINGS:
+            text.addSpacing(look.px(24))
+            row = QWidget()
+            flow = FlowLayout(look.px(16))
+            for other in others:
+                button = NavButton(look, other.title.get(language), other.icon, name="sibling")
+                button.clicked.connect(
+                    lambda _=False, key=other.id: self.detail_requested.emit(key))
+                flow.addWidget(button)
+            row.setLayout(flow)
+            text.addWidget(row)
         text.addStretch(1)
 
         image = image_label(detail, look)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 from ..content.model import Labels, NetworkPage
 from .map_view import MapView
 from .theme import Look
-from .widgets import column, hbox, item_button, label, scroll
+from .widgets import button_text, column, hbox, item_button, label, scroll
 
 
 class NetworkScreen(QWidget):
@@ -42,7 +42,7 @@ class NetworkScreen(QWidget):
             name = loc.detail.title.get(language)
             if loc.headquarters:
                 name += f" · {labels.headquarters.get(language)}"
-            button = QPushButton(name)
+            button = QPushButton(button_text(name))
             button.setObjectName("listItem")
             button.setAccessibleName(name)
             button.setCheckable(True)

@@ -51,12 +51,16 @@ def columns_for(look: Look, count: int, landscape_max: int, card_width: int = 0)
     return -(-count // rows)  # balance the rows: 5 in 3+2, 7 in 4+3
 
 
-def figure_width(look: Look, figures: tuple[Figure, ...], language: str) -> int:
-    """The width the widest figure needs, its number and unit side by side."""
+def figure_columns(look: Look, figures: tuple[Figure, ...], language: str) -> int:
+    """All figures in one row when their numbers fit side by side, else balanced rows."""
     number = QFontMetrics(look.font("figure", bold=True))
     unit = QFontMetrics(look.font("h3", bold=True))
-    return max(number.horizontalAdvance(f.value.get(language))
-               + unit.horizontalAdvance(f.unit.get(language)) for f in figures) + look.px(90)
+    widths = [number.horizontalAdvance(f.value.get(language))
+              + unit.horizontalAdvance(f.unit.get(language)) + look.px(84) for f in figures]
+    available = look.width - 2 * look.margin - look.px(10)
+    if len(figures) <= 5 and sum(widths) + look.gap * (len(widths) - 1) <= available:
+        return len(figures)
+    return columns_for(look, len(figures), 5, max(widths))
 
 
 def figure_card(look: Look, figure: Figure, language: str) -> Card:
@@ -104,8 +108,8 @@ class SectionScreen(QWidget):
             layout.addLayout(grid_of(cards, columns_for(look, len(cards), 3), look.gap))
         if page.figures:
             cards = [figure_card(look, f, language) for f in page.figures]
-            width = figure_width(look, page.figures, language)
-            layout.addLayout(grid_of(cards, columns_for(look, len(cards), 5, width), look.gap))
+            columns = figure_columns(look, page.figures, language)
+            layout.addLayout(grid_of(cards, columns, look.gap))
         self.items: dict[str, QWidget] = {}
         if page.items:
             buttons = []

@@ -106,6 +106,7 @@ class Look:
         QLabel[role="lead"] {{ font-size: {f("lead")}px; color: {t.muted_text}; }}
         QLabel[role="motto"] {{ font-size: {f("h2")}px; color: {t.accent}; }}
         QLabel[role="body"] {{ font-size: {f("body")}px; }}
+        QLabel[role="large"] {{ font-size: {f("lead")}px; }}
         QLabel[role="muted"] {{ font-size: {f("body")}px; color: {t.muted_text}; }}
         QLabel[role="small"] {{ font-size: {f("small")}px; color: {t.muted_text}; }}
         QLabel[role="eyebrow"] {{ font-size: {f("small")}px; font-weight: 700;
@@ -130,6 +131,10 @@ class Look:
         QPushButton#item {{ background: {t.surface}; border-radius: {radius}px;
                             border: {px(3)}px solid {self.tint("accent", 0.18)}; }}
         QPushButton#item:pressed {{ background: {self.tint("accent", 0.16)}; }}
+        QPushButton#sibling {{ background: {t.surface}; color: {t.accent}; font-weight: 700;
+                  border-radius: {px(16)}px; padding: 0 {px(28)}px;
+                  border: {px(3)}px solid {self.tint("accent", 0.18)}; }}
+        QPushButton#sibling:pressed {{ background: {self.tint("accent", 0.16)}; }}
         QPushButton#nav, QPushButton#lang {{ background: {t.surface}; color: {t.text};
                   border-radius: {self.tap // 2}px; padding: 0 {px(36)}px;
                   border: {px(3)}px solid {self.tint("accent", 0.3)}; font-weight: 700; }}

@@ -108,14 +108,20 @@ class TapButton(QPushButton):
         return self.layout().sizeHint()
 
 
+def button_text(text: str) -> str:
+    """A button's text as Qt takes it: a lone '&' would underline the next letter instead."""
+    return text.replace("&", "&&")
+
+
 class NavButton(QPushButton):
     def __init__(self, look: Look, text: str, icon: str = "", name: str = "nav"):
-        super().__init__(f"  {text}" if icon else text)
+        super().__init__(button_text(f"  {text}" if icon else text))
         self.setObjectName(name)
         self.setAccessibleName(text)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         if icon:
-            self.setIcon(icons.icon(icon, look.theme.text))
+            color = look.theme.accent if name == "sibling" else look.theme.text
+            self.setIcon(icons.icon(icon, color))
             self.setIconSize(QSize(look.px(36), look.px(36)))
 
 

@@ -122,7 +122,10 @@ class KioskWindow(QWidget):
             return None
         eyebrow = next((t.title.get(self.language) for t in self.content.tiles
                         if t.page == route.page), "")
-        return DetailView(detail, self.look, self.language, eyebrow)
+        siblings = self.content.details(route.page)
+        view = DetailView(detail, self.look, self.language, eyebrow, siblings)
+        view.detail_requested.connect(lambda key: self.navigate(Route(route.page, key)))
+        return view
 
     # -- navigation ----------------------------------------------------------------------------
     def _show(self, route: Route) -> None:

@@ -125,3 +125,17 @@ def test_tap_targets_scale_with_the_screen(make_window):
     window = make_window(size=(3840, 2160))
     assert window.home_button.height() >= 176 or not window.home_button.isVisible()
     assert window.screens["home"].language_button.height() >= 176
+
+
+def test_sibling_buttons_open_the_next_detail(qtbot, make_window):
+    window = make_window()
+    tap(qtbot, window.screens["home"].tiles["clusters"])
+    touch_tap(window.screens["clusters"].items["hi-tech"])
+    texts = visible_texts(window)
+    assert "Multinational enterprise R&D institution cluster" in texts
+    sibling = next(b for b in window.screens["detail"].findChildren(QPushButton)
+                   if b.accessibleName() == "Multinational enterprise R&D institution cluster")
+    touch_tap(sibling)
+    assert window.route == Route("clusters", "multinational-rd")
+    tap(qtbot, window.back_button)
+    assert window.route == Route("clusters", "hi-tech")
