@@ -72,7 +72,9 @@ def run(args: argparse.Namespace) -> int:
     windowed = args.windowed is not None
     size = args.windowed if windowed else screen.geometry().size().toTuple()
 
-    idle = IdleWatcher(round((content.settings.idle_timeout if content else 60) * 1000))
+    settings = content.settings if content else None
+    idle = IdleWatcher(round((settings.idle_timeout if settings else 60) * 1000),
+                       round((settings.attract_delay if settings else 120) * 1000))
     if content is None:
         window = ProblemsView(loaded.errors, family, size, allow_close=windowed)
     else:

@@ -23,35 +23,51 @@ INPUT_EVENTS = frozenset({
 })
 
 
-class IdleWatcher(QObject):
-    idle = Signal()
+def _single_shot(parent: QObject, interval_ms: int, signal) -> QTimer:
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(interval_ms)
+    timer.timeout.connect(signal)
+    return timer
 
-    def __init__(self, timeout_ms: int, parent: QObject | None = None):
+
+class IdleWatcher(QObject):
+    """`idle` after `timeout_ms` with no input, `long_idle` after `long_timeout_ms`."""
+
+    idle = Signal()
+    long_idle = Signal()
+    activity = Signal()  # a person touched the screen
+
+    def __init__(self, timeout_ms: int, long_timeout_ms: int = 0,
+                 parent: QObject | None = None):
         super().__init__(parent)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(timeout_ms)
-        self.timer.timeout.connect(self.idle)
+        self.timer = _single_shot(self, timeout_ms, self.idle)
+        self.long_timer = _single_shot(self, long_timeout_ms or 2 * timeout_ms, self.long_idle)
 
     def start(self, app: QApplication) -> None:
         app.installEventFilter(self)
-        self.timer.start()
+        self.poke()
 
     def stop(self, app: QApplication) -> None:
         app.removeEventFilter(self)
         self.timer.stop()
+        self.long_timer.stop()
 
-    def set_timeout(self, timeout_ms: int) -> None:
+    def set_timeout(self, timeout_ms: int, long_timeout_ms: int = 0) -> None:
         self.timer.setInterval(timeout_ms)
+        if long_timeout_ms:
+            self.long_timer.setInterval(long_timeout_ms)
 
     def poke(self) -> None:
         """Count as activity (a kinetic scroll still moving, say)."""
         self.timer.start()
+        self.long_timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in INPUT_EVENTS or (
             kind == QEvent.Type.MouseMove and event.buttons() != Qt.MouseButton.NoButton
         ):
-            self.timer.start()
+            self.poke()
+            self.activity.emit()
         return False

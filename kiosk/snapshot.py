@@ -87,9 +87,10 @@ def snapshot(out: Path, content_path: Path, size: tuple[int, int], language: str
     if loaded.content is None:
         return ExitCode.CONTENT_INVALID
     content = loaded.content
-    if language:
-        settings = dataclasses.replace(content.settings, default_language=language)
-        content = dataclasses.replace(content, settings=settings)
+    # Still pictures: no cross-fades caught half way, figures at their final values.
+    settings = dataclasses.replace(content.settings, reduced_motion=True,
+                                   default_language=language or content.settings.default_language)
+    content = dataclasses.replace(content, settings=settings)
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication

@@ -3,6 +3,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 os.environ.setdefault("QT_API", "pyside6")
 
+import dataclasses  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
@@ -33,11 +34,17 @@ def content():
 
 @pytest.fixture
 def make_window(qtbot, family, content):
+    """A shown kiosk window. Motion is off unless asked for: most tests look at the screens,
+    not at a cross-fade caught half way (tests/ui/test_motion.py tests the motion)."""
     watchers = []
 
-    def make(given=None, size=(1920, 1080), idle_ms=60_000, allow_close=True) -> KioskWindow:
+    def make(given=None, size=(1920, 1080), idle_ms=60_000, allow_close=True,
+             motion=False) -> KioskWindow:
+        given = given or content
+        given = dataclasses.replace(given, settings=dataclasses.replace(
+            given.settings, reduced_motion=not motion))
         idle = IdleWatcher(idle_ms)
-        window = KioskWindow(given or content, family, idle, allow_close=allow_close, size=size)
+        window = KioskWindow(given, family, idle, allow_close=allow_close, size=size)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)

@@ -21,13 +21,46 @@ def tap(qtbot, widget: QWidget, pos: QPoint | None = None) -> None:
 _touch_device = None
 
 
-def touch_tap(widget: QWidget, pos: QPoint | None = None) -> None:
-    """A finger tap: touch events sent to the window, as a touchscreen sends them."""
+def touch_device():
     global _touch_device
     if _touch_device is None:
         _touch_device = QTest.createTouchDevice()
+    return _touch_device
+
+
+def touch_tap(widget: QWidget, pos: QPoint | None = None) -> None:
+    """A finger tap: touch events sent to the window, as a touchscreen sends them."""
     window = widget.window()
     point = widget.mapTo(window, pos or widget.rect().center())
-    QTest.touchEvent(window, _touch_device).press(0, point, window).commit()
-    QTest.touchEvent(window, _touch_device).release(0, point, window).commit()
+    QTest.touchEvent(window, touch_device()).press(0, point, window).commit()
+    QTest.touchEvent(window, touch_device()).release(0, point, window).commit()
     settle()
+
+
+def fling(qtbot, widget: QWidget, start: QPoint, end: QPoint, steps: int = 10) -> None:
+    """A finger pressed at `start`, moved to `end` at 60 moves a second, and lifted.
+
+    A kinetic scroller reads the finger's speed, so the moves are spread over real time by a
+    timer (not by sleeping); this returns once the finger has lifted.
+    """
+    from PySide6.QtCore import QTimer
+
+    window = widget.window()
+    points = [widget.mapTo(window, start + (end - start) * (i / steps)) for i in range(steps + 1)]
+    lifted = []
+
+    def send(index: int) -> None:
+        sequence = QTest.touchEvent(window, touch_device())
+        if index == 0:
+            sequence.press(0, points[0], window)
+        elif index == steps:
+            sequence.release(0, points[-1], window)
+        else:
+            sequence.move(0, points[index], window)
+        sequence.commit()
+        if index == steps:
+            lifted.append(True)
+
+    for index in range(steps + 1):
+        QTimer.singleShot(16 * index, lambda index=index: send(index))
+    qtbot.waitUntil(lambda: bool(lifted), timeout=5000)

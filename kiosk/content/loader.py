@@ -14,15 +14,18 @@ from types import MappingProxyType
 
 import yaml
 
+from .contrast import MINIMUM, weak_pairs
 from .model import (
     LANGUAGES,
     PAGE_NAMES,
+    AttractSlide,
     Card,
     Content,
     Detail,
     Figure,
     Labels,
     Location,
+    MapImage,
     NetworkPage,
     Organisation,
     Page,
@@ -195,7 +198,7 @@ def _is_safe(root: yaml.Node, reader: Reader) -> bool:
 # -- the schema ------------------------------------------------------------------------------
 def _content(r: Reader, root: yaml.Node, source: Path | None) -> Content:
     top = r.keys(root, "the file", ("organisation", "home"),
-                 ("settings", "theme", "labels") + PAGE_NAMES) or {}
+                 ("settings", "theme", "labels", "attract") + PAGE_NAMES) or {}
     pages = {
         name: _page(r, top[name], name) for name in PAGE_NAMES[:3] if name in top
     }
@@ -215,6 +218,7 @@ def _content(r: Reader, root: yaml.Node, source: Path | None) -> Content:
         settings=_settings(r, top["settings"]) if "settings" in top else Settings(),
         theme=_theme(r, top["theme"]) if "theme" in top else Theme(),
         labels=_labels(r, top["labels"]) if "labels" in top else Labels(),
+        attract=_attract(r, top["attract"]) if "attract" in top else (),
         source=source,
     )
 
@@ -226,36 +230,74 @@ def _text(r: Reader, keys: dict[str, yaml.Node], name: str, default: Text = NO_T
     return r.text(keys[name], name) if name in keys else default
 
 
+# key: (reader, arguments): every setting is optional and has a default in Settings.
+SETTINGS = {
+    "default_language": ("choice", (LANGUAGES,)),
+    "idle_timeout": ("number", (5, 3600, "seconds")),
+    "countdown": ("number", (3, 120, "seconds")),
+    "attract_delay": ("number", (10, 86400, "seconds")),
+    "attract_slide": ("number", (2, 120, "seconds")),
+    "reduced_motion": ("boolean", ()),
+}
+
+
 def _settings(r: Reader, node: yaml.Node) -> Settings:
-    keys = r.keys(node, "settings", (), ("default_language", "idle_timeout", "countdown",
-                                         "attract_delay")) or {}
-    default = Settings()
-    return Settings(
-        default_language=r.choice(keys["default_language"], "default_language", LANGUAGES)
-        if "default_language" in keys else default.default_language,
-        idle_timeout=r.number(keys["idle_timeout"], "idle_timeout", 5, 3600, "seconds")
-        if "idle_timeout" in keys else default.idle_timeout,
-        countdown=r.number(keys["countdown"], "countdown", 3, 120, "seconds")
-        if "countdown" in keys else default.countdown,
-        attract_delay=r.number(keys["attract_delay"], "attract_delay", 10, 86400, "seconds")
-        if "attract_delay" in keys else default.attract_delay,
-    )
+    keys = r.keys(node, "settings", (), tuple(SETTINGS)) or {}
+    values = {}
+    for name, value in keys.items():
+        method, arguments = SETTINGS[name]
+        values[name] = getattr(r, method)(value, name, *arguments)
+    return Settings(**values)
 
 
 def _theme(r: Reader, node: yaml.Node) -> Theme:
     default = Theme()
     names = tuple(Theme.__dataclass_fields__)
     keys = r.keys(node, "theme", (), names) or {}
-    return Theme(**{
+    theme = Theme(**{
         name: r.colour(keys[name], name, getattr(default, name)) if name in keys
         else getattr(default, name) for name in names
     })
+    for fore, back, value in weak_pairs(theme):
+        r.warn(node, f"'{fore}' ({getattr(theme, fore)}) on '{back}' ({getattr(theme, back)}) "
+                     f"has a contrast of {value:.1f}:1; text needs at least {MINIMUM:g}:1 to "
+                     "be read easily")
+    return theme
 
 
 def _labels(r: Reader, node: yaml.Node) -> Labels:
     names = tuple(Labels.__dataclass_fields__)
     keys = r.keys(node, "labels", (), names) or {}
     return Labels(**{name: r.text(value, name) for name, value in keys.items()})
+
+
+def _attract(r: Reader, node: yaml.Node) -> tuple[AttractSlide, ...]:
+    keys = r.keys(node, "attract", ("slides",)) or {}
+    slides = []
+    for item in r.items(keys["slides"], "slides", minimum=1) if "slides" in keys else ():
+        slide = r.keys(item, "slide", ("text",), ("value", "unit", "image"))
+        if slide and "text" in slide:
+            slides.append(AttractSlide(
+                text=r.text(slide["text"], "text"),
+                value=r.text(slide["value"], "value", neutral=True) if "value" in slide
+                else NO_TEXT,
+                unit=_text(r, slide, "unit"),
+                image=r.image(slide["image"], "image") if "image" in slide else None,
+            ))
+    return tuple(slides)
+
+
+def _map_image(r: Reader, node: yaml.Node) -> MapImage | None:
+    keys = r.keys(node, "map", ("image", "west", "east", "south", "north"))
+    if keys is None or len(keys) < 5:
+        return None
+    image = r.image(keys["image"], "image")
+    west, east = (r.number(keys[k], k, -180, 180) for k in ("west", "east"))
+    south, north = (r.number(keys[k], k, -90, 90) for k in ("south", "north"))
+    if west >= east or south >= north:
+        r.error(node, "the map's bounds must have west < east and south < north")
+        return None
+    return MapImage(image, west, east, south, north) if image else None
 
 
 def _organisation(r: Reader, node: yaml.Node) -> Organisation | None:
@@ -389,7 +431,8 @@ def _page(r: Reader, node: yaml.Node, name: str) -> Page:
 
 
 def _network(r: Reader, node: yaml.Node) -> NetworkPage:
-    keys = r.keys(node, "network", ("title", "locations"), ("lead", "list_title", "features"))
+    keys = r.keys(node, "network", ("title", "locations"),
+                  ("lead", "list_title", "features", "map"))
     keys = keys or {}
     seen: dict[str, yaml.Node] = {}
     locations = []
@@ -412,4 +455,5 @@ def _network(r: Reader, node: yaml.Node) -> NetworkPage:
         locations=tuple(locations),
         list_title=_text(r, keys, "list_title", Labels().locations),
         features=_details(r, keys["features"], "features", seen) if "features" in keys else (),
+        map_image=_map_image(r, keys["map"]) if "map" in keys else None,
     )

@@ -105,12 +105,34 @@ class Page:
 
 
 @dataclass(frozen=True, slots=True)
+class MapImage:
+    """A map picture to draw instead of the built-in outline, in plate carrée (lon/lat) bounds."""
+
+    path: Path
+    west: float
+    east: float
+    south: float
+    north: float
+
+
+@dataclass(frozen=True, slots=True)
 class NetworkPage:
     title: Text
     lead: Text = Text()
     locations: tuple[Location, ...] = ()
     list_title: Text = Text()
     features: tuple[Detail, ...] = ()
+    map_image: MapImage | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AttractSlide:
+    """One slide of the attract loop: a big figure or an image, and a short line."""
+
+    text: Text
+    value: Text = Text()
+    unit: Text = Text()
+    image: Path | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +157,8 @@ class Settings:
     idle_timeout: float = 60.0
     countdown: float = 10.0
     attract_delay: float = 120.0
+    attract_slide: float = 8.0
+    reduced_motion: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +186,9 @@ class Labels:
     locations: Text = Text("Locations", "所在地")
     headquarters: Text = Text("Headquarters", "总部")
     more_information: Text = Text("More information", "更多信息")
+    touch_to_begin: Text = Text("Touch to begin", "轻触屏幕开始")
+    larger_text: Text = Text("Larger text", "大字")
+    scan_to_open: Text = Text("Scan with your phone", "用手机扫码访问")
     out_of_service: Text = Text(
         "This display is being updated. Please come back soon.",
         "本屏幕正在更新内容，请稍后再来。",
@@ -180,6 +207,7 @@ class Content:
     settings: Settings = Settings()
     theme: Theme = Theme()
     labels: Labels = Labels()
+    attract: tuple[AttractSlide, ...] = ()
     source: Path | None = None
 
     def details(self, page: str) -> tuple[Detail, ...]:

@@ -6,8 +6,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QWidget
 
-from ..content.model import Detail
+from ..content.model import Detail, Labels
 from .section import READABLE_WIDTH
+from .swipe import PageDots, SwipeDetector
 from .theme import Look
 from .widgets import (
     FlowLayout,
@@ -21,6 +22,7 @@ from .widgets import (
     scroll,
 )
 
+SWIPE_DISTANCE = 160  # px at the design size
 MOST_SIBLINGS = 8  # more than this (a long list of locations) and the list screen is better
 
 
@@ -39,8 +41,8 @@ def image_label(detail: Detail, look: Look) -> QLabel | None:
 class DetailView(QWidget):
     detail_requested = Signal(str)
 
-    def __init__(self, detail: Detail, look: Look, language: str, eyebrow: str = "",
-                 siblings: tuple[Detail, ...] = ()):
+    def __init__(self, detail: Detail, labels: Labels, look: Look, language: str,
+                 eyebrow: str = "", siblings: tuple[Detail, ...] = ()):
         super().__init__()
         self.setObjectName("screen")
         self.detail = detail
@@ -54,6 +56,9 @@ class DetailView(QWidget):
         if eyebrow:
             titles.addWidget(label(eyebrow.upper() if language == "en" else eyebrow, "eyebrow"))
         titles.addWidget(label(detail.title.get(language), "h1"))
+        ids = [d.id for d in siblings]
+        if len(ids) > 1 and detail.id in ids:
+            titles.addWidget(PageDots(len(ids), ids.index(detail.id), look))
         heading.addLayout(titles, 1)
         text.addLayout(heading)
         if detail.summary:
@@ -63,7 +68,7 @@ class DetailView(QWidget):
         for group in detail.groups:
             text.addWidget(group_block(look, group, language))
         if detail.link:
-            text.addWidget(link_card(look, detail.link, language))
+            text.addWidget(link_card(look, detail.link, labels, language))
         others = [d for d in siblings if d.id != detail.id]
         if others and len(siblings) <= MOST_SIBLINGS:
             text.addSpacing(look.px(24))
@@ -96,3 +101,10 @@ class DetailView(QWidget):
         body.setLayout(layout)
         self.scroll_area = scroll(body, look)
         self.setLayout(column(self.scroll_area))
+        self.swipe = SwipeDetector(self.scroll_area.viewport(), look.px(SWIPE_DISTANCE))
+        self.swipe.swiped.connect(lambda step: self._step(ids, step))
+
+    def _step(self, ids: list[str], step: int) -> None:
+        """A swipe left opens the next sibling, a swipe right the one before, round the end."""
+        if len(ids) > 1 and self.detail.id in ids:
+            self.detail_requested.emit(ids[(ids.index(self.detail.id) + step) % len(ids)])

@@ -13,6 +13,7 @@ from .widgets import NavButton, TapButton, column, hbox, label
 class HomeScreen(QWidget):
     page_requested = Signal(str)
     language_requested = Signal()
+    larger_text_requested = Signal()
 
     def __init__(self, content: Content, look: Look, language: str):
         super().__init__()
@@ -47,6 +48,12 @@ class HomeScreen(QWidget):
 
         bottom = hbox(look.gap)
         bottom.addStretch(1)
+        self.larger_text_button = NavButton(look, content.labels.larger_text.get(language),
+                                            "fa6s.text-height", name="lang")
+        self.larger_text_button.setCheckable(True)
+        self.larger_text_button.setChecked(look.text_scale > 1)
+        self.larger_text_button.clicked.connect(self.larger_text_requested)
+        bottom.addWidget(self.larger_text_button)
         self.language_button = NavButton(look, content.labels.switch_language.get(language),
                                          "fa6s.language", name="lang")
         self.language_button.clicked.connect(self.language_requested)

@@ -1,20 +1,74 @@
-"""A map of China with a tappable marker per location, drawn from the cached outline."""
+"""A map of China with a tappable marker per location, and the headquarters linked to each.
+
+Geometry is computed when the widget is resized, never while painting: the outline (or a map
+picture staff supplied, with its bounds), marker positions pushed apart until each can be
+tapped on its own (a leader line joins a moved marker to its true place), and labels placed
+where they cover no other label or marker.
+"""
 
 from __future__ import annotations
 
+import math
+from collections import defaultdict
+
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QFontMetricsF, QMouseEvent, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QFontMetricsF, QMouseEvent, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from .. import geo, paths
-from ..content.model import Location
+from ..content.model import Location, MapImage
 from .theme import Look
+
+SPREAD_PASSES = 40
+MARKER_SPACING = 34  # px at the design size between marker centres: each its own tap
+LABEL_RINGS = 2  # beside the marker, or one step out with a short leader line
+
+
+def spread(points: dict[str, QPointF], distance: float, bounds: QRectF) -> dict[str, QPointF]:
+    """Push points apart until no two are closer than `distance` (or the passes run out).
+
+    Neighbours are found through a grid of `distance`-sized cells, so a pass costs about one
+    look per point, even for thousands of locations.
+    """
+    moved = {key: QPointF(point) for key, point in points.items()}
+    keys = sorted(moved)
+    for _ in range(SPREAD_PASSES):
+        cells: dict[tuple[int, int], list[str]] = defaultdict(list)
+        for key in keys:
+            cells[(int(moved[key].x() // distance), int(moved[key].y() // distance))].append(key)
+        pushed = False
+        for (cx, cy), members in cells.items():
+            near = [k for dx in (-1, 0, 1) for dy in (-1, 0, 1)
+                    for k in cells.get((cx + dx, cy + dy), ())]
+            for a in members:
+                for b in near:
+                    if b <= a:
+                        continue
+                    delta = moved[b] - moved[a]
+                    length = math.hypot(delta.x(), delta.y())
+                    if length >= distance:
+                        continue
+                    if length < 1e-6:
+                        angle = (hash(a + b) % 360) * math.pi / 180
+                        delta, length = QPointF(math.cos(angle), math.sin(angle)), 1.0
+                    push = delta * ((distance - length) / length / 2)
+                    moved[a] -= push
+                    moved[b] += push
+                    pushed = True
+        for key in keys:
+            point = moved[key]
+            moved[key] = QPointF(min(max(point.x(), bounds.left()), bounds.right()),
+                                 min(max(point.y(), bounds.top()), bounds.bottom()))
+        if not pushed:
+            break
+    return moved
 
 
 class MapView(QWidget):
     location_selected = Signal(str)
 
-    def __init__(self, locations: tuple[Location, ...], look: Look, language: str):
+    def __init__(self, locations: tuple[Location, ...], look: Look, language: str,
+                 image: MapImage | None = None):
         super().__init__()
         self.setAccessibleName("Map")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -22,29 +76,47 @@ class MapView(QWidget):
         self._look = look
         self._language = language
         self._locations = locations
-        self._rings = geo.outline(paths.china_outline())
-        self._projected = {loc.id: geo.project(loc.longitude, loc.latitude) for loc in locations}
-        points = [p for ring in self._rings for p in ring] + list(self._projected.values())
-        self._bounds = geo.bounds(points)
+        self._image = image
+        self._picture = QPixmap(str(image.path)) if image else QPixmap()
+        self._scaled = QPixmap()
+        self._picture_rect = QRectF()
+        if self._picture.isNull():
+            self._rings = geo.outline(paths.china_outline())
+            self._projected = {loc.id: geo.project(loc.longitude, loc.latitude)
+                               for loc in locations}
+            points = [p for ring in self._rings for p in ring] + list(self._projected.values())
+            self._bounds = geo.bounds(points)
         self._font = look.font("small", bold=True)
         self._selected = ""
         self._land = QPainterPath()
-        self.markers: dict[str, QPointF] = {}
+        self.places: dict[str, QPointF] = {}  # where each location truly is
+        self.markers: dict[str, QPointF] = {}  # where its marker is drawn and tapped
         self._labels: list[tuple[QRectF, str]] = []
+        self._leaders: list[tuple[QPointF, QPointF]] = []
         self._press: QPointF | None = None
 
-    # -- geometry, computed on resize and never while painting --------------------------------
+    # -- geometry ------------------------------------------------------------------------------
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._layout()
 
     def _layout(self) -> None:
         margin = self._look.px(24)
+        area = QRectF(self.rect()).adjusted(margin, margin, -margin, -margin)
+        if self._picture.isNull():
+            self._layout_outline(area)
+        else:
+            self._layout_picture(area)
+        radius = self._marker_radius(False)
+        self.markers = spread(self.places, self._look.px(MARKER_SPACING), area.adjusted(
+            radius, radius, -radius, -radius))
+        self._place_labels()
+
+    def _layout_outline(self, area: QRectF) -> None:
         x0, y0, x1, y1 = self._bounds
-        width, height = self.width() - 2 * margin, self.height() - 2 * margin
-        scale = min(width / (x1 - x0), height / (y1 - y0))
-        left = margin + (width - (x1 - x0) * scale) / 2
-        top = margin + (height - (y1 - y0) * scale) / 2
+        scale = min(area.width() / (x1 - x0), area.height() / (y1 - y0))
+        left = area.left() + (area.width() - (x1 - x0) * scale) / 2
+        top = area.top() + (area.height() - (y1 - y0) * scale) / 2
 
         def to_widget(point: geo.Point) -> QPointF:
             return QPointF(left + (point[0] - x0) * scale, top + (y1 - point[1]) * scale)
@@ -55,36 +127,70 @@ class MapView(QWidget):
             for point in ring[1:]:
                 self._land.lineTo(to_widget(point))
             self._land.closeSubpath()
-        self.markers = {key: to_widget(p) for key, p in self._projected.items()}
-        self._place_labels()
+        self.places = {key: to_widget(p) for key, p in self._projected.items()}
+
+    def _layout_picture(self, area: QRectF) -> None:
+        """A staff-supplied map picture in plate carrée: longitude and latitude are linear."""
+        self._scaled = self._picture.scaled(area.size().toSize(),
+                                            Qt.AspectRatioMode.KeepAspectRatio,
+                                            Qt.TransformationMode.SmoothTransformation)
+        rect = QRectF(0, 0, self._scaled.width(), self._scaled.height())
+        rect.moveCenter(area.center())
+        self._picture_rect = rect
+        image = self._image
+        self.places = {
+            loc.id: QPointF(
+                rect.left() + (loc.longitude - image.west) / (image.east - image.west)
+                * rect.width(),
+                rect.top() + (image.north - loc.latitude) / (image.north - image.south)
+                * rect.height())
+            for loc in self._locations
+        }
 
     def _place_labels(self) -> None:
-        """Give each marker a label beside it where one fits without covering another."""
+        """Give each marker a label where it covers no other label or marker.
+
+        Beside the marker first, in eight directions; where all are taken, further out with a
+        leader line back to the marker.
+        """
         metrics = QFontMetricsF(self._font)
         radius = self._marker_radius(True)
         taken = [QRectF(p.x() - radius, p.y() - radius, 2 * radius, 2 * radius)
                  for p in self.markers.values()]
         bounds = QRectF(self.rect())
         self._labels = []
+        self._leaders: list[tuple[QPointF, QPointF]] = []
         order = sorted(self._locations, key=lambda loc: (not loc.headquarters, -loc.latitude))
+        directions = [(math.cos(a), math.sin(a)) for a in
+                      (0, math.pi, -math.pi / 2, math.pi / 2, -math.pi / 4, math.pi / 4,
+                       -3 * math.pi / 4, 3 * math.pi / 4)]
         for loc in order:
             text = loc.detail.title.get(self._language)
             point = self.markers[loc.id]
             size = metrics.size(0, text)
-            gap = radius + self._look.px(6)
-            candidates = [
-                QRectF(point.x() + gap, point.y() - size.height() / 2, size.width(), size.height()),
-                QRectF(point.x() - gap - size.width(), point.y() - size.height() / 2,
-                       size.width(), size.height()),
-                QRectF(point.x() - size.width() / 2, point.y() - gap - size.height(),
-                       size.width(), size.height()),
-                QRectF(point.x() - size.width() / 2, point.y() + gap, size.width(), size.height()),
-            ]
-            for rect in candidates:
-                if bounds.contains(rect) and not any(rect.intersects(t) for t in taken):
-                    self._labels.append((rect, text))
-                    taken.append(rect)
+            placed = None
+            for ring in range(LABEL_RINGS):
+                reach = radius + self._look.px(4) + ring * self._look.px(34)
+                for dx, dy in directions:
+                    anchor = point + QPointF(dx, dy) * reach
+                    left = (anchor.x() if dx > 0.3 else anchor.x() - size.width() if dx < -0.3
+                            else anchor.x() - size.width() / 2)
+                    top = (anchor.y() if dy > 0.3 else anchor.y() - size.height() if dy < -0.3
+                           else anchor.y() - size.height() / 2)
+                    rect = QRectF(left, top, size.width(), size.height())
+                    if bounds.contains(rect) and not any(rect.intersects(t) for t in taken):
+                        placed = (rect, ring)
+                        break
+                if placed:
                     break
+            if placed:
+                rect, ring = placed
+                self._labels.append((rect, text))
+                taken.append(rect)
+                if ring:
+                    nearest = QPointF(min(max(point.x(), rect.left()), rect.right()),
+                                      min(max(point.y(), rect.top()), rect.bottom()))
+                    self._leaders.append((point, nearest))
 
     def _marker_radius(self, headquarters: bool) -> float:
         return self._look.px(18 if headquarters else 12)
@@ -94,22 +200,33 @@ class MapView(QWidget):
         look = self._look
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(look.color("accent", 90), look.px(2)))
-        painter.setBrush(look.color("surface"))
-        painter.drawPath(self._land)
-        headquarters = [loc for loc in self._locations if loc.headquarters]
+        if self._scaled.isNull():
+            painter.setPen(QPen(look.color("accent", 90), look.px(2)))
+            painter.setBrush(look.color("surface"))
+            painter.drawPath(self._land)
+        else:
+            painter.drawPixmap(self._picture_rect.topLeft(), self._scaled)
         painter.setPen(QPen(look.color("accent", 70), look.px(2)))
-        for hq in headquarters:
+        for hq in (loc for loc in self._locations if loc.headquarters):
             for loc in self._locations:
                 if loc is not hq:
                     painter.drawLine(self.markers[hq.id], self.markers[loc.id])
+        painter.setPen(QPen(look.color("text", 160), look.px(2)))
+        painter.setBrush(look.color("text"))
+        for key, marker in self.markers.items():
+            place = self.places[key]
+            if (marker - place).manhattanLength() > 2:
+                painter.drawLine(place, marker)  # a leader line to the true place
+                painter.drawEllipse(place, look.px(3), look.px(3))
         for loc in sorted(self._locations, key=lambda loc: loc.headquarters):
-            radius = self._marker_radius(loc.headquarters)
-            selected = loc.id == self._selected
+            radius = self._marker_radius(loc.headquarters) * (1.4 if loc.id == self._selected
+                                                              else 1)
             painter.setPen(QPen(look.color("surface"), look.px(4)))
-            painter.setBrush(look.color("text" if selected else "accent"))
-            painter.drawEllipse(self.markers[loc.id], radius * (1.4 if selected else 1), radius
-                                * (1.4 if selected else 1))
+            painter.setBrush(look.color("text" if loc.id == self._selected else "accent"))
+            painter.drawEllipse(self.markers[loc.id], radius, radius)
+        painter.setPen(QPen(look.color("text", 140), look.px(1.5)))
+        for start, end in self._leaders:
+            painter.drawLine(start, end)
         painter.setFont(self._font)
         painter.setPen(look.color("text"))
         for rect, text in self._labels:

@@ -3,12 +3,26 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
 from ..content.model import Labels, NetworkPage
 from .map_view import MapView
 from .theme import Look
 from .widgets import button_text, column, hbox, item_button, label, scroll
+
+
+MAP_SHARE = 2  # in landscape the map takes two parts of the width, the list one
+
+
+def list_columns(look: Look, names: list[str]) -> int:
+    """As many columns of location buttons as fit the list's width, up to three."""
+    width = look.width - 2 * look.margin - look.px(10)
+    if not look.portrait:
+        width = (width - look.gap) // (MAP_SHARE + 1)
+    metrics = QFontMetrics(look.font("body"))
+    needed = max((metrics.horizontalAdvance(n) for n in names), default=0) + look.px(60)
+    return max(1, min(3, (width + look.px(12)) // (needed + look.px(12))))
 
 
 class NetworkScreen(QWidget):
@@ -19,15 +33,17 @@ class NetworkScreen(QWidget):
         self.setObjectName("screen")
         layout = column(spacing=look.px(20), margins=look.margin)
         layout.addWidget(label(network.title.get(language), "h1"))
-        if network.lead:
-            lead = label(network.lead.get(language), "lead")
+        lead = label(network.lead.get(language), "lead") if network.lead else None
+        if lead is not None and look.portrait:
             layout.addWidget(lead)
 
-        self.map = MapView(network.locations, look, language)
+        self.map = MapView(network.locations, look, language, network.map_image)
         self.map.location_selected.connect(self.select)
 
         panel = QWidget()
         side = column(spacing=look.px(16))
+        if lead is not None and not look.portrait:
+            side.addWidget(lead)  # beside the map, which gets the height instead
         for feature in network.features:
             button = item_button(look, feature, language)
             button.setMinimumHeight(look.px(150))
@@ -36,12 +52,12 @@ class NetworkScreen(QWidget):
         side.addWidget(label(network.list_title.get(language), "h3"))
         grid = QGridLayout()
         grid.setSpacing(look.px(12))
-        columns = 3 if look.portrait else 2
+        names = [loc.detail.title.get(language)
+                 + (f" · {labels.headquarters.get(language)}" if loc.headquarters else "")
+                 for loc in network.locations]
+        columns = list_columns(look, names)
         self.buttons: dict[str, QPushButton] = {}
-        for index, loc in enumerate(network.locations):
-            name = loc.detail.title.get(language)
-            if loc.headquarters:
-                name += f" · {labels.headquarters.get(language)}"
+        for index, (loc, name) in enumerate(zip(network.locations, names, strict=True)):
             button = QPushButton(button_text(name))
             button.setObjectName("listItem")
             button.setAccessibleName(name)
@@ -59,8 +75,8 @@ class NetworkScreen(QWidget):
             layout.addWidget(self.scroll_area, 4)
         else:
             row = hbox(look.gap)
-            row.addWidget(self.map, 3)
-            row.addWidget(self.scroll_area, 2)
+            row.addWidget(self.map, MAP_SHARE)
+            row.addWidget(self.scroll_area, 1)
             layout.addLayout(row, 1)
         self.setLayout(layout)
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QGridLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
-from ..content.model import Figure, Page
+from ..content.model import Figure, Labels, Page
+from .count_up import CountUp
 from .theme import Look
 from .widgets import (
     Card,
@@ -66,8 +67,9 @@ def figure_columns(look: Look, figures: tuple[Figure, ...], language: str) -> in
 def figure_card(look: Look, figure: Figure, language: str) -> Card:
     card = Card(look, "figureCard")
     row = hbox(look.px(10))
-    row.addWidget(label(figure.value.get(language), "figure", wrap=False),
-                  alignment=Qt.AlignmentFlag.AlignBottom)
+    value = label(figure.value.get(language), "figure", wrap=False)
+    value.setObjectName("figureValue")
+    row.addWidget(value, alignment=Qt.AlignmentFlag.AlignBottom)
     if figure.unit:
         unit = label(figure.unit.get(language), "unit", wrap=False)
         row.addWidget(unit, alignment=Qt.AlignmentFlag.AlignBottom)
@@ -81,7 +83,7 @@ def figure_card(look: Look, figure: Figure, language: str) -> Card:
 class SectionScreen(QWidget):
     detail_requested = Signal(str)
 
-    def __init__(self, page: Page, look: Look, language: str):
+    def __init__(self, page: Page, labels: Labels, look: Look, language: str):
         super().__init__()
         self.setObjectName("screen")
         readable = look.px(READABLE_WIDTH)
@@ -106,8 +108,12 @@ class SectionScreen(QWidget):
                 card.body.addStretch(1)
                 cards.append(card)
             layout.addLayout(grid_of(cards, columns_for(look, len(cards), 3), look.gap))
+        self.count_ups: list[CountUp] = []
         if page.figures:
             cards = [figure_card(look, f, language) for f in page.figures]
+            if look.motion:
+                self.count_ups = [CountUp(card.findChild(QLabel, "figureValue"))
+                                  for card in cards]
             columns = figure_columns(look, page.figures, language)
             layout.addLayout(grid_of(cards, columns, look.gap))
         self.items: dict[str, QWidget] = {}
@@ -129,8 +135,13 @@ class SectionScreen(QWidget):
             block.setMaximumWidth(readable)
             layout.addWidget(block)
         if page.link:
-            layout.addWidget(link_card(look, page.link, language))
+            layout.addWidget(link_card(look, page.link, labels, language))
         layout.addStretch(1)
         body.setLayout(layout)
         self.scroll_area = scroll(body, look)
         self.setLayout(column(self.scroll_area))
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        for count_up in self.count_ups:
+            count_up.start()

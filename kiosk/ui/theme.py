@@ -14,6 +14,7 @@ from .. import paths
 from ..content.model import Theme
 
 DESIGN_SHORT_SIDE = 1080
+LARGER_TEXT = 1.25  # the visitor's "larger text" switch
 TAP = 88  # the smallest tap target at the design size, in px
 FALLBACK_FAMILY = "Sans Serif"
 
@@ -47,6 +48,7 @@ class Look:
     height: int = 1080
     family: str = FALLBACK_FAMILY
     text_scale: float = 1.0
+    motion: bool = True
 
     @property
     def scale(self) -> float:
@@ -138,6 +140,7 @@ class Look:
         QPushButton#nav, QPushButton#lang {{ background: {t.surface}; color: {t.text};
                   border-radius: {self.tap // 2}px; padding: 0 {px(36)}px;
                   border: {px(3)}px solid {self.tint("accent", 0.3)}; font-weight: 700; }}
+        QPushButton#lang:checked {{ background: {t.accent}; color: {t.accent_text}; }}
         QPushButton#nav:pressed, QPushButton#lang:pressed {{
                   background: {self.tint("accent", 0.2)}; }}
         QPushButton#listItem {{ background: {t.surface}; color: {t.text}; text-align: left;
@@ -147,6 +150,11 @@ class Look:
         #navBar {{ background: {t.surface};
                    border-top: {px(2)}px solid {self.tint("accent", 0.2)}; }}
         #overlay QLabel {{ color: {t.text}; }}
+        #attract QLabel {{ color: {t.accent_text}; }}
+        QLabel[role="attractFigure"] {{ font-size: {f("figure") * 2}px; font-weight: 700; }}
+        QLabel[role="attractUnit"] {{ font-size: {f("h1")}px; font-weight: 700; }}
+        QLabel[role="attractText"] {{ font-size: {f("h1")}px; font-weight: 700; }}
+        QLabel[role="attractCall"] {{ font-size: {f("h2")}px; }}
         #overlayCard {{ background: {t.surface}; border-radius: {radius}px; }}
         QScrollBar:vertical {{ width: {px(10)}px; background: transparent; margin: 0; }}
         QScrollBar::handle:vertical {{ background: {self.tint("accent", 0.35)};

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..content.model import Detail, TermGroup, Text, TextBlock
+from ..content.model import Detail, Labels, Link, TermGroup, Text, TextBlock
 from . import icons
+from .qr import QrCode
 from .theme import Look
 
 
@@ -115,13 +116,13 @@ def button_text(text: str) -> str:
 
 class NavButton(QPushButton):
     def __init__(self, look: Look, text: str, icon: str = "", name: str = "nav"):
-        super().__init__(button_text(f"  {text}" if icon else text))
+        super().__init__(button_text(f"  {text}" if icon and text else text))
         self.setObjectName(name)
         self.setAccessibleName(text)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         if icon:
             color = look.theme.accent if name == "sibling" else look.theme.text
-            self.setIcon(icons.icon(icon, color))
+            self.setIcon(icons.icon(icon, color, look.theme.accent_text))
             self.setIconSize(QSize(look.px(36), look.px(36)))
 
 
@@ -214,10 +215,20 @@ def text_block(look: Look, block: TextBlock, language: str) -> QWidget:
     return widget
 
 
-def link_card(look: Look, link, language: str) -> QWidget:
+def link_card(look: Look, link: Link, labels: Labels, language: str) -> QWidget:
+    """A link to take away: its QR code, its caption and its address."""
     card = Card(look, "linkCard")
-    card.body.addWidget(label(link.caption.get(language), "h3"))
-    card.body.addWidget(label(link.url, "lead"))
+    row = hbox(look.px(36))
+    row.addWidget(QrCode(link.url, look.px(220), look.theme.text))
+    words = column(spacing=look.px(10))
+    words.addStretch(1)
+    if link.caption:
+        words.addWidget(label(link.caption.get(language), "h3"))
+    words.addWidget(label(link.url, "lead"))
+    words.addWidget(label(labels.scan_to_open.get(language), "small"))
+    words.addStretch(1)
+    row.addLayout(words, 1)
+    card.body.addLayout(row)
     return card
 
 

@@ -4,17 +4,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QLayout, QScroller, QStackedWidget, QWidget
+from PySide6.QtCore import QEasingCurve, QEvent, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QLayout,
+    QScroller,
+    QStackedWidget,
+    QWidget,
+)
 
 from ..content.model import Content
 from ..idle import IdleWatcher
+from .attract import AttractView
 from .countdown import CountdownOverlay
 from .detail import DetailView
 from .home import HomeScreen
 from .network import NetworkScreen
 from .section import SectionScreen
-from .theme import Look
+from .theme import LARGER_TEXT, Look
 from .widgets import NavButton, column, hbox
 
 
@@ -29,6 +36,34 @@ class Route:
 
 
 HOME = Route("home")
+TRANSITION_MS = 250
+
+
+class FadingPicture(QWidget):
+    """The old screen's picture fading out over the new screen's; it takes no input."""
+
+    def __init__(self, parent: QWidget, old: QPixmap):
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self._old = old
+        self._new: QPixmap | None = None
+        self._opacity = 1.0
+
+    def set_new(self, new: QPixmap) -> None:
+        self._new = new
+
+    def set_opacity(self, opacity: float) -> None:
+        self._opacity = opacity
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        if self._new is not None:
+            painter.drawPixmap(0, 0, self._new)
+            painter.setOpacity(self._opacity)
+        painter.drawPixmap(0, 0, self._old)
+        painter.end()
 
 
 class KioskWindow(QWidget):
@@ -45,10 +80,12 @@ class KioskWindow(QWidget):
         self.family = family
         self.allow_close = allow_close
         self.language = content.settings.default_language
+        self.larger_text = False
         self.route = HOME
         self.history: list[Route] = []
         self.screens: dict[str, QWidget] = {}
-        self.look = Look(content.theme, *size, family=family)
+        self.look = self._look(*size)
+        self._fade: QVariantAnimation | None = None
 
         self.stack = QStackedWidget()
         self.nav = QWidget()
@@ -59,13 +96,21 @@ class KioskWindow(QWidget):
         self.setLayout(layout)
         self.overlay = CountdownOverlay(self)
         self.overlay.expired.connect(self.reset)
+        self.attract = AttractView(self)
 
         self.idle = idle
         idle.idle.connect(self.on_idle)
+        idle.long_idle.connect(self.on_long_idle)
+        idle.activity.connect(self._end_fade)
         self.resize(*size)
         self._build()
 
     # -- building ------------------------------------------------------------------------------
+    def _look(self, width: int, height: int) -> Look:
+        return Look(self.content.theme, width, height, family=self.family,
+                    text_scale=LARGER_TEXT if self.larger_text else 1.0,
+                    motion=not self.content.settings.reduced_motion)
+
     def _build(self) -> None:
         """(Re)create every screen for the current language and size, keeping the route."""
         self.setStyleSheet(self.look.style_sheet())
@@ -77,9 +122,10 @@ class KioskWindow(QWidget):
         home = HomeScreen(content, look, language)
         home.page_requested.connect(lambda page: self.navigate(Route(page)))
         home.language_requested.connect(self.toggle_language)
+        home.larger_text_requested.connect(self.toggle_larger_text)
         self.screens["home"] = home
         for name, page in content.pages.items():
-            screen = SectionScreen(page, look, language)
+            screen = SectionScreen(page, content.labels, look, language)
             screen.detail_requested.connect(
                 lambda key, name=name: self.navigate(Route(name, key)))
             self.screens[name] = screen
@@ -106,12 +152,18 @@ class KioskWindow(QWidget):
         self.home_button = NavButton(look, labels.home.get(language), "fa6s.house")
         self.language_button = NavButton(look, labels.switch_language.get(language),
                                          "fa6s.language", name="lang")
+        self.larger_text_button = NavButton(look, "", "fa6s.text-height", name="lang")
+        self.larger_text_button.setAccessibleName(labels.larger_text.get(language))
+        self.larger_text_button.setCheckable(True)
+        self.larger_text_button.setChecked(self.larger_text)
         self.back_button.clicked.connect(self.back)
         self.home_button.clicked.connect(self.go_home)
         self.language_button.clicked.connect(self.toggle_language)
+        self.larger_text_button.clicked.connect(self.toggle_larger_text)
         row.addWidget(self.back_button)
         row.addWidget(self.home_button)
         row.addStretch(1)
+        row.addWidget(self.larger_text_button)
         row.addWidget(self.language_button)
         self.nav.setLayout(row)
 
@@ -123,12 +175,55 @@ class KioskWindow(QWidget):
         eyebrow = next((t.title.get(self.language) for t in self.content.tiles
                         if t.page == route.page), "")
         siblings = self.content.details(route.page)
-        view = DetailView(detail, self.look, self.language, eyebrow, siblings)
-        view.detail_requested.connect(lambda key: self.navigate(Route(route.page, key)))
+        view = DetailView(detail, self.content.labels, self.look, self.language, eyebrow,
+                          siblings)
+        view.detail_requested.connect(lambda key: self.replace(Route(route.page, key)))
         return view
 
     # -- navigation ----------------------------------------------------------------------------
+    def _fade_out(self, old: QWidget) -> None:
+        """Cross-fade from a picture of the old screen to a picture of the new one.
+
+        Both are still pictures on one opaque layer, so a frame costs two blits, not a repaint
+        of every widget. The layer takes no input: a tap goes to the new screen beneath, and
+        ends the fade at once so the visitor sees what they touch.
+        """
+        self._end_fade()
+        if not (self.look.motion and self.isVisible() and old.isVisible()):
+            return
+        picture = FadingPicture(self, old.grab())
+        picture.setGeometry(self.stack.geometry())
+        picture.show()
+        self.overlay.raise_()
+        self._fade = QVariantAnimation(self)
+        self._fade.setDuration(TRANSITION_MS)
+        self._fade.setStartValue(1.0)
+        self._fade.setEndValue(0.0)
+        self._fade.setEasingCurve(QEasingCurve.Type.OutCubic)
+        self._fade.valueChanged.connect(picture.set_opacity)
+        self._fade.finished.connect(picture.deleteLater)
+        self._fade.finished.connect(self._forget_fade)
+        fade = self._fade
+
+        def start() -> None:  # once the new screen is laid out
+            if self._fade is fade:
+                picture.set_new(self.stack.currentWidget().grab())
+                fade.start()
+
+        QTimer.singleShot(0, start)
+
+    def _end_fade(self) -> None:
+        if self._fade is not None:
+            self._fade.stop()
+            self._fade.finished.emit()
+
+    def _forget_fade(self) -> None:
+        if self._fade is not None:
+            self._fade.deleteLater()
+        self._fade = None
+
     def _show(self, route: Route) -> None:
+        self._fade_out(self.stack.currentWidget() or self.stack)
         old = self.screens.pop("detail", None)
         if route.detail:
             view = self._detail_view(route)
@@ -149,6 +244,10 @@ class KioskWindow(QWidget):
             network.show_selected(route.detail)  # still marked when the visitor comes back
         self.nav.setVisible(route != HOME)
         self.route_changed.emit(route)
+
+    def replace(self, route: Route) -> None:
+        """Move to a sibling detail: Back still returns to the list, not to the sibling."""
+        self._show(route)
 
     def show_route(self, route: Route) -> None:
         """Go straight to a route, with no history (snapshots and tests)."""
@@ -172,20 +271,37 @@ class KioskWindow(QWidget):
         self.language = "zh" if self.language == "en" else "en"
         self._build()
 
+    def toggle_larger_text(self) -> None:
+        self.larger_text = not self.larger_text
+        self.look = self._look(self.width(), self.height())
+        self._build()
+
     # -- session -------------------------------------------------------------------------------
     def on_idle(self) -> None:
+        if self.attract.isVisible():
+            return
         if self.route != HOME:
             settings = self.content.settings
             self.overlay.start(settings.countdown, self.look, self.content.labels, self.language)
-        elif self.language != self.content.settings.default_language:
+        elif self.language != self.content.settings.default_language or self.larger_text:
             self.reset()
+
+    def on_long_idle(self) -> None:
+        """Nobody for the attract delay: play the loop, on the home screen only."""
+        if self.route == HOME and not self.overlay.isVisible() and self.content.attract:
+            settings = self.content.settings
+            self.attract.start(self.content.attract, settings.attract_slide, self.look,
+                               self.content.labels, self.language, self.look.motion)
 
     def reset(self) -> None:
         """End the visitor's session: home, default language, scroll positions, no details."""
         self.overlay.stop()
+        self.attract.stop()
         self.history.clear()
         self.route = HOME
         self.language = self.content.settings.default_language
+        self.larger_text = False
+        self.look = self._look(self.width(), self.height())
         self._build()
         self.idle.poke()
         self.session_reset.emit()
@@ -194,7 +310,8 @@ class KioskWindow(QWidget):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.overlay.setGeometry(self.rect())
-        look = Look(self.content.theme, self.width(), self.height(), family=self.family)
+        self.attract.setGeometry(self.rect())
+        look = self._look(self.width(), self.height())
         if (look.portrait, look.px(1000)) != (self.look.portrait, self.look.px(1000)):
             self.look = look
             self._build()

@@ -65,7 +65,7 @@ BAD = [
      ["content.yaml:9:3: unknown key 'idle_timout' (did you mean 'idle_timeout'?)"]),
     ("unknown key without a suggestion", MINIMAL + "settings:\n  volume: 3\n",
      ["content.yaml:9:3: unknown key 'volume'; allowed in 'settings': default_language, "
-      "idle_timeout, countdown, attract_delay"]),
+      "idle_timeout, countdown, attract_delay, attract_slide, reduced_motion"]),
     ("duplicate key", MINIMAL + "settings:\n  countdown: 5\n  countdown: 6\n",
      ["content.yaml:10:3: duplicate key 'countdown': it was already given on line 9; YAML "
       "would silently keep only the last one"]),
@@ -141,6 +141,18 @@ BAD = [
     ("deep nesting", MINIMAL + "x: " + "[" * 2000 + "]" * 2000 + "\n",
      ["content.yaml:8:1003: YAML syntax error: exceeded maximum nesting depth; check the "
       "indentation, colons and quotes on this line and the one before"]),
+    ("reduced_motion not a yes/no", MINIMAL + "settings:\n  reduced_motion: sometimes\n",
+     ["content.yaml:9:19: 'reduced_motion' must be true or false, not the text \"sometimes\""]),
+    ("attract slide without text", MINIMAL + "attract:\n  slides:\n    - {value: '400+'}\n",
+     ["content.yaml:10:7: 'slide' is missing the required key 'text'"]),
+    ("attract with no slides", MINIMAL + "attract:\n  slides: []\n",
+     ["content.yaml:9:11: 'slides' needs at least 1 entry, not 0"]),
+    ("map image with bounds the wrong way round",
+     MINIMAL.replace("page: mission", "page: network").replace("mission:\n", "network:\n")
+     + "  locations: []\n  map: {image: resources/map/none.png, west: 135, east: 73, "
+       "south: 18, north: 54}\n",
+     ["content.yaml:9:8: the map's bounds must have west < east and south < north",
+      f"content.yaml:9:16: image file not found: resources/map/none.png (looked in {ROOT})"]),
     ("several mistakes at once", MINIMAL + "settings:\n  idle_timeout: -1\n  countdown: x\n"
                                            "  attract_delay: 5\n",
      ["content.yaml:9:17: 'idle_timeout' must be between 5 and 3600 seconds, not -1",
@@ -204,6 +216,15 @@ def test_missing_translation_is_a_warning_and_falls_back():
     assert loaded.content is not None
     assert loaded.content.organisation.name.get("zh") == "Example Park"
     assert loaded.content.pages["mission"].title.get("en") == "使命"
+
+
+def test_weak_theme_contrast_is_a_warning_naming_the_pair_and_ratio():
+    text = MINIMAL + "theme:\n  muted_text: \"#9A9A9A\"\n"
+    assert problems(text) == [
+        "content.yaml:9:3: warning: 'muted_text' (#9A9A9A) on 'background' (#F4F2F7) has a "
+        "contrast of 2.5:1; text needs at least 7:1 to be read easily",
+        "content.yaml:9:3: warning: 'muted_text' (#9A9A9A) on 'surface' (#FFFFFF) has a "
+        "contrast of 2.8:1; text needs at least 7:1 to be read easily"]
 
 
 def test_existing_image_is_resolved_beside_the_content_file(tmp_path):

@@ -41,7 +41,7 @@ def cut_off(window) -> list[str]:
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 def test_no_text_is_cut_off(make_window, content, size, language):
     content = dataclasses.replace(content, settings=dataclasses.replace(
-        content.settings, default_language=language))
+        content.settings, default_language=language, reduced_motion=True))
     window = make_window(content, size=size)
     found = []
     for route in routes(content):

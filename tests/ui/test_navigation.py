@@ -1,9 +1,11 @@
 """A visitor taps through the kiosk, with a mouse and with a finger."""
 
 import pytest
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QPushButton
 
 from kiosk.snapshot import routes, visible_texts
+from kiosk.ui.swipe import PageDots
 from kiosk.ui.window import HOME, Route
 
 from ..helpers import tap, touch_tap
@@ -137,5 +139,69 @@ def test_sibling_buttons_open_the_next_detail(qtbot, make_window):
                    if b.accessibleName() == "Multinational enterprise R&D institution cluster")
     touch_tap(sibling)
     assert window.route == Route("clusters", "multinational-rd")
+    tap(qtbot, window.back_button)  # moving among siblings: Back returns to the list
+    assert window.route == Route("clusters")
+
+
+def drag(widget, start, end, steps=6, touch=True):
+    """A finger (or mouse) pressed at `start` in `widget`, moved to `end` and lifted."""
+    from PySide6.QtTest import QTest
+
+    from ..helpers import settle, touch_device
+
+    points = [start + (end - start) * (i / steps) for i in range(steps + 1)]
+    if touch:
+        window = widget.window()
+        points = [widget.mapTo(window, p) for p in points]
+        QTest.touchEvent(window, touch_device()).press(0, points[0], window).commit()
+        for point in points[1:]:
+            QTest.touchEvent(window, touch_device()).move(0, point, window).commit()
+        QTest.touchEvent(window, touch_device()).release(0, points[-1], window).commit()
+    else:
+        QTest.mousePress(widget, Qt.MouseButton.LeftButton, pos=points[0])
+        for point in points[1:]:
+            QTest.mouseMove(widget, point)
+        QTest.mouseRelease(widget, Qt.MouseButton.LeftButton, pos=points[-1])
+    settle()
+
+
+def swipe(window, step: int, touch: bool = True) -> None:
+    """A quick sideways swipe across the open detail: -1 to the left, +1 to the right."""
+    view = window.screens["detail"].scroll_area.viewport()
+    middle = view.rect().center()
+    drag(view, middle - QPoint(300, 0) * step, middle + QPoint(300, 0) * step, touch=touch)
+
+
+@pytest.mark.parametrize("touch", [True, False], ids=["finger", "mouse"])
+def test_swipes_move_between_sibling_details(qtbot, make_window, touch):
+    window = make_window()
+    tap(qtbot, window.screens["home"].tiles["strategies"])
+    tap(qtbot, window.screens["strategies"].items["internationalization"])
+    swipe(window, -1, touch)
+    assert window.route == Route("strategies", "supporting-platform")
+    swipe(window, +1, touch)
+    swipe(window, +1, touch)
+    assert window.route == Route("strategies", "eradiating-development")  # round the end
     tap(qtbot, window.back_button)
+    assert window.route == Route("strategies")
+
+
+@pytest.mark.qt_log_ignore("QGestureManager::deliverEvents: could not find the target")
+def test_a_short_or_vertical_drag_is_not_a_swipe(qtbot, make_window):
+    """(Qt warns about these synthetic drags' gestures; a real finger under X11 does not.)"""
+    window = make_window()
+    tap(qtbot, window.screens["home"].tiles["clusters"])
+    tap(qtbot, window.screens["clusters"].items["hi-tech"])
+    view = window.screens["detail"].scroll_area.viewport()
+    middle = view.rect().center()
+    drag(view, middle, middle - QPoint(60, 0))
+    drag(view, middle + QPoint(0, 200), middle - QPoint(150, 100))
     assert window.route == Route("clusters", "hi-tech")
+
+
+def test_page_dots_show_the_place_among_siblings(qtbot, make_window):
+    window = make_window()
+    tap(qtbot, window.screens["home"].tiles["clusters"])
+    tap(qtbot, window.screens["clusters"].items["financial-investment"])
+    dots = window.screens["detail"].findChild(PageDots)
+    assert dots.accessibleName() == "3 / 4"

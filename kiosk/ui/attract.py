@@ -1,0 +1,124 @@
+"""The attract loop: full-screen slides that cross-fade while nobody is at the kiosk.
+
+Any touch ends it, and that touch goes no further: it wakes the kiosk, it presses nothing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEasingCurve, QPropertyAnimation, Qt, QTimer, Signal
+from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtWidgets import QGraphicsOpacityEffect, QLabel, QWidget
+
+from ..content.model import AttractSlide, Labels
+from .theme import Look
+from .widgets import column, hbox, label
+
+FADE_MS = 600
+
+
+class AttractView(QWidget):
+    woke = Signal()
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setObjectName("attract")
+        self.hide()
+        self._slides: tuple[AttractSlide, ...] = ()
+        self._index = 0
+        self._look: Look | None = None
+        self._language = "en"
+        self._labels = Labels()
+        self._motion = True
+        self._next = QTimer(self)
+        self._next.timeout.connect(self.advance)
+        self._page: QWidget | None = None
+        self._fade: QPropertyAnimation | None = None
+        self.setLayout(column())
+
+    @property
+    def index(self) -> int:
+        return self._index
+
+    def start(self, slides: tuple[AttractSlide, ...], seconds: float, look: Look,
+              labels: Labels, language: str, motion: bool) -> None:
+        if not slides:
+            return
+        self._slides, self._look, self._labels = slides, look, labels
+        self._language, self._motion = language, motion
+        self._index = 0
+        self._show_slide()
+        self._next.start(round(seconds * 1000))
+        self.setGeometry(self.parentWidget().rect())
+        self.show()
+        self.raise_()
+
+    def stop(self) -> None:
+        self._next.stop()
+        if self._fade is not None:
+            self._fade.stop()
+        self.hide()
+
+    def advance(self) -> None:
+        self._index = (self._index + 1) % len(self._slides)
+        self._show_slide()
+
+    def _show_slide(self) -> None:
+        look, slide, language = self._look, self._slides[self._index], self._language
+        page = QWidget()
+        layout = column(spacing=look.px(28), margins=look.px(96))
+        layout.addStretch(2)
+        if slide.image is not None:
+            picture = QLabel()
+            pixmap = QPixmap(str(slide.image))
+            if not pixmap.isNull():
+                picture.setPixmap(pixmap.scaled(look.px(900), look.px(520),
+                                                Qt.AspectRatioMode.KeepAspectRatio,
+                                                Qt.TransformationMode.SmoothTransformation))
+                layout.addWidget(picture, alignment=Qt.AlignmentFlag.AlignCenter)
+        if slide.value:
+            row = hbox(look.px(16))
+            row.addStretch(1)
+            row.addWidget(label(slide.value.get(language), "attractFigure", wrap=False),
+                          alignment=Qt.AlignmentFlag.AlignBottom)
+            if slide.unit:
+                row.addWidget(label(slide.unit.get(language), "attractUnit", wrap=False),
+                              alignment=Qt.AlignmentFlag.AlignBottom)
+            row.addStretch(1)
+            layout.addLayout(row)
+        line = label(slide.text.get(language), "attractText")
+        line.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(line)
+        layout.addStretch(3)
+        call = label(self._labels.touch_to_begin.get(language), "attractCall", wrap=False)
+        call.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(call)
+        page.setLayout(layout)
+        if self._page is not None:
+            self.layout().removeWidget(self._page)
+            self._page.deleteLater()
+        self._page = page
+        self.layout().addWidget(page)
+        if self._motion:
+            effect = QGraphicsOpacityEffect(page)
+            page.setGraphicsEffect(effect)
+            self._fade = QPropertyAnimation(effect, b"opacity", page)
+            self._fade.setDuration(FADE_MS)
+            self._fade.setStartValue(0.0)
+            self._fade.setEndValue(1.0)
+            self._fade.setEasingCurve(QEasingCurve.Type.InOutQuad)
+            self._fade.finished.connect(lambda: page.setGraphicsEffect(None))
+            self._fade.start()
+
+    def texts(self) -> list[str]:
+        return [w.text() for w in self.findChildren(QLabel) if w.text() and w.isVisible()]
+
+    def mousePressEvent(self, event) -> None:
+        event.accept()
+        self.stop()
+        self.woke.emit()
+
+    def paintEvent(self, event) -> None:
+        if self._look is not None:
+            painter = QPainter(self)
+            painter.fillRect(self.rect(), self._look.color("accent"))
+            painter.end()

@@ -1,0 +1,45 @@
+"""Figures that count up from zero when their screen opens."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QEasingCurve, QObject, QVariantAnimation
+from PySide6.QtWidgets import QLabel
+
+NUMBER = re.compile(r"^(\D*?)(\d[\d,]*(?:\.\d+)?)(.*)$")
+DURATION_MS = 900
+
+
+def partial(text: str, progress: float) -> str:
+    """`text` with its number at `progress` (0 to 1) of its value: "770,000" -> "385,000"."""
+    match = NUMBER.match(text)
+    if match is None:
+        return text
+    prefix, number, suffix = match.groups()
+    decimals = len(number.partition(".")[2])
+    value = float(number.replace(",", "")) * progress
+    shown = f"{value:,.{decimals}f}" if "," in number else f"{value:.{decimals}f}"
+    return prefix + shown + suffix
+
+
+class CountUp(QObject):
+    """Counts a label's number up; the label keeps the width of its final text."""
+
+    def __init__(self, target: QLabel):
+        super().__init__(target)
+        self.target = target
+        self.final = target.text()
+        self.animation = QVariantAnimation(self)
+        self.animation.setDuration(DURATION_MS)
+        self.animation.setStartValue(0.0)
+        self.animation.setEndValue(1.0)
+        self.animation.setEasingCurve(QEasingCurve.Type.OutCubic)
+        self.animation.valueChanged.connect(
+            lambda progress: target.setText(partial(self.final, progress)))
+
+    def start(self) -> None:
+        if NUMBER.match(self.final):
+            self.target.setText(self.final)
+            self.target.setMinimumWidth(self.target.sizeHint().width())  # styled by now
+            self.animation.start()

@@ -1,0 +1,69 @@
+"""Touch as visitors use it: flings with momentum, drags that scroll instead of pressing.
+
+Qt's gesture manager warns "could not find the target for gesture" about the synthetic touch
+events of these tests (not about a real finger under X11, where the same flings log nothing).
+"""
+
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QScroller
+
+from kiosk.ui.window import Route
+
+from ..helpers import fling, settle
+
+pytestmark = pytest.mark.qt_log_ignore("QGestureManager::deliverEvents: could not find the target")
+
+
+def test_a_fling_keeps_scrolling_after_the_finger_lifts(qtbot, make_window):
+    window = make_window()
+    window.show_route(Route("mission"))
+    settle()
+    area = window.screens["mission"].scroll_area
+    bar = area.verticalScrollBar()
+    assert bar.maximum() > 300
+    view = area.viewport()
+    middle = view.rect().center()
+    fling(qtbot, view, middle + QPoint(0, 150), middle - QPoint(0, 150))
+    scroller = QScroller.scroller(view)
+    at_release = bar.value()
+    assert scroller.state() == QScroller.State.Scrolling  # momentum after the finger lifted
+    qtbot.waitUntil(lambda: scroller.state() == QScroller.State.Inactive, timeout=5000)
+    assert bar.value() > at_release
+    assert window.route == Route("mission")
+
+
+def test_a_drag_that_starts_on_a_button_scrolls_and_does_not_press_it(qtbot, make_window):
+    window = make_window()
+    window.show_route(Route("network"))
+    settle()
+    network = window.screens["network"]
+    bar = network.scroll_area.verticalScrollBar()
+    assert bar.maximum() > 0
+    view = network.scroll_area.viewport()
+    button = max((b for b in network.buttons.values()
+                  if b.visibleRegion().boundingRect().height() == b.height()),
+                 key=lambda b: b.mapTo(view, b.rect().center()).y())
+    start = button.mapTo(view, button.rect().center())
+    fling(qtbot, view, start, start - QPoint(0, 200))
+    qtbot.waitUntil(lambda: QScroller.scroller(view).state() == QScroller.State.Inactive,
+                    timeout=5000)
+    assert bar.value() > 0
+    assert window.route == Route("network")
+    assert not any(b.isChecked() for b in network.buttons.values())
+
+
+def test_scrolling_keeps_the_session_alive(qtbot, make_window):
+    window = make_window()
+    window.show_route(Route("mission"))
+    settle()
+    view = window.screens["mission"].scroll_area.viewport()
+    window.idle.set_timeout(60_000)
+    pokes = []
+    window.idle.timer.timeout.connect(lambda: pokes.append("idle"))
+    QScroller.scroller(view).stateChanged.connect(lambda state: pokes.append(state))
+    middle = view.rect().center()
+    fling(qtbot, view, middle + QPoint(0, 150), middle - QPoint(0, 150))
+    qtbot.waitUntil(lambda: QScroller.State.Inactive in pokes, timeout=5000)
+    assert "idle" not in pokes
+    assert window.idle.timer.isActive()
