@@ -110,7 +110,9 @@ class AttractView(QWidget):
             self._fade.start()
 
     def texts(self) -> list[str]:
-        return [w.text() for w in self.findChildren(QLabel) if w.text() and w.isVisible()]
+        """The texts of the slide showing now."""
+        page = self._page
+        return [w.text() for w in page.findChildren(QLabel) if w.text()] if page else []
 
     def mousePressEvent(self, event) -> None:
         event.accept()

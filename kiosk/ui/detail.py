@@ -11,8 +11,8 @@ from .section import READABLE_WIDTH
 from .swipe import PageDots, SwipeDetector
 from .theme import Look
 from .widgets import (
+    ChipButton,
     FlowLayout,
-    NavButton,
     column,
     group_block,
     hbox,
@@ -50,15 +50,19 @@ class DetailView(QWidget):
         text = column(spacing=look.px(26))
         heading = hbox(look.px(28))
         if detail.icon:
-            heading.addWidget(icon_label(detail.icon, look.theme.accent, look.px(96)),
-                              alignment=Qt.AlignmentFlag.AlignTop)
+            icon = column(icon_label(detail.icon, look.theme.accent, look.px(96)))
+            icon.addStretch(1)
+            heading.addLayout(icon)
         titles = column(spacing=look.px(8))
         if eyebrow:
             titles.addWidget(label(eyebrow.upper() if language == "en" else eyebrow, "eyebrow"))
         titles.addWidget(label(detail.title.get(language), "h1"))
         ids = [d.id for d in siblings]
         if len(ids) > 1 and detail.id in ids:
-            titles.addWidget(PageDots(len(ids), ids.index(detail.id), look))
+            dots = hbox(0)  # in a row of its own: a fixed-size widget would cap the column
+            dots.addWidget(PageDots(len(ids), ids.index(detail.id), look))
+            dots.addStretch(1)
+            titles.addLayout(dots)
         heading.addLayout(titles, 1)
         text.addLayout(heading)
         if detail.summary:
@@ -75,7 +79,7 @@ class DetailView(QWidget):
             row = QWidget()
             flow = FlowLayout(look.px(16))
             for other in others:
-                button = NavButton(look, other.title.get(language), other.icon, name="sibling")
+                button = ChipButton(look, other.title.get(language), other.icon)
                 button.clicked.connect(
                     lambda _=False, key=other.id: self.detail_requested.emit(key))
                 flow.addWidget(button)

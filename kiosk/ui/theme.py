@@ -109,6 +109,8 @@ class Look:
         QLabel[role="motto"] {{ font-size: {f("h2")}px; color: {t.accent}; }}
         QLabel[role="body"] {{ font-size: {f("body")}px; }}
         QLabel[role="large"] {{ font-size: {f("lead")}px; }}
+        QLabel[role="chipButton"] {{ font-size: {f("button")}px; font-weight: 700;
+                                     color: {t.accent}; }}
         QLabel[role="muted"] {{ font-size: {f("body")}px; color: {t.muted_text}; }}
         QLabel[role="small"] {{ font-size: {f("small")}px; color: {t.muted_text}; }}
         QLabel[role="eyebrow"] {{ font-size: {f("small")}px; font-weight: 700;
@@ -133,8 +135,7 @@ class Look:
         QPushButton#item {{ background: {t.surface}; border-radius: {radius}px;
                             border: {px(3)}px solid {self.tint("accent", 0.18)}; }}
         QPushButton#item:pressed {{ background: {self.tint("accent", 0.16)}; }}
-        QPushButton#sibling {{ background: {t.surface}; color: {t.accent}; font-weight: 700;
-                  border-radius: {px(16)}px; padding: 0 {px(28)}px;
+        QPushButton#sibling {{ background: {t.surface}; border-radius: {px(16)}px;
                   border: {px(3)}px solid {self.tint("accent", 0.18)}; }}
         QPushButton#sibling:pressed {{ background: {self.tint("accent", 0.16)}; }}
         QPushButton#nav, QPushButton#lang {{ background: {t.surface}; color: {t.text};

@@ -121,9 +121,28 @@ class NavButton(QPushButton):
         self.setAccessibleName(text)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         if icon:
-            color = look.theme.accent if name == "sibling" else look.theme.text
-            self.setIcon(icons.icon(icon, color, look.theme.accent_text))
+            self.setIcon(icons.icon(icon, look.theme.text, look.theme.accent_text))
             self.setIconSize(QSize(look.px(36), look.px(36)))
+
+
+class ChipButton(QPushButton):
+    """A rounded button whose words wrap when the screen is narrow: an icon, then the text."""
+
+    def __init__(self, look: Look, text: str, icon: str = "", name: str = "sibling"):
+        super().__init__()
+        self.setObjectName(name)
+        self.setAccessibleName(text)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        row = hbox(look.px(14))
+        row.setContentsMargins(look.px(24), look.px(14), look.px(28), look.px(14))
+        if icon:
+            row.addWidget(icon_label(icon, look.theme.accent, look.px(32)))
+        self.label = label(text, "chipButton")
+        row.addWidget(self.label, 1)
+        self.setLayout(row)
+
+    def sizeHint(self) -> QSize:
+        return self.layout().sizeHint()
 
 
 class FlowLayout(QLayout):

@@ -37,12 +37,7 @@ def cut_off(window) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("language", ["en", "zh"])
-@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
-def test_no_text_is_cut_off(make_window, content, size, language):
-    content = dataclasses.replace(content, settings=dataclasses.replace(
-        content.settings, default_language=language, reduced_motion=True))
-    window = make_window(content, size=size)
+def check_every_screen(window, content) -> list[str]:
     found = []
     for route in routes(content):
         window.show_route(route)
@@ -55,7 +50,26 @@ def test_no_text_is_cut_off(make_window, content, size, language):
                 break
             bar.setValue(bar.value() + bar.pageStep())
             settle()
-    assert found == []
+    return found
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_no_text_is_cut_off(make_window, content, size, language):
+    content = dataclasses.replace(content, settings=dataclasses.replace(
+        content.settings, default_language=language))
+    window = make_window(content, size=size)
+    assert check_every_screen(window, content) == []
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("size", SIZES[:3], ids=[f"{w}x{h}" for w, h in SIZES[:3]])
+def test_no_text_is_cut_off_with_larger_text(make_window, content, size, language):
+    content = dataclasses.replace(content, settings=dataclasses.replace(
+        content.settings, default_language=language))
+    window = make_window(content, size=size)
+    window.toggle_larger_text()
+    assert check_every_screen(window, content) == []
 
 
 def test_the_bundled_font_draws_every_chinese_character(family, content):

@@ -1,0 +1,61 @@
+"""Larger text for visitors who need it, and a name for every control."""
+
+from PySide6.QtWidgets import QAbstractButton
+
+from kiosk.snapshot import routes
+from kiosk.ui.qr import QUIET_ZONE, QrCode
+from kiosk.ui.theme import LARGER_TEXT
+from kiosk.ui.window import HOME, Route
+
+from ..helpers import tap
+
+
+
+
+def test_larger_text_switch_and_its_reset(qtbot, make_window):
+    window = make_window()
+    normal = window.look.font_px("body")
+    tap(qtbot, window.screens["home"].tiles["mission"])
+    tap(qtbot, window.larger_text_button)
+    assert window.larger_text
+    assert window.look.font_px("body") == round(normal * LARGER_TEXT)
+    assert window.route == Route("mission")
+    assert window.larger_text_button.isChecked()
+    window.reset()
+    assert not window.larger_text
+    assert window.look.font_px("body") == normal
+    assert window.route == HOME
+
+
+def test_larger_text_from_home(qtbot, make_window):
+    window = make_window()
+    tap(qtbot, window.screens["home"].larger_text_button)
+    assert window.larger_text
+    assert window.screens["home"].larger_text_button.isChecked()
+
+
+def test_every_control_has_an_accessible_name(make_window, content):
+    window = make_window()
+    for route in routes(content):
+        window.show_route(route)
+        for button in window.findChildren(QAbstractButton):
+            if button.isVisible():
+                assert button.accessibleName().strip(), (route, button.text())
+
+
+def test_qr_code_is_drawn_module_for_module(qtbot, make_window):
+    window = make_window()
+    window.show_route(Route("network", "beijing"))
+    code = window.screens["detail"].findChild(QrCode)
+    assert code.accessibleName() == "QR code: http://www.spmember.com/"
+    image = code.grab().toImage()
+    modules = len(code.matrix) + 2 * QUIET_ZONE
+    cell = code.width() // modules
+    offset = (code.width() - cell * modules) / 2 + QUIET_ZONE * cell
+    for row, line in enumerate(code.matrix):
+        for col, dark in enumerate(line):
+            pixel = image.pixelColor(int(offset + col * cell + cell / 2),
+                                     int(offset + row * cell + cell / 2))
+            assert (pixel.lightness() < 128) == bool(dark), (row, col)
+    assert image.pixelColor(2, 2).lightness() > 200  # the quiet zone is light
+    assert len(code.matrix) >= 21  # a full QR code, never a Micro QR

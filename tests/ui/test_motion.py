@@ -1,0 +1,63 @@
+"""Motion: cross-fades between screens and figures counting up; never in the way of a tap."""
+
+import dataclasses
+
+from kiosk.snapshot import visible_texts
+from kiosk.ui.count_up import partial
+from kiosk.ui.window import FadingPicture, Route
+
+from ..helpers import settle, tap
+
+
+def test_navigation_cross_fades_and_a_tap_during_it_goes_through(qtbot, make_window):
+    window = make_window(motion=True)
+    tap(qtbot, window.screens["home"].tiles["strategies"])
+    assert window.findChildren(FadingPicture)  # fading from home to strategies
+    item = window.screens["strategies"].items["internationalization"]
+    tap(qtbot, item)  # while the fade runs
+    assert window.route == Route("strategies", "internationalization")
+    qtbot.waitUntil(lambda: window._fade is None, timeout=5000)
+    settle()
+    assert not [p for p in window.findChildren(FadingPicture) if p.isVisible()]
+
+
+def test_the_fade_finishes_by_itself(qtbot, make_window):
+    window = make_window(motion=True)
+    window.navigate(Route("clusters"))
+    fade = window._fade
+    assert fade is not None
+    with qtbot.waitSignal(fade.finished, timeout=5000):
+        pass
+    assert window._fade is None
+
+
+def test_figures_count_up_to_their_value(qtbot, make_window):
+    window = make_window(motion=True)
+    tap(qtbot, window.screens["home"].tiles["mission"])
+    screen = window.screens["mission"]
+    assert len(screen.count_ups) == 5
+    first = screen.count_ups[0]
+    assert first.animation.state() == first.animation.State.Running
+    with qtbot.waitSignal(first.animation.finished, timeout=5000):
+        pass
+    assert first.target.text() == "770,000"
+
+
+def test_counting_keeps_the_figure_format():
+    assert partial("770,000", 0.5) == "385,000"
+    assert partial("1,000+", 0.25) == "250+"
+    assert partial("≈20", 0.5) == "≈10"
+    assert partial("近20", 1.0) == "近20"
+    assert partial("12.5%", 0.5) == "6.2%"
+    assert partial("no number", 0.5) == "no number"
+
+
+def test_reduced_motion_turns_motion_off(qtbot, make_window, content):
+    content = dataclasses.replace(content, settings=dataclasses.replace(
+        content.settings, reduced_motion=True))
+    window = make_window(content)
+    tap(qtbot, window.screens["home"].tiles["mission"])
+    assert window._fade is None
+    assert not window.findChildren(FadingPicture)
+    assert window.screens["mission"].count_ups == []
+    assert "770,000" in visible_texts(window)
