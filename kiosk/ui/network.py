@@ -11,7 +11,6 @@ from .map_view import MapView
 from .theme import Look
 from .widgets import button_text, column, hbox, item_button, label, scroll
 
-
 MAP_SHARE = 2  # in landscape the map takes two parts of the width, the list one
 
 

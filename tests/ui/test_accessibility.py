@@ -10,8 +10,6 @@ from kiosk.ui.window import HOME, Route
 from ..helpers import tap
 
 
-
-
 def test_larger_text_switch_and_its_reset(qtbot, make_window):
     window = make_window()
     normal = window.look.font_px("body")
