@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 
-.PHONY: run kiosk test lint check snapshots clean
+.PHONY: run kiosk test lint check snapshots build clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,11 @@ snapshots: $(STAMP)  ## every screen as PNG, landscape and portrait, English and
 	for size in 1920x1080 1080x1920; do for lang in en zh; do \
 		$(BIN)/python main.py snapshot --out snapshots/$$size-$$lang --size $$size --lang $$lang \
 		|| exit 1; done; done
+
+build: $(STAMP)  ## the installers' one-folder build in dist/kiosk/, smoke-tested
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[build]"
+	$(BIN)/python -m PyInstaller --noconfirm --log-level WARN kiosk.spec
+	$(BIN)/python tools/smoke_build.py
 
 clean:
 	rm -rf $(VENV) snapshots build dist *.egg-info

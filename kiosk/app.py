@@ -16,7 +16,7 @@ import dataclasses
 import logging
 import sys
 
-from PySide6.QtCore import Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -91,4 +91,18 @@ def run(args: argparse.Namespace) -> int:
         window.showFullScreen()
     idle.start(app)
     log.info("kiosk started: %s, %s", content_path, "windowed" if windowed else "fullscreen")
+    if args.quit_when_shown:
+        quitter = QuitWhenPainted(app)
+        app.installEventFilter(quitter)
     return app.exec()
+
+
+class QuitWhenPainted(QObject):
+    """For start-up measurements: quit as soon as the window has painted its first frame."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            QApplication.instance().removeEventFilter(self)
+            # exit, not quit: quit asks the windows to close, and the kiosk window refuses
+            QTimer.singleShot(0, lambda: QApplication.exit(0))  # once this frame is done
+        return False

@@ -47,6 +47,8 @@ def parser() -> argparse.ArgumentParser:
                       help="the display to fill, counting from 0 (default 0)")
     main.add_argument("--lang", choices=("en", "zh"),
                       help="the language each visitor starts in (default: from the content)")
+    main.add_argument("--quit-when-shown", action="store_true", help=argparse.SUPPRESS)
+    # ^ for measuring start-up: quit once the first screen is painted
     commands = main.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser("check", help="check a content file and list its problems")
     check.add_argument("path", nargs="?", type=Path, default=None,
@@ -76,7 +78,18 @@ def check(path: Path) -> int:
     return ExitCode.OK
 
 
+def give_output_a_place() -> None:
+    """A windowed build (Windows, no console) has no stdout or stderr: what the commands
+    print would go nowhere, so it goes to output.log in the log folder instead."""
+    if sys.stdout is not None and sys.stderr is not None:
+        return
+    stream = open(paths.log_dir() / "output.log", "a", encoding="utf-8", buffering=1)  # noqa: SIM115
+    sys.stdout = sys.stdout or stream
+    sys.stderr = sys.stderr or stream
+
+
 def main(argv: list[str] | None = None) -> int:
+    give_output_a_place()
     args = parser().parse_args(argv)
     if args.command == "check":
         return check(args.path or args.content or paths.default_content())

@@ -6,6 +6,7 @@ lives beside the executable (or beside main.py), never inside the bundle.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -37,3 +38,17 @@ def fonts() -> list[Path]:
 
 def china_outline() -> Path:
     return resources() / "map" / "china.json"
+
+
+def log_dir() -> Path:
+    """The platform's folder for the kiosk's logs (created when missing)."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+        folder = base / "kiosk" / "logs"
+    elif sys.platform == "darwin":
+        folder = Path.home() / "Library" / "Logs" / "kiosk"
+    else:
+        base = Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state")
+        folder = base / "kiosk" / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

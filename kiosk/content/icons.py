@@ -8,13 +8,12 @@ import json
 from functools import cache
 from pathlib import Path
 
-# qtawesome prefix -> start of its character map's file name.
+# qtawesome prefix -> start of its character map's file name: Font Awesome 6 (solid, regular,
+# brands). The kiosk loads (and the build ships) these icon fonts only.
 PREFIXES = {
     "fa6s": "fontawesome6-solid-webfont-charmap",
     "fa6r": "fontawesome6-regular-webfont-charmap",
     "fa6b": "fontawesome6-brands-webfont-charmap",
-    "mdi6": "materialdesignicons6-webfont-charmap",
-    "ph": "phosphor-charmap",
 }
 
 

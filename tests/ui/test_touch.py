@@ -6,7 +6,7 @@ events of these tests (not about a real finger under X11, where the same flings 
 
 import pytest
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QPushButton, QScroller
+from PySide6.QtWidgets import QApplication, QPushButton, QScroller
 
 from kiosk.ui.window import Route
 
@@ -67,3 +67,22 @@ def test_scrolling_keeps_the_session_alive(qtbot, make_window):
     qtbot.waitUntil(lambda: QScroller.State.Inactive in pokes, timeout=5000)
     assert "idle" not in pokes
     assert window.idle.timer.isActive()
+
+
+def test_a_finger_shows_pressed_at_once_inside_a_scroll_area(qtbot, make_window):
+    """No 250 ms wait: the card under the finger is down as soon as the finger lands."""
+    from PySide6.QtTest import QTest
+
+    from ..helpers import touch_device
+
+    window = make_window()
+    window.show_route(Route("clusters"))
+    settle()
+    card = window.screens["clusters"].items["hi-tech"]
+    point = card.mapTo(window, card.rect().center())
+    QTest.touchEvent(window, touch_device()).press(0, point, window).commit()
+    QApplication.sendPostedEvents()
+    assert card.isDown()
+    QTest.touchEvent(window, touch_device()).release(0, point, window).commit()
+    settle()
+    assert window.route == Route("clusters", "hi-tech")

@@ -1,0 +1,89 @@
+"""Smoke-test the PyInstaller build in dist/kiosk/, headless, and report its size and speed.
+
+    python tools/smoke_build.py            (after: python -m PyInstaller --noconfirm kiosk.spec)
+
+Checks that the built program runs `check` on the content beside it, renders every screen with
+`snapshot`, reports a broken content file with its line and exit code 1, and starts; then
+measures its start-up beside the source kiosk's (median of several runs, same machine).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD = ROOT / "dist" / "kiosk"
+PROGRAM = BUILD / ("kiosk.exe" if sys.platform == "win32" else "kiosk")
+MOST_MB = 120
+RUNS = 7
+ENV = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+
+
+def run(*args: str, expect: int = 0) -> subprocess.CompletedProcess:
+    result = subprocess.run([str(PROGRAM), *args], capture_output=True, text=True, env=ENV,
+                            timeout=120)
+    if result.returncode != expect:
+        sys.exit(f"FAILED: kiosk {' '.join(args)} exited {result.returncode}, not {expect}\n"
+                 f"{result.stdout}{result.stderr}")
+    if "Traceback" in result.stderr:
+        sys.exit(f"FAILED: kiosk {' '.join(args)} printed a traceback\n{result.stderr}")
+    return result
+
+
+def start_seconds(command: list[str]) -> float:
+    times = []
+    for _ in range(RUNS):
+        begin = time.perf_counter()
+        subprocess.run([*command, "--quit-when-shown"], env=ENV, check=True, timeout=60,
+                       capture_output=True)
+        times.append(time.perf_counter() - begin)
+    return statistics.median(times)
+
+
+def main() -> int:
+    size_mb = sum(f.stat().st_size for f in BUILD.rglob("*") if f.is_file()
+                  and not f.is_symlink()) / 1e6
+    print(f"size: {size_mb:.1f} MB (bound {MOST_MB} MB)")
+    if size_mb > MOST_MB:
+        sys.exit("FAILED: the build is too large")
+    if not (BUILD / "content.yaml").is_file():
+        sys.exit("FAILED: no content.yaml beside the program")
+
+    out = run("check").stdout
+    assert out.strip() == f"{BUILD / 'content.yaml'}: OK", out
+    with tempfile.TemporaryDirectory() as tmp:
+        bad = Path(tmp) / "content.yaml"
+        bad.write_text("organisation:\n  name: {en: A, zh: B}\nhome:\n  tiles: oops\n",
+                       encoding="utf-8")
+        err = run("check", str(bad), expect=1).stderr
+        expected = f"{bad}:4:10: 'tiles' must be a list (lines starting with '- '), not the " \
+                   'text "oops"'
+        assert err.splitlines()[0] == expected, err
+        snapshots = Path(tmp) / "snapshots"
+        run("snapshot", "--out", str(snapshots), "--lang", "zh")
+        texts = json.loads((snapshots / "texts.json").read_text(encoding="utf-8"))
+        pictures = sorted(p.name for p in snapshots.glob("*.png"))
+        assert pictures == sorted(texts) and len(pictures) > 30, pictures
+        assert "北京清华科技园" in texts["01-home.png"], texts["01-home.png"]
+        print(f"snapshot: {len(pictures)} screens")
+
+    built = start_seconds([str(PROGRAM)])
+    source = start_seconds([sys.executable, str(ROOT / "main.py")])
+    ratio = built / source
+    print(f"start to first frame: built {built:.3f} s, source {source:.3f} s, "
+          f"ratio {ratio:.2f} (bound 1.3; median of {RUNS})")
+    if ratio > 1.3:
+        sys.exit("FAILED: the build starts too slowly")
+    print("smoke test passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
