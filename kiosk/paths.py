@@ -6,6 +6,7 @@ lives beside the executable (or beside main.py), never inside the bundle.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import sys
 from pathlib import Path
@@ -38,6 +39,14 @@ def fonts() -> list[Path]:
 
 def china_outline() -> Path:
     return resources() / "map" / "china.json"
+
+
+def icon_fonts() -> Path:
+    """Font Awesome 6's font files and character maps, as the qtawesome package ships them."""
+    if is_frozen():
+        return Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)) / "qtawesome" / "fonts"
+    spec = importlib.util.find_spec("qtawesome")  # found, not imported: that takes 0.35 s
+    return Path(next(iter(spec.submodule_search_locations))) / "fonts"
 
 
 def log_dir() -> Path:

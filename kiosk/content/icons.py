@@ -3,29 +3,37 @@
 from __future__ import annotations
 
 import difflib
-import importlib.util
 import json
 from functools import cache
 from pathlib import Path
 
-# qtawesome prefix -> start of its character map's file name: Font Awesome 6 (solid, regular,
-# brands). The kiosk loads (and the build ships) these icon fonts only.
+from .. import paths
+
+# Icon prefix (as in qtawesome) -> start of the font's file names: Font Awesome 6 (solid,
+# regular, brands). The kiosk loads (and the build ships) these icon fonts only.
 PREFIXES = {
-    "fa6s": "fontawesome6-solid-webfont-charmap",
-    "fa6r": "fontawesome6-regular-webfont-charmap",
-    "fa6b": "fontawesome6-brands-webfont-charmap",
+    "fa6s": "fontawesome6-solid-webfont",
+    "fa6r": "fontawesome6-regular-webfont",
+    "fa6b": "fontawesome6-brands-webfont",
 }
 
 
+def font_files(prefix: str) -> tuple[Path, Path]:
+    """The font file and the character map (name -> code point) of an icon set."""
+    folder = paths.icon_fonts()
+    font = next(iter(sorted(folder.glob(PREFIXES[prefix] + "-[0-9]*.ttf"))))
+    charmap = next(iter(sorted(folder.glob(PREFIXES[prefix] + "-charmap-*.json"))))
+    return font, charmap
+
+
 @cache
+def charmap(prefix: str) -> dict[str, int]:
+    raw = json.loads(font_files(prefix)[1].read_text(encoding="utf-8"))
+    return {name: int(code, 16) if isinstance(code, str) else code for name, code in raw.items()}
+
+
 def _names(prefix: str) -> frozenset[str]:
-    spec = importlib.util.find_spec("qtawesome")
-    if spec is None or not spec.submodule_search_locations:
-        return frozenset()
-    fonts = Path(next(iter(spec.submodule_search_locations))) / "fonts"
-    for charmap in sorted(fonts.glob(PREFIXES[prefix] + "*.json")):
-        return frozenset(json.loads(charmap.read_text(encoding="utf-8")))
-    return frozenset()
+    return frozenset(charmap(prefix))
 
 
 def icon_problem(name: str) -> str | None:

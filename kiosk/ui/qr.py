@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import segno
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath
 from PySide6.QtWidgets import QWidget
@@ -15,6 +14,8 @@ class QrCode(QWidget):
 
     def __init__(self, url: str, size: int, dark: str = "#000000"):
         super().__init__()
+        import segno  # here, not at the top: only screens with a link need it (60 ms to import)
+
         code = segno.make_qr(url, error="m")  # make_qr: never a Micro QR that phones miss
         self.url = url
         self.matrix = code.matrix

@@ -121,7 +121,7 @@ class NavButton(QPushButton):
         self.setAccessibleName(text)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         if icon:
-            self.setIcon(icons.icon(icon, look.theme.text, look.theme.accent_text))
+            self.setIcon(icons.icon(icon, look.theme.text, look.theme.accent_text, look.px(36)))
             self.setIconSize(QSize(look.px(36), look.px(36)))
 
 

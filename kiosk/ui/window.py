@@ -37,6 +37,7 @@ class Route:
 
 HOME = Route("home")
 TRANSITION_MS = 250
+BUILD_REST_AFTER_MS = 100  # after the first frame: the kiosk is on screen before it prepares more
 
 
 class FadingPicture(QWidget):
@@ -86,6 +87,7 @@ class KioskWindow(QWidget):
         self.screens: dict[str, QWidget] = {}
         self.look = self._look(*size)
         self._fade: QVariantAnimation | None = None
+        self._rest_to_build = False
 
         self.stack = QStackedWidget()
         self.nav = QWidget()
@@ -112,34 +114,59 @@ class KioskWindow(QWidget):
                     motion=not self.content.settings.reduced_motion)
 
     def _build(self) -> None:
-        """(Re)create every screen for the current language and size, keeping the route."""
+        """(Re)create the screens for the current language and size, keeping the route.
+
+        The screen on show is built at once, the others just after it is painted: a visitor
+        (or the start of the kiosk) waits for one screen, not for five.
+        """
         self.setStyleSheet(self.look.style_sheet())
         for screen in self.screens.values():
             self.stack.removeWidget(screen)
             screen.deleteLater()
         self.screens = {}
+        self._build_nav()
+        self._show(self.route)
+        self._rest_to_build = True  # once this screen is painted: see paintEvent
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self._rest_to_build:
+            self._rest_to_build = False
+            QTimer.singleShot(BUILD_REST_AFTER_MS, self._build_the_rest)
+
+    def _build_the_rest(self) -> None:
+        for name in self.pages():
+            self._screen(name)
+
+    def pages(self) -> list[str]:
+        return ["home", *self.content.pages, *(["network"] if self.content.network else [])]
+
+    def _screen(self, name: str) -> QWidget:
+        """The screen called `name`, built when first wanted."""
+        if name in self.screens:
+            return self.screens[name]
         content, look, language = self.content, self.look, self.language
-        home = HomeScreen(content, look, language)
-        home.page_requested.connect(lambda page: self.navigate(Route(page)))
-        home.language_requested.connect(self.toggle_language)
-        home.larger_text_requested.connect(self.toggle_larger_text)
-        self.screens["home"] = home
-        for name, page in content.pages.items():
-            screen = SectionScreen(page, content.labels, look, language)
+        if name == "home":
+            screen = HomeScreen(content, look, language)
+            screen.page_requested.connect(lambda page: self.navigate(Route(page)))
+            screen.language_requested.connect(self.toggle_language)
+            screen.larger_text_requested.connect(self.toggle_larger_text)
+        elif name == "network":
+            screen = NetworkScreen(content.network, content.labels, look, language)
+            screen.detail_requested.connect(lambda key: self.navigate(Route("network", key)))
+        else:
+            screen = SectionScreen(content.pages[name], content.labels, look, language)
             screen.detail_requested.connect(
                 lambda key, name=name: self.navigate(Route(name, key)))
-            self.screens[name] = screen
-        if content.network is not None:
-            network = NetworkScreen(content.network, content.labels, look, language)
-            network.detail_requested.connect(lambda key: self.navigate(Route("network", key)))
-            self.screens["network"] = network
-        for screen in self.screens.values():
-            self.stack.addWidget(screen)
-        self._build_nav()
-        for area in self.findChildren(QWidget, "scrollBody"):
-            viewport = area.parentWidget()
-            QScroller.scroller(viewport).stateChanged.connect(self.idle.poke)
-        self._show(self.route)
+        self.screens[name] = screen
+        self.stack.addWidget(screen)
+        self._watch_scrolling(screen)
+        return screen
+
+    def _watch_scrolling(self, screen: QWidget) -> None:
+        """A kinetic scroll still moving is a visitor still there."""
+        for body in screen.findChildren(QWidget, "scrollBody"):
+            QScroller.scroller(body.parentWidget()).stateChanged.connect(self.idle.poke)
 
     def _build_nav(self) -> None:
         look, labels, language = self.look, self.content.labels, self.language
@@ -225,6 +252,8 @@ class KioskWindow(QWidget):
     def _show(self, route: Route) -> None:
         self._fade_out(self.stack.currentWidget() or self.stack)
         old = self.screens.pop("detail", None)
+        if route.page not in self.pages():
+            route = HOME
         if route.detail:
             view = self._detail_view(route)
             if view is None:
@@ -232,16 +261,15 @@ class KioskWindow(QWidget):
             else:
                 self.screens["detail"] = view
                 self.stack.addWidget(view)
-        if route.page not in self.screens:
-            route = HOME
+                self._watch_scrolling(view)
         self.route = route
-        self.stack.setCurrentWidget(self.screens["detail" if route.detail else route.page])
+        self.stack.setCurrentWidget(self.screens["detail"] if route.detail
+                                    else self._screen(route.page))
         if old is not None:
             self.stack.removeWidget(old)
             old.deleteLater()
-        network = self.screens.get("network")
-        if route.page == "network" and route.detail and isinstance(network, NetworkScreen):
-            network.show_selected(route.detail)  # still marked when the visitor comes back
+        if route.page == "network" and route.detail:  # still marked when the visitor is back
+            self._screen("network").show_selected(route.detail)
         self.nav.setVisible(route != HOME)
         self.route_changed.emit(route)
 
