@@ -1,6 +1,7 @@
 """Start-up, top to bottom: logging, content, the Qt application, fonts, the window, run.
 
-1. Logging goes to stderr, and Qt's own messages join it.
+1. Logging goes to stderr, and Qt's own messages join it; an unexpected error is logged and
+   sends the kiosk home (kiosk/safety.py).
 2. The content file is loaded and checked; its problems are logged with their lines.
 3. The QApplication is created and the bundled fonts registered.
 4. The kiosk window (or, if the content cannot be used, a calm "back soon" screen) is placed on
@@ -20,7 +21,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QtMsgType, qInstallMessa
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from . import paths
+from . import paths, safety
 from .cli import ExitCode
 from .content import load
 from .idle import IdleWatcher
@@ -80,6 +81,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         window = KioskWindow(content, family, idle, allow_close=windowed, size=size)
     window.setGeometry(screen.geometry().x(), screen.geometry().y(), *size)
+    if isinstance(window, KioskWindow):
+        safety.install(window.reset)
     lockdown = Lockdown(app)  # keep a reference: a collected filter stops filtering
     if windowed:
         window.show()
