@@ -162,9 +162,31 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
 def _is_safe(root: yaml.Node, reader: Reader) -> bool:
     """Refuse tags that would construct objects, self-referencing aliases and alias bombs.
 
-    Each distinct node is visited once, so this is linear in the file, whatever the aliases
-    would expand to.
+    One pass over the distinct nodes checks the tags and notices aliases (a list or mapping
+    met twice); only a file with aliases pays for counting what they expand to.
     """
+    seen: set[int] = set()
+    stack = [root]
+    aliased = False
+    while stack:
+        node = stack.pop()
+        if node.tag not in STANDARD_TAGS:
+            shown = node.tag.replace(TAG, "!!")
+            reader.error(node, f"the tag '{shown}' is not allowed: the content file holds only "
+                               "texts, numbers, lists and keys")
+            return False
+        if isinstance(node, yaml.ScalarNode):
+            continue
+        if id(node) in seen:
+            aliased = True
+            continue
+        seen.add(id(node))
+        stack.extend(_children(node))
+    return not aliased or _expansion_is_small(root, reader)
+
+
+def _expansion_is_small(root: yaml.Node, reader: Reader) -> bool:
+    """Count what aliases expand to, visiting each distinct node once (linear in the file)."""
     size: dict[int, int] = {}
     open_nodes: set[int] = set()
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
@@ -183,11 +205,6 @@ def _is_safe(root: yaml.Node, reader: Reader) -> bool:
             continue
         if key in open_nodes:
             reader.error(node, "an alias (*name) refers to the list or keys that contain it")
-            return False
-        if node.tag not in STANDARD_TAGS:
-            shown = node.tag.replace(TAG, "!!")
-            reader.error(node, f"the tag '{shown}' is not allowed: the content file holds only "
-                               "texts, numbers, lists and keys")
             return False
         open_nodes.add(key)
         stack.append((node, True))

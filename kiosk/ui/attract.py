@@ -5,11 +5,12 @@ Any touch ends it, and that touch goes no further: it wakes the kiosk, it presse
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, QPropertyAnimation, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPixmap
-from PySide6.QtWidgets import QGraphicsOpacityEffect, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from ..content.model import AttractSlide, Labels
+from .fade import CrossFade
 from .theme import Look
 from .widgets import column, hbox, label
 
@@ -32,7 +33,7 @@ class AttractView(QWidget):
         self._next = QTimer(self)
         self._next.timeout.connect(self.advance)
         self._page: QWidget | None = None
-        self._fade: QPropertyAnimation | None = None
+        self._fade: CrossFade | None = None
         self.setLayout(column())
 
     @property
@@ -54,9 +55,13 @@ class AttractView(QWidget):
 
     def stop(self) -> None:
         self._next.stop()
-        if self._fade is not None:
-            self._fade.stop()
+        self._end_fade()
         self.hide()
+
+    def _end_fade(self) -> None:
+        if self._fade is not None:
+            self._fade.end()
+            self._fade = None
 
     def advance(self) -> None:
         self._index = (self._index + 1) % len(self._slides)
@@ -64,6 +69,7 @@ class AttractView(QWidget):
 
     def _show_slide(self) -> None:
         look, slide, language = self._look, self._slides[self._index], self._language
+        old = self._page.grab() if self._motion and self._page is not None else None
         page = QWidget()
         layout = column(spacing=look.px(28), margins=look.px(96))
         layout.addStretch(2)
@@ -98,16 +104,9 @@ class AttractView(QWidget):
             self._page.deleteLater()
         self._page = page
         self.layout().addWidget(page)
-        if self._motion:
-            effect = QGraphicsOpacityEffect(page)
-            page.setGraphicsEffect(effect)
-            self._fade = QPropertyAnimation(effect, b"opacity", page)
-            self._fade.setDuration(FADE_MS)
-            self._fade.setStartValue(0.0)
-            self._fade.setEndValue(1.0)
-            self._fade.setEasingCurve(QEasingCurve.Type.InOutQuad)
-            self._fade.finished.connect(lambda: page.setGraphicsEffect(None))
-            self._fade.start()
+        if old is not None:
+            self._end_fade()
+            self._fade = CrossFade(page, old, FADE_MS)
 
     def texts(self) -> list[str]:
         """The texts of the slide showing now."""

@@ -21,6 +21,7 @@ from .theme import Look
 
 SPREAD_PASSES = 40
 MARKER_SPACING = 34  # px at the design size between marker centres: each its own tap
+MOST_LABELS = 120  # more would not fit a screen anyway; the list beside the map names all
 LABEL_RINGS = 2  # beside the marker, or one step out with a short leader line
 
 
@@ -64,6 +65,29 @@ def spread(points: dict[str, QPointF], distance: float, bounds: QRectF) -> dict[
     return moved
 
 
+class Occupied:
+    """Rectangles already taken on the map, in a grid of cells, so that asking whether a new
+    one collides looks at its neighbours only (thousands of markers stay fast)."""
+
+    def __init__(self, cell: float):
+        self._cell = cell
+        self._cells: dict[tuple[int, int], list[QRectF]] = defaultdict(list)
+
+    def _keys(self, rect: QRectF):
+        cell = self._cell
+        for x in range(int(rect.left() // cell), int(rect.right() // cell) + 1):
+            for y in range(int(rect.top() // cell), int(rect.bottom() // cell) + 1):
+                yield x, y
+
+    def add(self, rect: QRectF) -> None:
+        for key in self._keys(rect):
+            self._cells[key].append(rect)
+
+    def hits(self, rect: QRectF) -> bool:
+        return any(rect.intersects(other) for key in self._keys(rect)
+                   for other in self._cells.get(key, ()))
+
+
 class MapView(QWidget):
     location_selected = Signal(str)
 
@@ -94,6 +118,7 @@ class MapView(QWidget):
         self._labels: list[tuple[QRectF, str]] = []
         self._leaders: list[tuple[QPointF, QPointF]] = []
         self._press: QPointF | None = None
+        self._picture_cache = QPixmap()
 
     # -- geometry ------------------------------------------------------------------------------
     def resizeEvent(self, event) -> None:
@@ -111,6 +136,7 @@ class MapView(QWidget):
         self.markers = spread(self.places, self._look.px(MARKER_SPACING), area.adjusted(
             radius, radius, -radius, -radius))
         self._place_labels()
+        self._draw_map()
 
     def _layout_outline(self, area: QRectF) -> None:
         x0, y0, x1, y1 = self._bounds
@@ -155,12 +181,14 @@ class MapView(QWidget):
         """
         metrics = QFontMetricsF(self._font)
         radius = self._marker_radius(True)
-        taken = [QRectF(p.x() - radius, p.y() - radius, 2 * radius, 2 * radius)
-                 for p in self.markers.values()]
+        taken = Occupied(self._look.px(80))
+        for p in self.markers.values():
+            taken.add(QRectF(p.x() - radius, p.y() - radius, 2 * radius, 2 * radius))
         bounds = QRectF(self.rect())
         self._labels = []
         self._leaders: list[tuple[QPointF, QPointF]] = []
-        order = sorted(self._locations, key=lambda loc: (not loc.headquarters, -loc.latitude))
+        order = sorted(self._locations,
+                       key=lambda loc: (not loc.headquarters, -loc.latitude))[:MOST_LABELS]
         directions = [(math.cos(a), math.sin(a)) for a in
                       (0, math.pi, -math.pi / 2, math.pi / 2, -math.pi / 4, math.pi / 4,
                        -3 * math.pi / 4, 3 * math.pi / 4)]
@@ -178,7 +206,7 @@ class MapView(QWidget):
                     top = (anchor.y() if dy > 0.3 else anchor.y() - size.height() if dy < -0.3
                            else anchor.y() - size.height() / 2)
                     rect = QRectF(left, top, size.width(), size.height())
-                    if bounds.contains(rect) and not any(rect.intersects(t) for t in taken):
+                    if bounds.contains(rect) and not taken.hits(rect):
                         placed = (rect, ring)
                         break
                 if placed:
@@ -186,7 +214,7 @@ class MapView(QWidget):
             if placed:
                 rect, ring = placed
                 self._labels.append((rect, text))
-                taken.append(rect)
+                taken.add(rect)
                 if ring:
                     nearest = QPointF(min(max(point.x(), rect.left()), rect.right()),
                                       min(max(point.y(), rect.top()), rect.bottom()))
@@ -196,9 +224,12 @@ class MapView(QWidget):
         return self._look.px(18 if headquarters else 12)
 
     # -- painting ------------------------------------------------------------------------------
-    def paintEvent(self, event) -> None:
+    def _draw_map(self) -> None:
+        """Draw everything but the selection once, into a picture the paint events copy."""
         look = self._look
-        painter = QPainter(self)
+        self._picture_cache = QPixmap(self.size())
+        self._picture_cache.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(self._picture_cache)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self._scaled.isNull():
             painter.setPen(QPen(look.color("accent", 90), look.px(2)))
@@ -218,11 +249,10 @@ class MapView(QWidget):
             if (marker - place).manhattanLength() > 2:
                 painter.drawLine(place, marker)  # a leader line to the true place
                 painter.drawEllipse(place, look.px(3), look.px(3))
+        painter.setPen(QPen(look.color("surface"), look.px(4)))
         for loc in sorted(self._locations, key=lambda loc: loc.headquarters):
-            radius = self._marker_radius(loc.headquarters) * (1.4 if loc.id == self._selected
-                                                              else 1)
-            painter.setPen(QPen(look.color("surface"), look.px(4)))
-            painter.setBrush(look.color("text" if loc.id == self._selected else "accent"))
+            painter.setBrush(look.color("accent"))
+            radius = self._marker_radius(loc.headquarters)
             painter.drawEllipse(self.markers[loc.id], radius, radius)
         painter.setPen(QPen(look.color("text", 140), look.px(1.5)))
         for start, end in self._leaders:
@@ -231,6 +261,20 @@ class MapView(QWidget):
         painter.setPen(look.color("text"))
         for rect, text in self._labels:
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        painter.end()
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._picture_cache)
+        if self._selected in self.markers:
+            look = self._look
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(look.color("surface"), look.px(4)))
+            painter.setBrush(look.color("text"))
+            headquarters = any(loc.headquarters for loc in self._locations
+                               if loc.id == self._selected)
+            radius = self._marker_radius(headquarters) * 1.4
+            painter.drawEllipse(self.markers[self._selected], radius, radius)
         painter.end()
 
     # -- taps ------------------------------------------------------------------------------------

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEasingCurve, QEvent, Qt, QTimer, QVariantAnimation, Signal
-from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QLayout,
     QScroller,
@@ -18,6 +17,7 @@ from ..idle import IdleWatcher
 from .attract import AttractView
 from .countdown import CountdownOverlay
 from .detail import DetailView
+from .fade import CrossFade
 from .home import HomeScreen
 from .network import NetworkScreen
 from .section import SectionScreen
@@ -40,33 +40,6 @@ TRANSITION_MS = 250
 BUILD_REST_AFTER_MS = 100  # after the first frame: the kiosk is on screen before it prepares more
 
 
-class FadingPicture(QWidget):
-    """The old screen's picture fading out over the new screen's; it takes no input."""
-
-    def __init__(self, parent: QWidget, old: QPixmap):
-        super().__init__(parent)
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self._old = old
-        self._new: QPixmap | None = None
-        self._opacity = 1.0
-
-    def set_new(self, new: QPixmap) -> None:
-        self._new = new
-
-    def set_opacity(self, opacity: float) -> None:
-        self._opacity = opacity
-        self.update()
-
-    def paintEvent(self, event) -> None:
-        painter = QPainter(self)
-        if self._new is not None:
-            painter.drawPixmap(0, 0, self._new)
-            painter.setOpacity(self._opacity)
-        painter.drawPixmap(0, 0, self._old)
-        painter.end()
-
-
 class KioskWindow(QWidget):
     route_changed = Signal(object)
     session_reset = Signal()
@@ -86,7 +59,7 @@ class KioskWindow(QWidget):
         self.history: list[Route] = []
         self.screens: dict[str, QWidget] = {}
         self.look = self._look(*size)
-        self._fade: QVariantAnimation | None = None
+        self._fade: CrossFade | None = None
         self._rest_to_build = False
 
         self.stack = QStackedWidget()
@@ -209,40 +182,17 @@ class KioskWindow(QWidget):
 
     # -- navigation ----------------------------------------------------------------------------
     def _fade_out(self, old: QWidget) -> None:
-        """Cross-fade from a picture of the old screen to a picture of the new one.
-
-        Both are still pictures on one opaque layer, so a frame costs two blits, not a repaint
-        of every widget. The layer takes no input: a tap goes to the new screen beneath, and
-        ends the fade at once so the visitor sees what they touch.
-        """
+        """Cross-fade from the screen going away to the one coming (kiosk/ui/fade.py)."""
         self._end_fade()
         if not (self.look.motion and self.isVisible() and old.isVisible()):
             return
-        picture = FadingPicture(self, old.grab())
-        picture.setGeometry(self.stack.geometry())
-        picture.show()
-        self.overlay.raise_()
-        self._fade = QVariantAnimation(self)
-        self._fade.setDuration(TRANSITION_MS)
-        self._fade.setStartValue(1.0)
-        self._fade.setEndValue(0.0)
-        self._fade.setEasingCurve(QEasingCurve.Type.OutCubic)
-        self._fade.valueChanged.connect(picture.set_opacity)
-        self._fade.finished.connect(picture.deleteLater)
+        self._fade = CrossFade(self.stack, old.grab(), TRANSITION_MS)
         self._fade.finished.connect(self._forget_fade)
-        fade = self._fade
-
-        def start() -> None:  # once the new screen is laid out
-            if self._fade is fade:
-                picture.set_new(self.stack.currentWidget().grab())
-                fade.start()
-
-        QTimer.singleShot(0, start)
+        self.overlay.raise_()
 
     def _end_fade(self) -> None:
         if self._fade is not None:
-            self._fade.stop()
-            self._fade.finished.emit()
+            self._fade.end()
 
     def _forget_fade(self) -> None:
         if self._fade is not None:

@@ -4,7 +4,8 @@ import dataclasses
 
 from kiosk.snapshot import visible_texts
 from kiosk.ui.count_up import partial
-from kiosk.ui.window import FadingPicture, Route
+from kiosk.ui.fade import FadingPicture
+from kiosk.ui.window import Route
 
 from ..helpers import settle, tap
 
@@ -28,6 +29,7 @@ def test_the_fade_finishes_by_itself(qtbot, make_window):
     assert fade is not None
     with qtbot.waitSignal(fade.finished, timeout=5000):
         pass
+    settle()
     assert window._fade is None
 
 

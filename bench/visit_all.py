@@ -1,0 +1,32 @@
+"""The kiosk, visiting every screen and detail as a visitor would, then printing its memory.
+
+Run by bench/run.py in a process of its own: `python bench/visit_all.py`.
+"""
+
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from bench.bare import rss_kib  # noqa: E402
+from kiosk import paths  # noqa: E402
+from kiosk.content import load  # noqa: E402
+from kiosk.idle import IdleWatcher  # noqa: E402
+from kiosk.snapshot import routes, settle  # noqa: E402
+from kiosk.ui.theme import load_fonts  # noqa: E402
+from kiosk.ui.window import KioskWindow  # noqa: E402
+
+app = QApplication(sys.argv[:1])
+content = load(paths.default_content()).content
+window = KioskWindow(content, load_fonts(), IdleWatcher(3_600_000), size=(1920, 1080))
+window.show()
+settle(app)
+for route in routes(content):
+    window.navigate(route)
+    settle(app)
+    window.repaint()
+print(f"rss_kib {rss_kib()}", flush=True)
