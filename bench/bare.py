@@ -23,10 +23,15 @@ class QuitWhenPainted(QObject):
         return False
 
 
-app = QApplication(sys.argv)
-label = QLabel("Hello")
-label.resize(1920, 1080)
-label.show()
-quitter = QuitWhenPainted()
-app.installEventFilter(quitter)
-sys.exit(app.exec())
+def main() -> int:
+    app = QApplication(sys.argv)
+    label = QLabel("Hello")
+    label.resize(1920, 1080)
+    label.show()
+    quitter = QuitWhenPainted()
+    app.installEventFilter(quitter)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -158,7 +158,8 @@ def frames(app, content, transitions: int) -> list[float]:
         page = window.pages()[1 + index % (len(window.pages()) - 1)]
         window.navigate(Route(page))
         app.processEvents()  # the fade starts on the next turn of the event loop
-        picture = next(p for p in window.findChildren(FadingPicture) if p.isVisible())
+        picture = window._fade.picture  # the fade of this transition (not an older one)
+        assert isinstance(picture, FadingPicture)
         for step in range(16):  # ~16 frames of a 250 ms fade at 60 Hz
             picture.set_opacity(1 - step / 15)
             begin = time.perf_counter()

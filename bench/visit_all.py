@@ -10,6 +10,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from PySide6.QtCore import QEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from bench.bare import rss_kib  # noqa: E402
@@ -29,4 +30,6 @@ for route in routes(content):
     window.navigate(route)
     settle(app)
     window.repaint()
+    window._end_fade()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)  # as app.exec() would
 print(f"rss_kib {rss_kib()}", flush=True)
