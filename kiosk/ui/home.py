@@ -1,4 +1,6 @@
-"""The home screen: the organisation's name and motto, a tile per section, the language."""
+"""The home screen: the organisation's name and motto, and a tile per section.
+
+The language and larger-text switches are in the bar at the bottom, as on every screen."""
 
 from __future__ import annotations
 
@@ -7,13 +9,11 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 
 from ..content.model import Content
 from .theme import Look
-from .widgets import NavButton, TapButton, column, hbox, label
+from .widgets import TapButton, column, label
 
 
 class HomeScreen(QWidget):
     page_requested = Signal(str)
-    language_requested = Signal()
-    larger_text_requested = Signal()
 
     def __init__(self, content: Content, look: Look, language: str):
         super().__init__()
@@ -44,19 +44,5 @@ class HomeScreen(QWidget):
         for col in range(columns):
             grid.setColumnStretch(col, 1)
         layout.addLayout(grid, 1)
-        layout.addSpacing(look.px(12))
 
-        bottom = hbox(look.gap)
-        bottom.addStretch(1)
-        self.larger_text_button = NavButton(look, content.labels.larger_text.get(language),
-                                            "fa6s.text-height", name="lang")
-        self.larger_text_button.setCheckable(True)
-        self.larger_text_button.setChecked(look.text_scale > 1)
-        self.larger_text_button.clicked.connect(self.larger_text_requested)
-        bottom.addWidget(self.larger_text_button)
-        self.language_button = NavButton(look, content.labels.switch_language.get(language),
-                                         "fa6s.language", name="lang")
-        self.language_button.clicked.connect(self.language_requested)
-        bottom.addWidget(self.language_button)
-        layout.addLayout(bottom)
         self.setLayout(layout)

@@ -119,11 +119,18 @@ class MapView(QWidget):
         self._leaders: list[tuple[QPointF, QPointF]] = []
         self._press: QPointF | None = None
         self._picture_cache = QPixmap()
+        self._layouts: dict[tuple[int, int], tuple] = {}
 
     # -- geometry ------------------------------------------------------------------------------
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self._layout()
+        key = (self.width(), self.height())
+        if key not in self._layouts:  # the screen is shown at two sizes, with and without
+            self._layout()            # the bar of Back and Home: each is laid out once
+            self._layouts[key] = (self.places, self.markers, self._labels, self._leaders,
+                                  self._picture_cache)
+        self.places, self.markers, self._labels, self._leaders, self._picture_cache = \
+            self._layouts[key]
 
     def _layout(self) -> None:
         margin = self._look.px(24)

@@ -22,7 +22,7 @@ from .home import HomeScreen
 from .network import NetworkScreen
 from .section import SectionScreen
 from .theme import LARGER_TEXT, Look
-from .widgets import NavButton, column, hbox
+from .widgets import NavButton, button_text, column, hbox
 
 
 @dataclass(frozen=True)
@@ -122,8 +122,6 @@ class KioskWindow(QWidget):
         if name == "home":
             screen = HomeScreen(content, look, language)
             screen.page_requested.connect(lambda page: self.navigate(Route(page)))
-            screen.language_requested.connect(self.toggle_language)
-            screen.larger_text_requested.connect(self.toggle_larger_text)
         elif name == "network":
             screen = NetworkScreen(content.network, content.labels, look, language)
             screen.detail_requested.connect(lambda key: self.navigate(Route("network", key)))
@@ -220,7 +218,12 @@ class KioskWindow(QWidget):
             old.deleteLater()
         if route.page == "network" and route.detail:  # still marked when the visitor is back
             self._screen("network").show_selected(route.detail)
-        self.nav.setVisible(route != HOME)
+        # The bar stays (the screens keep their size, so nothing is laid out again); on the
+        # home screen it holds the switches only, the larger-text one with its words.
+        self.back_button.setVisible(route != HOME)
+        self.home_button.setVisible(route != HOME)
+        words = self.content.labels.larger_text.get(self.language)
+        self.larger_text_button.setText(button_text(f"  {words}") if route == HOME else "")
         self.route_changed.emit(route)
 
     def replace(self, route: Route) -> None:

@@ -27,9 +27,9 @@ def test_larger_text_switch_and_its_reset(qtbot, make_window):
 
 def test_larger_text_from_home(qtbot, make_window):
     window = make_window()
-    tap(qtbot, window.screens["home"].larger_text_button)
+    tap(qtbot, window.larger_text_button)
     assert window.larger_text
-    assert window.screens["home"].larger_text_button.isChecked()
+    assert window.larger_text_button.isChecked()
 
 
 def test_every_control_has_an_accessible_name(make_window, content):

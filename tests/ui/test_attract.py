@@ -60,7 +60,7 @@ def test_no_countdown_during_the_attract_loop(qtbot, make_window):
 
 def test_attract_in_chinese(qtbot, make_window):
     window = make_window()
-    tap(qtbot, window.screens["home"].language_button)
+    tap(qtbot, window.language_button)
     window.on_long_idle()
     assert "轻触屏幕开始" in window.attract.texts()
     assert "有限空间，无限梦想" in window.attract.texts()

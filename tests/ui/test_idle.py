@@ -76,7 +76,7 @@ def test_no_countdown_on_home(qtbot, make_window):
 
 def test_home_idle_resets_the_language_quietly(qtbot, make_window):
     window = make_window()
-    tap(qtbot, window.screens["home"].language_button)
+    tap(qtbot, window.language_button)
     assert window.language == "zh"
     with qtbot.waitSignal(window.session_reset, timeout=5000):
         window.idle.set_timeout(10)
