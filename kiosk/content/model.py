@@ -185,7 +185,6 @@ class Labels:
     tap_to_stay: Text = Text("Tap anywhere to stay", "轻触屏幕任意位置继续浏览")
     locations: Text = Text("Locations", "所在地")
     headquarters: Text = Text("Headquarters", "总部")
-    more_information: Text = Text("More information", "更多信息")
     touch_to_begin: Text = Text("Touch to begin", "轻触屏幕开始")
     larger_text: Text = Text("Larger text", "大字")
     scan_to_open: Text = Text("Scan with your phone", "用手机扫码访问")
