@@ -2,7 +2,8 @@
 
 1. Logging goes to stderr, and Qt's own messages join it; an unexpected error is logged and
    sends the kiosk home (kiosk/safety.py).
-2. The content file is loaded and checked; its problems are logged with their lines.
+2. The content file is loaded and checked; its problems are logged with their lines. It is
+   watched from then on: a valid save is shown when the current session ends.
 3. The QApplication is created and the bundled fonts registered.
 4. The kiosk window (or, if the content cannot be used, a calm "back soon" screen) is placed on
    the chosen display, fullscreen with the pointer hidden and the exit keys locked, or in a
@@ -29,6 +30,7 @@ from .lockdown import Lockdown
 from .ui.problems_view import ProblemsView
 from .ui.theme import load_fonts
 from .ui.window import KioskWindow
+from .watcher import ContentWatcher
 
 log = logging.getLogger("kiosk")
 QT_LEVELS = {
@@ -83,6 +85,9 @@ def run(args: argparse.Namespace) -> int:
     window.setGeometry(screen.geometry().x(), screen.geometry().y(), *size)
     if isinstance(window, KioskWindow):
         safety.install(window.reset)
+        watcher = ContentWatcher(content_path, loaded.content, parent=window)
+        watcher.loaded.connect(window.use_content)
+        watcher.failed.connect(lambda problems: [log.error("%s", p) for p in problems])
     lockdown = Lockdown(app)  # keep a reference: a collected filter stops filtering
     if windowed:
         window.show()

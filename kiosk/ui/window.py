@@ -61,6 +61,7 @@ class KioskWindow(QWidget):
         self.look = self._look(*size)
         self._fade: CrossFade | None = None
         self._rest_to_build = False
+        self._pending_content: Content | None = None
 
         self.stack = QStackedWidget()
         self.nav = QWidget()
@@ -274,8 +275,21 @@ class KioskWindow(QWidget):
             self.attract.start(self.content.attract, settings.attract_slide, self.look,
                                self.content.labels, self.language, self.look.motion)
 
+    def use_content(self, content: Content) -> None:
+        """New content from staff: at once if nobody is in a session, else when it ends."""
+        self._pending_content = content
+        idle_home = (self.route == HOME and not self.overlay.isVisible() and not self.larger_text
+                     and self.language == self.content.settings.default_language)
+        if idle_home:
+            self.reset()
+
     def reset(self) -> None:
         """End the visitor's session: home, default language, scroll positions, no details."""
+        if self._pending_content is not None:
+            self.content, self._pending_content = self._pending_content, None
+            settings = self.content.settings
+            self.idle.set_timeout(round(settings.idle_timeout * 1000),
+                                  round(settings.attract_delay * 1000))
         self.overlay.stop()
         self.attract.stop()
         self.history.clear()
