@@ -42,7 +42,10 @@ class DetailView(QWidget):
     detail_requested = Signal(str)
 
     def __init__(self, detail: Detail, labels: Labels, look: Look, language: str,
-                 eyebrow: str = "", siblings: tuple[Detail, ...] = ()):
+                 eyebrow: str = "", siblings: tuple[Detail, ...] = (),
+                 picture: QWidget | None = None):
+        """`picture` is shown beside the text (a location's place on the map) unless the
+        detail has an image of its own."""
         super().__init__()
         self.setObjectName("screen")
         self.detail = detail
@@ -87,7 +90,7 @@ class DetailView(QWidget):
             text.addWidget(row)
         text.addStretch(1)
 
-        image = image_label(detail, look)
+        image = image_label(detail, look) or picture
         if image is None:
             layout = column(margins=look.margin)
             holder = QWidget()

@@ -19,6 +19,7 @@ from .countdown import CountdownOverlay
 from .detail import DetailView
 from .fade import CrossFade
 from .home import HomeScreen
+from .map_view import MapView
 from .network import NetworkScreen
 from .section import SectionScreen
 from .theme import LARGER_TEXT, Look
@@ -175,8 +176,23 @@ class KioskWindow(QWidget):
                         if t.page == route.page), "")
         siblings = self.content.details(route.page)
         view = DetailView(detail, self.content.labels, self.look, self.language, eyebrow,
-                          siblings)
+                          siblings, self._place_on_map(route))
         view.detail_requested.connect(lambda key: self.replace(Route(route.page, key)))
+        return view
+
+    def _place_on_map(self, route: Route) -> MapView | None:
+        """A location's detail shows where it is: the network map with it marked."""
+        network = self.content.network
+        if route.page != "network" or network is None or \
+                route.detail not in {loc.id for loc in network.locations}:
+            return None
+        look = self.look
+        view = MapView(network.locations, look, self.language, network.map_image)
+        view.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # a picture here
+        view.setAccessibleName(network.title.get(self.language))
+        view.setFixedSize(look.px(900 if look.portrait else 760),
+                          look.px(640 if look.portrait else 560))
+        view.select(route.detail)
         return view
 
     # -- navigation ----------------------------------------------------------------------------
