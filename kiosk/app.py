@@ -1,7 +1,7 @@
 """Start-up, top to bottom: logging, content, the Qt application, fonts, the window, run.
 
-1. Logging goes to stderr, and Qt's own messages join it; an unexpected error is logged and
-   sends the kiosk home (kiosk/safety.py).
+1. Logging goes to stderr and to rotating files in the platform's log folder, and Qt's own
+   messages join it; an unexpected error is logged and sends the kiosk home (kiosk/safety.py).
 2. The content file is loaded and checked; its problems are logged with their lines. It is
    watched from then on: a valid save is shown when the current session ends.
 3. The QApplication is created and the bundled fonts registered.
@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import logging
+import logging.handlers
 import sys
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QtMsgType, qInstallMessageHandler
@@ -42,13 +43,28 @@ QT_LEVELS = {
 }
 
 
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def setup_logging() -> None:
+    """To stderr and to rotating files in the platform's log folder (5 files of 1 MB)."""
+    logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
+    try:
+        handler = logging.handlers.RotatingFileHandler(
+            paths.log_dir() / "kiosk.log", maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    except OSError as exc:  # a read-only or full disk must not stop the kiosk
+        logging.getLogger("kiosk").warning("cannot write log files: %s", exc)
+        return
+    handler.setFormatter(logging.Formatter(LOG_FORMAT))
+    logging.getLogger().addHandler(handler)
+
+
 def qt_message(kind: QtMsgType, context, message: str) -> None:
     logging.getLogger("qt").log(QT_LEVELS.get(kind, logging.WARNING), message)
 
 
 def run(args: argparse.Namespace) -> int:
-    logging.basicConfig(level=logging.INFO,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    setup_logging()
     qInstallMessageHandler(qt_message)
 
     content_path = args.content or paths.default_content()

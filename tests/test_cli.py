@@ -137,9 +137,11 @@ def test_snapshot_of_invalid_content_exits_1(tmp_path, capsys):
     assert not (tmp_path / "out").exists()
 
 
-def run_kiosk(*args: str) -> str:
+def run_kiosk(*args: str, state: Path | None = None) -> str:
     """Start the real program headless and read its log until it has started, then stop it."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    if state is not None:
+        env["XDG_STATE_HOME"] = str(state)
     process = subprocess.Popen([sys.executable, "main.py", *args], cwd=ROOT, env=env,
                                stderr=subprocess.PIPE, text=True)
     lines = []
@@ -155,17 +157,19 @@ def run_kiosk(*args: str) -> str:
     return "".join(lines)
 
 
-def test_the_kiosk_starts_fullscreen(tmp_path):
-    log = run_kiosk()
+def test_the_kiosk_starts_fullscreen_and_logs_to_a_file(tmp_path):
+    log = run_kiosk(state=tmp_path)
     assert f"kiosk started: {BUNDLED}, fullscreen" in log
     assert "Traceback" not in log
+    written = (tmp_path / "kiosk" / "logs" / "kiosk.log").read_text(encoding="utf-8")
+    assert f"kiosk started: {BUNDLED}, fullscreen" in written
 
 
 def test_the_kiosk_starts_with_broken_content_and_logs_the_problem(tmp_path):
     bad = tmp_path / "content.yaml"
     bad.write_text("organisation: {name: {en: A, zh: B}}\n"
                    "home: {tiles: [{page: x, title: {en: T, zh: T}}]}\n", encoding="utf-8")
-    log = run_kiosk("--content", str(bad), "--windowed", "800x600")
+    log = run_kiosk("--content", str(bad), "--windowed", "800x600", state=tmp_path)
     assert f"{bad}:2:23: 'page' must be one of mission, strategies, clusters, network, not \"x\"" \
         in log
     assert f"kiosk started: {bad}, windowed" in log
