@@ -47,16 +47,18 @@ LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 def setup_logging() -> None:
-    """To stderr and to rotating files in the platform's log folder (5 files of 1 MB)."""
-    logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
+    """To rotating files in the platform's log folder (5 files of 1 MB), then to stderr."""
+    handlers: list[logging.Handler] = []
+    problem = None
     try:
-        handler = logging.handlers.RotatingFileHandler(
-            paths.log_dir() / "kiosk.log", maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+        handlers.append(logging.handlers.RotatingFileHandler(
+            paths.log_dir() / "kiosk.log", maxBytes=1_000_000, backupCount=5, encoding="utf-8"))
     except OSError as exc:  # a read-only or full disk must not stop the kiosk
-        logging.getLogger("kiosk").warning("cannot write log files: %s", exc)
-        return
-    handler.setFormatter(logging.Formatter(LOG_FORMAT))
-    logging.getLogger().addHandler(handler)
+        problem = exc
+    handlers.append(logging.StreamHandler())
+    logging.basicConfig(level=logging.INFO, format=LOG_FORMAT, handlers=handlers)
+    if problem is not None:
+        logging.getLogger("kiosk").warning("cannot write log files: %s", problem)
 
 
 def qt_message(kind: QtMsgType, context, message: str) -> None:
