@@ -10,7 +10,6 @@ docs/performance.md for the bounds and the latest figures.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import os
 import random
@@ -116,8 +115,7 @@ def kiosk_window(app, content, size, motion=False):
     from kiosk.ui.theme import load_fonts
     from kiosk.ui.window import KioskWindow
 
-    settings = dataclasses.replace(content.settings, reduced_motion=not motion)
-    content = dataclasses.replace(content, settings=settings)
+    content = content.with_settings(reduced_motion=not motion)
     window = KioskWindow(content, load_fonts(), IdleWatcher(3_600_000), size=size)
     window.show()
     settle(app)

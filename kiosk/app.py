@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import logging
 import logging.handlers
 import sys
@@ -75,8 +74,7 @@ def run(args: argparse.Namespace) -> int:
         log.log(logging.WARNING if problem.warning else logging.ERROR, "%s", problem)
     content = loaded.content
     if content is not None and args.lang:
-        settings = dataclasses.replace(content.settings, default_language=args.lang)
-        content = dataclasses.replace(content, settings=settings)
+        content = content.with_settings(default_language=args.lang)
 
     app = QApplication(sys.argv[:1])
     app.setApplicationName("kiosk")

@@ -5,7 +5,6 @@ Staff use it to review a content change without a touchscreen; the tests use it 
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import sys
@@ -88,9 +87,8 @@ def snapshot(out: Path, content_path: Path, size: tuple[int, int], language: str
         return ExitCode.CONTENT_INVALID
     content = loaded.content
     # Still pictures: no cross-fades caught half way, figures at their final values.
-    settings = dataclasses.replace(content.settings, reduced_motion=True,
-                                   default_language=language or content.settings.default_language)
-    content = dataclasses.replace(content, settings=settings)
+    content = content.with_settings(
+        reduced_motion=True, default_language=language or content.settings.default_language)
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication

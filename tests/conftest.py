@@ -3,7 +3,6 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 os.environ.setdefault("QT_API", "pyside6")
 
-import dataclasses  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
@@ -41,8 +40,7 @@ def make_window(qtbot, family, content):
     def make(given=None, size=(1920, 1080), idle_ms=60_000, allow_close=True,
              motion=False) -> KioskWindow:
         given = given or content
-        given = dataclasses.replace(given, settings=dataclasses.replace(
-            given.settings, reduced_motion=not motion))
+        given = given.with_settings(reduced_motion=not motion)
         idle = IdleWatcher(idle_ms)
         window = KioskWindow(given, family, idle, allow_close=allow_close, size=size)
         qtbot.addWidget(window)

@@ -6,7 +6,7 @@ of it that it shows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 LANGUAGES = ("en", "zh")
@@ -208,6 +208,10 @@ class Content:
     labels: Labels = Labels()
     attract: tuple[AttractSlide, ...] = ()
     source: Path | None = None
+
+    def with_settings(self, **changes) -> Content:
+        """This content with some settings changed (`--lang`, reduced motion for pictures)."""
+        return replace(self, settings=replace(self.settings, **changes))
 
     def details(self, page: str) -> tuple[Detail, ...]:
         """The details a page opens, in order (its siblings for Back and for swiping)."""

@@ -6,13 +6,13 @@ Any touch ends it, and that touch goes no further: it wakes the kiosk, it presse
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ..content.model import AttractSlide, Labels
 from .fade import CrossFade
 from .theme import Look
-from .widgets import column, hbox, label
+from .widgets import column, hbox, label, picture
 
 FADE_MS = 600
 
@@ -73,14 +73,9 @@ class AttractView(QWidget):
         page = QWidget()
         layout = column(spacing=look.px(28), margins=look.px(96))
         layout.addStretch(2)
-        if slide.image is not None:
-            picture = QLabel()
-            pixmap = QPixmap(str(slide.image))
-            if not pixmap.isNull():
-                picture.setPixmap(pixmap.scaled(look.px(900), look.px(520),
-                                                Qt.AspectRatioMode.KeepAspectRatio,
-                                                Qt.TransformationMode.SmoothTransformation))
-                layout.addWidget(picture, alignment=Qt.AlignmentFlag.AlignCenter)
+        image = picture(slide.image, look.px(900), look.px(520))
+        if image is not None:
+            layout.addWidget(image, alignment=Qt.AlignmentFlag.AlignCenter)
         if slide.value:
             row = hbox(look.px(16))
             row.addStretch(1)

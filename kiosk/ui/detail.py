@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
 
 from ..content.model import Detail, Labels
+from . import widgets
 from .section import READABLE_WIDTH
 from .swipe import PageDots, SwipeDetector
 from .theme import Look
@@ -24,18 +24,6 @@ from .widgets import (
 
 SWIPE_DISTANCE = 160  # px at the design size
 MOST_SIBLINGS = 8  # more than this (a long list of locations) and the list screen is better
-
-
-def image_label(detail: Detail, look: Look) -> QLabel | None:
-    pixmap = QPixmap(str(detail.image)) if detail.image else QPixmap()
-    if pixmap.isNull():
-        return None
-    side = look.px(560 if not look.portrait else 900)
-    widget = QLabel()
-    widget.setPixmap(pixmap.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio,
-                                   Qt.TransformationMode.SmoothTransformation))
-    widget.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
-    return widget
 
 
 class DetailView(QWidget):
@@ -90,7 +78,8 @@ class DetailView(QWidget):
             text.addWidget(row)
         text.addStretch(1)
 
-        image = image_label(detail, look) or picture
+        side = look.px(900 if look.portrait else 560)
+        image = widgets.picture(detail.image, side, side) or picture
         if image is None:
             layout = column(margins=look.margin)
             holder = QWidget()

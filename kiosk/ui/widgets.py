@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QPixmap
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QFrame,
@@ -53,6 +53,18 @@ def label(text: str, role: str = "body", wrap: bool = True) -> QLabel:
     widget.setTextFormat(Qt.TextFormat.PlainText)
     widget.setWordWrap(wrap)
     widget.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+    return widget
+
+
+def picture(path, width: int, height: int) -> QLabel | None:
+    """An image file scaled to fit `width` x `height`, or None if it cannot be read."""
+    pixmap = QPixmap(str(path)) if path else QPixmap()
+    if pixmap.isNull():
+        return None
+    widget = QLabel()
+    widget.setPixmap(pixmap.scaled(width, height, Qt.AspectRatioMode.KeepAspectRatio,
+                                   Qt.TransformationMode.SmoothTransformation))
+    widget.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
     return widget
 
 

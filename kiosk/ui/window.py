@@ -42,7 +42,6 @@ BUILD_REST_AFTER_MS = 100  # after the first frame: the kiosk is on screen befor
 
 
 class KioskWindow(QWidget):
-    route_changed = Signal(object)
     session_reset = Signal()
 
     def __init__(self, content: Content, family: str, idle: IdleWatcher,
@@ -168,13 +167,12 @@ class KioskWindow(QWidget):
         self.nav.setLayout(row)
 
     def _detail_view(self, route: Route) -> DetailView | None:
-        details = {d.id: d for d in self.content.details(route.page)}
-        detail = details.get(route.detail)
+        siblings = self.content.details(route.page)
+        detail = next((d for d in siblings if d.id == route.detail), None)
         if detail is None:
             return None
         eyebrow = next((t.title.get(self.language) for t in self.content.tiles
                         if t.page == route.page), "")
-        siblings = self.content.details(route.page)
         view = DetailView(detail, self.content.labels, self.look, self.language, eyebrow,
                           siblings, self._place_on_map(route))
         view.detail_requested.connect(lambda key: self.replace(Route(route.page, key)))
@@ -241,7 +239,6 @@ class KioskWindow(QWidget):
         self.home_button.setVisible(route != HOME)
         words = self.content.labels.larger_text.get(self.language)
         self.larger_text_button.setText(button_text(f"  {words}") if route == HOME else "")
-        self.route_changed.emit(route)
 
     def replace(self, route: Route) -> None:
         """Move to a sibling detail: Back still returns to the list, not to the sibling."""
@@ -281,7 +278,7 @@ class KioskWindow(QWidget):
         if self.route != HOME:
             settings = self.content.settings
             self.overlay.start(settings.countdown, self.look, self.content.labels, self.language)
-        elif self.language != self.content.settings.default_language or self.larger_text:
+        elif self._switched():
             self.reset()
 
     def on_long_idle(self) -> None:
@@ -294,10 +291,12 @@ class KioskWindow(QWidget):
     def use_content(self, content: Content) -> None:
         """New content from staff: at once if nobody is in a session, else when it ends."""
         self._pending_content = content
-        idle_home = (self.route == HOME and not self.overlay.isVisible() and not self.larger_text
-                     and self.language == self.content.settings.default_language)
-        if idle_home:
+        if self.route == HOME and not self.overlay.isVisible() and not self._switched():
             self.reset()
+
+    def _switched(self) -> bool:
+        """Has the visitor changed the language or the text size?"""
+        return self.language != self.content.settings.default_language or self.larger_text
 
     def reset(self) -> None:
         """End the visitor's session: home, default language, scroll positions, no details."""

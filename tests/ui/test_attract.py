@@ -30,8 +30,7 @@ def test_attract_loop_starts_on_home_and_a_touch_wakes_it_without_pressing(qtbot
 
 
 def test_attract_slides_cycle(qtbot, make_window, content):
-    content = dataclasses.replace(content, settings=dataclasses.replace(
-        content.settings, attract_slide=2))
+    content = content.with_settings(attract_slide=2)
     window = make_window(content)
     wait_for_attract(qtbot, window)
     assert window.attract.index == 0

@@ -1,6 +1,5 @@
 """Nobody touching the kiosk: the countdown, staying, and the reset to a fresh session."""
 
-import dataclasses
 
 from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
 from PySide6.QtGui import QEnterEvent, QMouseEvent
@@ -21,8 +20,7 @@ def wait_for_idle(qtbot, window) -> None:
 
 
 def short(content, countdown=0.05):
-    return dataclasses.replace(content, settings=dataclasses.replace(
-        content.settings, countdown=countdown))
+    return content.with_settings(countdown=countdown)
 
 
 def test_countdown_then_home_with_everything_reset(qtbot, make_window, content):

@@ -1,6 +1,5 @@
 """Every screen, at every display size and in both languages, shows its text whole."""
 
-import dataclasses
 
 import pytest
 from PySide6.QtCore import QRect
@@ -56,8 +55,7 @@ def check_every_screen(window, content) -> list[str]:
 @pytest.mark.parametrize("language", ["en", "zh"])
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 def test_no_text_is_cut_off(make_window, content, size, language):
-    content = dataclasses.replace(content, settings=dataclasses.replace(
-        content.settings, default_language=language))
+    content = content.with_settings(default_language=language)
     window = make_window(content, size=size)
     assert check_every_screen(window, content) == []
 
@@ -65,8 +63,7 @@ def test_no_text_is_cut_off(make_window, content, size, language):
 @pytest.mark.parametrize("language", ["en", "zh"])
 @pytest.mark.parametrize("size", SIZES[:3], ids=[f"{w}x{h}" for w, h in SIZES[:3]])
 def test_no_text_is_cut_off_with_larger_text(make_window, content, size, language):
-    content = dataclasses.replace(content, settings=dataclasses.replace(
-        content.settings, default_language=language))
+    content = content.with_settings(default_language=language)
     window = make_window(content, size=size)
     window.toggle_larger_text()
     assert check_every_screen(window, content) == []

@@ -1,6 +1,5 @@
 """Motion: cross-fades between screens and figures counting up; never in the way of a tap."""
 
-import dataclasses
 
 from kiosk.snapshot import visible_texts
 from kiosk.ui.count_up import partial
@@ -55,8 +54,7 @@ def test_counting_keeps_the_figure_format():
 
 
 def test_reduced_motion_turns_motion_off(qtbot, make_window, content):
-    content = dataclasses.replace(content, settings=dataclasses.replace(
-        content.settings, reduced_motion=True))
+    content = content.with_settings(reduced_motion=True)
     window = make_window(content)
     tap(qtbot, window.screens["home"].tiles["mission"])
     assert window._fade is None
