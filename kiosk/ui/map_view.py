@@ -194,8 +194,9 @@ class MapView(QWidget):
         bounds = QRectF(self.rect())
         self._labels = []
         self._leaders: list[tuple[QPointF, QPointF]] = []
-        order = sorted(self._locations,
-                       key=lambda loc: (not loc.headquarters, -loc.latitude))[:MOST_LABELS]
+        # A location selected before the first layout (a detail's map) is labelled first.
+        order = sorted(self._locations, key=lambda loc: (
+            loc.id != self._selected, not loc.headquarters, -loc.latitude))[:MOST_LABELS]
         directions = [(math.cos(a), math.sin(a)) for a in
                       (0, math.pi, -math.pi / 2, math.pi / 2, -math.pi / 4, math.pi / 4,
                        -3 * math.pi / 4, 3 * math.pi / 4)]
@@ -204,7 +205,7 @@ class MapView(QWidget):
             point = self.markers[loc.id]
             size = metrics.size(0, text)
             placed = None
-            for ring in range(LABEL_RINGS):
+            for ring in range(LABEL_RINGS + (3 if loc.id == self._selected else 0)):
                 reach = radius + self._look.px(4) + ring * self._look.px(34)
                 for dx, dy in directions:
                     anchor = point + QPointF(dx, dy) * reach
