@@ -2,13 +2,17 @@
 
 1. Logging goes to stderr and to rotating files in the platform's log folder, and Qt's own
    messages join it; an unexpected error is logged and sends the kiosk home (kiosk/safety.py).
-2. The content file is loaded and checked; its problems are logged with their lines. It is
+2. The start is recorded: after a crash loop the kiosk starts on its last good content, or on
+   a calm "back soon" screen (kiosk/crash_loop.py).
+3. The content file is loaded and checked; its problems are logged with their lines. It is
    watched from then on: a valid save is shown when the current session ends.
-3. The QApplication is created and the bundled fonts registered.
-4. The kiosk window (or, if the content cannot be used, a calm "back soon" screen) is placed on
+4. The QApplication is created and the bundled fonts registered.
+5. The kiosk window (or, if there is no content to show, the "back soon" screen) is placed on
    the chosen display, fullscreen with the pointer hidden and the exit keys locked, or in a
    normal window with `--windowed`.
-5. The idle watcher starts and the event loop runs.
+6. Around the window: usage figures, opening hours, staff access behind the hidden gesture.
+7. The idle watcher starts and the event loop runs. Its exit code says whether staff asked
+   for a restart (cli.py starts the kiosk again) or for the desktop.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import argparse
 import logging
 import logging.handlers
 import sys
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QFont, QGuiApplication
@@ -24,12 +29,20 @@ from PySide6.QtWidgets import QApplication
 
 from . import paths, safety
 from .cli import ExitCode
-from .content import load
+from .content import Content
+from .crash_loop import Fallback, LastGood, Starts, load_for_start
 from .idle import IdleWatcher
 from .lockdown import Lockdown
+from .pin import PinGate
+from .schedule import OpeningSchedule
 from .ui.problems_view import ProblemsView
+from .ui.staff_desk import StaffDesk
+from .ui.staff_panel import StaffStatus
 from .ui.theme import load_fonts
 from .ui.window import KioskWindow
+from .usage import UsageStore
+from .usage.record import SessionLog
+from .usage.report import figures
 from .watcher import ContentWatcher
 
 log = logging.getLogger("kiosk")
@@ -68,11 +81,17 @@ def run(args: argparse.Namespace) -> int:
     setup_logging()
     qInstallMessageHandler(qt_message)
 
+    starts = Starts(paths.state_dir() / "starts.json")
+    started = datetime.now()
+    fallback = starts.begin(started)
+    if fallback is not Fallback.NONE:
+        log.error("the kiosk crashed again and again; starting on the %s", fallback.value)
     content_path = args.content or paths.default_content()
-    loaded = load(content_path)
-    for problem in loaded.problems:
+    last_good = LastGood(paths.state_dir())
+    loaded = load_for_start(content_path, fallback, last_good)
+    for problem in loaded.problems if loaded else ():
         log.log(logging.WARNING if problem.warning else logging.ERROR, "%s", problem)
-    content = loaded.content
+    content = loaded.content if loaded else None
     if content is not None and args.lang:
         content = content.with_settings(default_language=args.lang)
 
@@ -95,15 +114,26 @@ def run(args: argparse.Namespace) -> int:
     idle = IdleWatcher(round((settings.idle_timeout if settings else 60) * 1000),
                        round((settings.attract_delay if settings else 120) * 1000))
     if content is None:
-        window = ProblemsView(loaded.errors, family, size, allow_close=windowed)
+        window = ProblemsView(loaded.errors if loaded else [], family, size,
+                              allow_close=windowed)
     else:
         window = KioskWindow(content, family, idle, allow_close=windowed, size=size)
     window.setGeometry(screen.geometry().x(), screen.geometry().y(), *size)
     if isinstance(window, KioskWindow):
         safety.install(window.reset)
-        watcher = ContentWatcher(content_path, loaded.content, parent=window)
+        watcher = ContentWatcher(content_path, content, parent=window)
         watcher.loaded.connect(window.use_content)
         watcher.failed.connect(lambda problems: [log.error("%s", p) for p in problems])
+        keep_when_stable(window, watcher, last_good)
+        store, sessions = record_usage(window, idle, content)
+        follow_opening_hours(window, watcher, content)
+        desk = StaffDesk(window, PinGate(paths.settings_file()),
+                         lambda: staff_status(watcher, store, started))
+        desk.pad_opened.connect(sessions.discard)  # staff at the screen are no visitors
+        desk.reload_requested.connect(lambda: reload_now(window, watcher))
+        desk.restart_requested.connect(lambda: QApplication.exit(ExitCode.RESTART))
+        desk.exit_requested.connect(lambda: QApplication.exit(ExitCode.STAFF_EXIT))
+        desk.start(app)
     lockdown = Lockdown(app)  # keep a reference: a collected filter stops filtering
     if windowed:
         window.show()
@@ -118,7 +148,76 @@ def run(args: argparse.Namespace) -> int:
     if args.quit_when_shown:
         quitter = QuitWhenPainted(app)
         app.installEventFilter(quitter)
-    return app.exec()
+    code = app.exec()
+    if isinstance(window, KioskWindow):
+        sessions.ended()  # a session in progress when staff exit is saved too
+        store.close()
+    starts.end(started)
+    log.info("kiosk stopped (exit code %d)", code)
+    return code
+
+
+# -- the parts around the window ----------------------------------------------------------------
+STABLE_MS = 60_000  # content that has run this long without a crash is the last good content
+
+
+def keep_when_stable(window: KioskWindow, watcher: ContentWatcher, last_good: LastGood) -> None:
+    timer = QTimer(window)
+    timer.setSingleShot(True)
+    timer.setInterval(STABLE_MS)
+    timer.timeout.connect(lambda: last_good.remember(watcher.path))
+    watcher.loaded.connect(timer.start)
+    timer.start()
+
+
+def record_usage(window: KioskWindow, idle: IdleWatcher, content: Content
+                 ) -> tuple[UsageStore, SessionLog]:
+    store = UsageStore(paths.usage_database())
+    days = content.settings.usage_retention_days
+    pruned = store.prune(datetime.now() - timedelta(days=days))
+    if pruned:
+        log.info("usage figures: forgot %d session(s) older than %g days", pruned, days)
+    sessions = SessionLog(store.save, datetime.now)
+    idle.activity.connect(sessions.touched)
+    window.shown.connect(sessions.shown)
+    window.visitor_left.connect(sessions.ended)
+    return store, sessions
+
+
+def follow_opening_hours(window: KioskWindow, watcher: ContentWatcher, content: Content) -> None:
+    schedule = OpeningSchedule(content.opening_hours, parent=window)
+
+    def apply(is_open: bool) -> None:
+        window.set_closed(not is_open, schedule.opens_at())
+        log.info("opening hours: %s", "open" if is_open else "closed")
+
+    schedule.changed.connect(apply)
+    watcher.loaded.connect(lambda new: schedule.set_hours(new.opening_hours))
+    if not schedule.open:
+        apply(False)
+
+
+def staff_status(watcher: ContentWatcher, store: UsageStore, started: datetime) -> StaffStatus:
+    midnight = datetime.combine(datetime.now().date(), datetime.min.time())
+    try:
+        today = store.sessions(since=midnight)
+    except Exception:  # a damaged database must not keep staff out of their panel
+        log.exception("cannot read today's usage figures")
+        today = []
+    return StaffStatus(
+        content_path=str(watcher.path),
+        loaded_at=watcher.loaded_at or started,
+        problems=tuple(str(p) for p in watcher.last_problems),
+        today=figures(today),
+    )
+
+
+def reload_now(window: KioskWindow, watcher: ContentWatcher) -> None:
+    """Staff asked for it at the screen: load the file and show it at once."""
+    watcher.reload()
+    if watcher.current is not None and watcher.current is not window.content:
+        window.use_content(watcher.current)
+        window.reset()
 
 
 class QuitWhenPainted(QObject):

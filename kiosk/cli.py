@@ -1,4 +1,5 @@
-"""The command line: run the kiosk, check a content file, or snapshot every screen.
+"""The command line: run the kiosk, check a content file, snapshot every screen, print the
+content file's JSON Schema, set the staff PIN, or print usage figures.
 
 `python main.py` and the `kiosk` console script both end up in `main()`.
 """
@@ -7,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date, datetime, timedelta
 from enum import IntEnum
 from pathlib import Path
 
@@ -19,6 +21,8 @@ class ExitCode(IntEnum):
     CONTENT_INVALID = 1
     USAGE = 2
     NO_DISPLAY = 3
+    STAFF_EXIT = 10  # staff chose "exit to desktop": the service does not restart it
+    RESTART = 11  # staff chose "restart": main() starts the kiosk again
 
 
 def size(text: str) -> tuple[int, int]:
@@ -30,6 +34,13 @@ def size(text: str) -> tuple[int, int]:
     if not all(320 <= v <= 16384 for v in result):
         raise argparse.ArgumentTypeError(f"'{text}': each side must be 320 to 16384 pixels")
     return result
+
+
+def day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' must be a date like 2026-11-28") from None
 
 
 def parser() -> argparse.ArgumentParser:
@@ -62,6 +73,19 @@ def parser() -> argparse.ArgumentParser:
                       help="the screen size to render (default 1920x1080)")
     snap.add_argument("--lang", dest="snapshot_lang", choices=("en", "zh"),
                       help="the language to render (default: from the content)")
+    commands.add_parser("schema", help="print the JSON Schema of the content file (for editors)")
+    pin = commands.add_parser("set-pin", help="set the PIN that opens the staff panel")
+    pin.add_argument("--remove", action="store_true", help="remove the PIN (no staff panel)")
+    stats = commands.add_parser("stats", help="print what visitors did: sessions, screens, "
+                                              "languages")
+    stats.add_argument("--since", type=day, metavar="DATE", help="from this day (YYYY-MM-DD)")
+    stats.add_argument("--until", type=day, metavar="DATE",
+                       help="up to and including this day (YYYY-MM-DD)")
+    stats.add_argument("--format", choices=("table", "csv", "jsonl"), default="table",
+                       help="table (default) for reading, csv for a spreadsheet, jsonl: one "
+                            "session a line, to collect the records of many kiosks")
+    stats.add_argument("--database", type=Path, metavar="PATH",
+                       help=f"the usage database (default: {paths.usage_database()})")
     return main
 
 
@@ -75,6 +99,74 @@ def check(path: Path) -> int:
         print(f"{path}: {errors} problem{'s' * (errors != 1)} to fix", file=sys.stderr)
         return ExitCode.CONTENT_INVALID
     print(f"{path}: OK" + (f" ({warnings} warning{'s' * (warnings != 1)})" if warnings else ""))
+    return ExitCode.OK
+
+
+def read_pin(prompt: str) -> str:
+    """From the keyboard, not echoed; or a line of standard input when it is not a terminal."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass(prompt)
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    return line.rstrip("\r\n")
+
+
+def set_pin(remove: bool) -> int:
+    from .pin import SettingsError, pin_problem
+    from .pin import set_pin as store_pin
+
+    where = paths.settings_file()
+    try:
+        if remove:
+            store_pin(where, None)
+            print(f"The staff PIN is removed ({where}): the staff panel cannot be opened.")
+            return ExitCode.OK
+        pin = read_pin("New staff PIN (4 to 12 digits): ")
+        problem = pin_problem(pin)
+        if problem:
+            print(f"Not changed: {problem}.", file=sys.stderr)
+            return ExitCode.USAGE
+        if read_pin("The same PIN again: ") != pin:
+            print("Not changed: the two PINs are not the same.", file=sys.stderr)
+            return ExitCode.USAGE
+        store_pin(where, pin)
+    except SettingsError as exc:
+        print(f"Not changed: {exc}", file=sys.stderr)
+        return ExitCode.USAGE
+    print(f"The staff PIN is set. Its hash is kept in {where}.")
+    return ExitCode.OK
+
+
+def stats(database: Path, since: date | None, until: date | None, form: str) -> int:
+    import socket
+    import sqlite3
+
+    from .usage import UsageStore
+    from .usage.report import as_csv, as_jsonl, as_table, figures
+
+    if since and until and since > until:
+        print(f"--since {since} is after --until {until}: no day is in between.",
+              file=sys.stderr)
+        return ExitCode.USAGE
+    low = datetime.combine(since, datetime.min.time()) if since else None
+    high = datetime.combine(until + timedelta(days=1), datetime.min.time()) if until else None
+    store = UsageStore(database)
+    try:
+        sessions = store.sessions(low, high)
+    except sqlite3.Error as exc:
+        print(f"Cannot read the usage database {database}: {exc}", file=sys.stderr)
+        return ExitCode.USAGE
+    finally:
+        store.close()
+    if form == "jsonl":
+        sys.stdout.write(as_jsonl(sessions, socket.gethostname()))
+    elif form == "csv":
+        sys.stdout.write(as_csv(figures(sessions)))
+    else:
+        period = (f"from {since or 'the first record'} to {until or 'today'}"
+                  if since or until else "in all")
+        sys.stdout.write(as_table(figures(sessions), period))
     return ExitCode.OK
 
 
@@ -93,6 +185,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command == "check":
         return check(args.path or args.content or paths.default_content())
+    if args.command == "schema":
+        print(paths.content_schema().read_text(encoding="utf-8"), end="")
+        return ExitCode.OK
+    if args.command == "set-pin":
+        return set_pin(args.remove)
+    if args.command == "stats":
+        return stats(args.database or paths.usage_database(), args.since, args.until,
+                     args.format)
     if args.command == "snapshot":
         from .snapshot import snapshot
 
@@ -100,4 +200,18 @@ def main(argv: list[str] | None = None) -> int:
                         args.size, args.snapshot_lang or args.lang)
     from .app import run
 
-    return run(args)
+    code = run(args)
+    if code == ExitCode.RESTART:
+        restart()
+    return code
+
+
+def restart() -> None:
+    """Replace this process with a new kiosk, started the way this one was."""
+    import os
+
+    sys.stdout.flush()
+    sys.stderr.flush()
+    if paths.is_frozen():
+        os.execv(sys.executable, [sys.executable, *sys.argv[1:]])
+    os.execv(sys.executable, [sys.executable, *sys.orig_argv[1:]])

@@ -33,6 +33,11 @@ def default_content() -> Path:
     return app_dir() / "content.yaml"
 
 
+def content_schema() -> Path:
+    """The JSON Schema of content.yaml, for editors; it sits beside the content file."""
+    return app_dir() / "content.schema.json"
+
+
 def fonts() -> list[Path]:
     return sorted((resources() / "fonts").glob("*.otf"))
 
@@ -49,15 +54,43 @@ def icon_fonts() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "fonts"
 
 
-def log_dir() -> Path:
-    """The platform's folder for the kiosk's logs (created when missing)."""
+def _folder(kind: str) -> Path:
+    """The platform's folder of a kind (config, data, state, logs) for the kiosk, created.
+
+    Linux follows the XDG base directories; Windows keeps all under %LOCALAPPDATA%\\kiosk.
+    """
     if sys.platform == "win32":
         base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-        folder = base / "kiosk" / "logs"
+        folder = base / "kiosk" / kind
     elif sys.platform == "darwin":
-        folder = Path.home() / "Library" / "Logs" / "kiosk"
+        folder = Path.home() / "Library" / ("Logs" if kind == "logs" else "Application Support") \
+            / "kiosk" / ("" if kind == "logs" else kind)
     else:
-        base = Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state")
-        folder = base / "kiosk" / "logs"
+        variable, default = {
+            "config": ("XDG_CONFIG_HOME", ".config"),
+            "data": ("XDG_DATA_HOME", ".local/share"),
+        }.get(kind, ("XDG_STATE_HOME", ".local/state"))
+        base = Path(os.environ.get(variable) or Path.home() / default)
+        folder = base / "kiosk" / ("logs" if kind == "logs" else "")
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def log_dir() -> Path:
+    """Rotating log files."""
+    return _folder("logs")
+
+
+def settings_file() -> Path:
+    """The machine's own settings (the staff PIN's hash): never in the content file."""
+    return _folder("config") / "settings.json"
+
+
+def usage_database() -> Path:
+    """What visitors did, for `stats`: SQLite."""
+    return _folder("data") / "usage.sqlite3"
+
+
+def state_dir() -> Path:
+    """What the kiosk remembers between runs: its recent starts, its last good content."""
+    return _folder("state")

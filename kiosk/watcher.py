@@ -9,6 +9,7 @@ nothing: the kiosk keeps the last good content.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
@@ -28,6 +29,7 @@ class ContentWatcher(QObject):
         self.path = Path(path).resolve()
         self.current = current
         self.last_problems: list[Problem] = []
+        self.loaded_at: datetime | None = None  # of the content last loaded by this watcher
         self._watcher = QFileSystemWatcher(self)
         self._watcher.addPath(str(self.path.parent))
         self._watch_file()
@@ -59,4 +61,5 @@ class ContentWatcher(QObject):
         self.last_problems = []
         if result.content != self.current:
             self.current = result.content
+            self.loaded_at = datetime.now()
             self.loaded.emit(result.content)

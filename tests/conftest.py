@@ -1,7 +1,12 @@
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 os.environ.setdefault("QT_API", "pyside6")
+# The kiosk's settings, usage figures and logs go to a folder of the test run, never home.
+_FOLDERS = tempfile.mkdtemp(prefix="kiosk-tests-")
+for _variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
+    os.environ[_variable] = os.path.join(_FOLDERS, _variable.lower())
 
 from pathlib import Path  # noqa: E402
 

@@ -7,6 +7,7 @@ of it that it shows.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date, time
 from pathlib import Path
 
 LANGUAGES = ("en", "zh")
@@ -159,6 +160,19 @@ class Settings:
     attract_delay: float = 120.0
     attract_slide: float = 8.0
     reduced_motion: bool = False
+    usage_retention_days: float = 365.0
+
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@dataclass(frozen=True, slots=True)
+class OpeningHours:
+    """When the kiosk is open: per weekday (Monday first) the opening and closing time, or
+    None for a closed day; and whole dates it is closed (holidays)."""
+
+    week: tuple[tuple[time, time] | None, ...] = ((time(0), time.max),) * 7
+    closed_on: frozenset[date] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +206,9 @@ class Labels:
         "This display is being updated. Please come back soon.",
         "本屏幕正在更新内容，请稍后再来。",
     )
+    closed: Text = Text("Closed", "已闭馆")
+    opens_again: Text = Text("Open again {day} at {time}", "{day} {time} 开放")
+    touch_to_look: Text = Text("Touch the screen to look around", "轻触屏幕即可浏览")
 
 
 PAGE_NAMES = ("mission", "strategies", "clusters", "network")
@@ -207,6 +224,7 @@ class Content:
     theme: Theme = Theme()
     labels: Labels = Labels()
     attract: tuple[AttractSlide, ...] = ()
+    opening_hours: OpeningHours | None = None  # None: open all the time
     source: Path | None = None
 
     def with_settings(self, **changes) -> Content:

@@ -3,6 +3,8 @@ model.py, recording every problem (with its line) through the Reader."""
 
 from __future__ import annotations
 
+import re
+from datetime import date, time
 from pathlib import Path
 from types import MappingProxyType
 
@@ -19,8 +21,10 @@ from .model import (
     Figure,
     Labels,
     Location,
+    WEEKDAYS,
     MapImage,
     NetworkPage,
+    OpeningHours,
     Organisation,
     Page,
     Settings,
@@ -35,7 +39,7 @@ from .reader import Reader
 
 def content(r: Reader, root: yaml.Node, source: Path | None) -> Content:
     top = r.keys(root, "the file", ("organisation", "home"),
-                 ("settings", "theme", "labels", "attract") + PAGE_NAMES) or {}
+                 ("settings", "theme", "labels", "attract", "opening_hours") + PAGE_NAMES) or {}
     pages = {
         name: _page(r, top[name], name) for name in PAGE_NAMES[:3] if name in top
     }
@@ -56,6 +60,8 @@ def content(r: Reader, root: yaml.Node, source: Path | None) -> Content:
         theme=_theme(r, top["theme"]) if "theme" in top else Theme(),
         labels=_labels(r, top["labels"]) if "labels" in top else Labels(),
         attract=_attract(r, top["attract"]) if "attract" in top else (),
+        opening_hours=_opening_hours(r, top["opening_hours"]) if "opening_hours" in top
+        else None,
         source=source,
     )
 
@@ -75,6 +81,7 @@ SETTINGS = {
     "attract_delay": ("number", (10, 86400, "seconds")),
     "attract_slide": ("number", (2, 120, "seconds")),
     "reduced_motion": ("boolean", ()),
+    "usage_retention_days": ("number", (1, 3650, "days")),
 }
 
 
@@ -85,6 +92,64 @@ def _settings(r: Reader, node: yaml.Node) -> Settings:
         method, arguments = SETTINGS[name]
         values[name] = getattr(r, method)(value, name, *arguments)
     return Settings(**values)
+
+
+HOURS = re.compile(r"(\d{1,2}):(\d\d)\s*[-–]\s*(\d{1,2}):(\d\d)")
+
+
+def _opening_hours(r: Reader, node: yaml.Node) -> OpeningHours | None:
+    """`monday: "09:00-17:30"` or `monday: closed` for each weekday; `closed_on:` dates."""
+    keys = r.keys(node, "opening_hours", (), WEEKDAYS + ("closed_on",))
+    if keys is None:
+        return None
+    if not set(WEEKDAYS) & keys.keys():  # holidays only: open all day on the other days
+        return OpeningHours(closed_on=_dates(r, keys))
+    week = []
+    for day in WEEKDAYS:
+        if day not in keys:
+            week.append(None)
+            continue
+        value = r.string(keys[day], day)
+        if value.lower() == "closed":
+            week.append(None)
+            continue
+        found = HOURS.fullmatch(value)
+        opens = _clock(found[1], found[2]) if found else None
+        closes = _clock(found[3], found[4]) if found else None
+        if opens is None or closes is None:
+            r.error(keys[day], f"'{day}' must be opening hours like \"09:00-17:30\" or the word "
+                               f"closed, not \"{value}\"")
+            week.append(None)
+        elif opens >= closes:
+            r.error(keys[day], f"'{day}' closes ({found[3]}:{found[4]}) before it opens "
+                               f"({found[1]}:{found[2]}); hours past midnight are not supported")
+            week.append(None)
+        else:
+            week.append((opens, closes))
+    missing = [day for day in WEEKDAYS if day not in keys]
+    if missing:
+        r.warn(node, f"no hours for {', '.join(missing)}: the kiosk is closed on "
+                     f"{'that day' if len(missing) == 1 else 'those days'}")
+    return OpeningHours(tuple(week), _dates(r, keys))
+
+
+def _dates(r: Reader, keys: dict[str, yaml.Node]) -> frozenset[date]:
+    closed_on = set()
+    for item in r.items(keys["closed_on"], "closed_on") if "closed_on" in keys else ():
+        value = r.string(item, "closed_on")
+        try:
+            closed_on.add(date.fromisoformat(value))
+        except ValueError:
+            r.error(item, f"'closed_on' dates must be written like 2027-01-01, not \"{value}\"")
+    return frozenset(closed_on)
+
+
+def _clock(hours: str, minutes: str) -> time | None:
+    """A time of day; 24:00 is the end of the day."""
+    h, m = int(hours), int(minutes)
+    if (h, m) == (24, 0):
+        return time.max
+    return time(h, m) if h < 24 and m < 60 else None
 
 
 def _theme(r: Reader, node: yaml.Node) -> Theme:

@@ -151,6 +151,16 @@ class Look:
         #navBar {{ background: {t.surface};
                    border-top: {px(2)}px solid {self.tint("accent", 0.2)}; }}
         #overlay QLabel {{ color: {t.text}; }}
+        #closed QLabel {{ color: #8E899B; }}
+        #closed QLabel[role="h1"] {{ color: #D3CEDD; }}
+        #staff QLabel {{ color: {t.text}; }}
+        QLabel[role="pinDots"] {{ font-size: {f("h1")}px; letter-spacing: {px(12)}px; }}
+        QPushButton#pinKey {{ background: {t.surface}; color: {t.text}; font-weight: 700;
+                  border-radius: {px(16)}px; font-size: {f("h2")}px;
+                  border: {px(3)}px solid {self.tint("accent", 0.3)};
+                  min-width: {px(150)}px; min-height: {px(110)}px; }}
+        QPushButton#pinKey:pressed {{ background: {self.tint("accent", 0.2)}; }}
+        QPushButton#pinKey:disabled {{ color: {self.tint("text", 0.3)}; }}
         #attract QLabel {{ color: {t.accent_text}; }}
         QLabel[role="attractFigure"] {{ font-size: {f("figure") * 2}px; font-weight: 700; }}
         QLabel[role="attractUnit"] {{ font-size: {f("h1")}px; font-weight: 700; }}

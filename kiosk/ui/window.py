@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
 from ..content.model import Content
 from ..idle import IdleWatcher
 from .attract import AttractView
+from .closed import ClosedScreen
 from .countdown import CountdownOverlay
 from .detail import DetailView
 from .fade import CrossFade
@@ -43,6 +45,8 @@ BUILD_REST_AFTER_MS = 100  # after the first frame: the kiosk is on screen befor
 
 class KioskWindow(QWidget):
     session_reset = Signal()
+    visitor_left = Signal()  # a session is over: the idle reset, or idle on the home screen
+    shown = Signal(str, str, str)  # screen, detail ("" for none), language: for usage figures
 
     def __init__(self, content: Content, family: str, idle: IdleWatcher,
                  allow_close: bool = False, size: tuple[int, int] = (1920, 1080)):
@@ -73,11 +77,15 @@ class KioskWindow(QWidget):
         self.overlay = CountdownOverlay(self)
         self.overlay.expired.connect(self.reset)
         self.attract = AttractView(self)
+        self.closed_view = ClosedScreen(self)
+        self.closed = False
+        self._opens_at: tuple[datetime | None, datetime] = (None, datetime.now())
 
         self.idle = idle
         idle.idle.connect(self.on_idle)
         idle.long_idle.connect(self.on_long_idle)
         idle.activity.connect(self._end_fade)
+        self.closed_view.touched.connect(idle.poke)
         self.resize(*size)
         self._build()
 
@@ -239,6 +247,7 @@ class KioskWindow(QWidget):
         self.home_button.setVisible(route != HOME)
         words = self.content.labels.larger_text.get(self.language)
         self.larger_text_button.setText(button_text(f"  {words}") if route == HOME else "")
+        self.shown.emit(route.page, route.detail, self.language)
 
     def replace(self, route: Route) -> None:
         """Move to a sibling detail: Back still returns to the list, not to the sibling."""
@@ -273,16 +282,22 @@ class KioskWindow(QWidget):
 
     # -- session -------------------------------------------------------------------------------
     def on_idle(self) -> None:
-        if self.attract.isVisible():
+        if self.attract.isVisible() or self.closed_view.isVisible():
             return
         if self.route != HOME:
             settings = self.content.settings
             self.overlay.start(settings.countdown, self.look, self.content.labels, self.language)
         elif self._switched():
             self.reset()
+        else:
+            self.visitor_left.emit()
+            if self.closed:
+                self._show_closed()
 
     def on_long_idle(self) -> None:
         """Nobody for the attract delay: play the loop, on the home screen only."""
+        if self.closed:
+            return
         if self.route == HOME and not self.overlay.isVisible() and self.content.attract:
             settings = self.content.settings
             self.attract.start(self.content.attract, settings.attract_slide, self.look,
@@ -314,13 +329,34 @@ class KioskWindow(QWidget):
         self.look = self._look(self.width(), self.height())
         self._build()
         self.idle.poke()
+        self.visitor_left.emit()
         self.session_reset.emit()
+        if self.closed:
+            self._show_closed()
+
+    # -- opening hours -------------------------------------------------------------------------
+    def set_closed(self, closed: bool, opens_at: datetime | None = None,
+                   now: datetime | None = None) -> None:
+        """Outside opening hours: the closed screen, once any visitor's session is over."""
+        self.closed = closed
+        self._opens_at = (opens_at, now or datetime.now())
+        if not closed:
+            self.closed_view.hide()
+        elif self.route == HOME and not self.overlay.isVisible() and not self._switched():
+            self._show_closed()
+
+    def _show_closed(self) -> None:
+        self.attract.stop()
+        self.overlay.stop()
+        self.closed_view.show_closed(self.look, self.content.organisation, self.content.labels,
+                                     *self._opens_at)
 
     # -- window --------------------------------------------------------------------------------
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.overlay.setGeometry(self.rect())
         self.attract.setGeometry(self.rect())
+        self.closed_view.setGeometry(self.rect())
         look = self._look(self.width(), self.height())
         if (look.portrait, look.px(1000)) != (self.look.portrait, self.look.px(1000)):
             self.look = look

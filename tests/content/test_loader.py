@@ -65,7 +65,8 @@ BAD = [
      ["content.yaml:9:3: unknown key 'idle_timout' (did you mean 'idle_timeout'?)"]),
     ("unknown key without a suggestion", MINIMAL + "settings:\n  volume: 3\n",
      ["content.yaml:9:3: unknown key 'volume'; allowed in 'settings': default_language, "
-      "idle_timeout, countdown, attract_delay, attract_slide, reduced_motion"]),
+      "idle_timeout, countdown, attract_delay, attract_slide, reduced_motion, "
+      "usage_retention_days"]),
     ("duplicate key", MINIMAL + "settings:\n  countdown: 5\n  countdown: 6\n",
      ["content.yaml:10:3: duplicate key 'countdown': it was already given on line 9; YAML "
       "would silently keep only the last one"]),
@@ -158,6 +159,28 @@ BAD = [
      ["content.yaml:9:17: 'idle_timeout' must be between 5 and 3600 seconds, not -1",
       "content.yaml:10:14: 'countdown' must be a number, not the text \"x\"",
       "content.yaml:11:18: 'attract_delay' must be between 10 and 86400 seconds, not 5"]),
+    ("opening hours written wrongly", MINIMAL + "opening_hours:\n  monday: 9 to 5\n",
+     ["content.yaml:9:3: warning: no hours for tuesday, wednesday, thursday, friday, saturday, "
+      "sunday: the kiosk is closed on those days",
+      "content.yaml:9:11: 'monday' must be opening hours like \"09:00-17:30\" or the word "
+      "closed, not \"9 to 5\""]),
+    ("opening hours past midnight", MINIMAL + "opening_hours:\n  monday: 18:00-02:00\n",
+     ["content.yaml:9:3: warning: no hours for tuesday, wednesday, thursday, friday, saturday, "
+      "sunday: the kiosk is closed on those days",
+      "content.yaml:9:11: 'monday' closes (02:00) before it opens (18:00); hours past midnight "
+      "are not supported"]),
+    ("an hour that is not on the clock", MINIMAL + "opening_hours:\n  monday: 09:00-25:00\n",
+     ["content.yaml:9:3: warning: no hours for tuesday, wednesday, thursday, friday, saturday, "
+      "sunday: the kiosk is closed on those days",
+      "content.yaml:9:11: 'monday' must be opening hours like \"09:00-17:30\" or the word "
+      "closed, not \"09:00-25:00\""]),
+    ("a weekday misspelt", MINIMAL + "opening_hours:\n  mondey: closed\n",
+     ["content.yaml:9:3: unknown key 'mondey' (did you mean 'monday'?)"]),
+    ("a holiday that is not a date", MINIMAL + "opening_hours:\n  closed_on: [2027-02-30]\n",
+     ["content.yaml:9:15: 'closed_on' dates must be written like 2027-01-01, not "
+      "\"2027-02-30\""]),
+    ("usage kept for no days", MINIMAL + "settings:\n  usage_retention_days: 0\n",
+     ["content.yaml:9:25: 'usage_retention_days' must be between 1 and 3650 days, not 0"]),
 ]
 
 

@@ -1,0 +1,131 @@
+"""Crash-loop protection: the kiosk's recent starts, and its last good content.
+
+The system restarts a kiosk that dies (deploy/). If it dies again and again, restarting on the
+same content would loop forever, so each start is recorded and a clean exit marks it; three
+unclean starts within a minute make the next start use the last content that ran for a minute
+without trouble, and six a plain "back soon" screen. No Qt here.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+from pathlib import Path
+
+from .content import Loaded, load, load_bytes
+
+log = logging.getLogger("kiosk")
+
+WINDOW_S = 60
+LAST_GOOD_AFTER = 3
+BACK_SOON_AFTER = 6
+KEEP = 20
+
+
+class Fallback(Enum):
+    NONE = "none"
+    LAST_GOOD = "last good content"
+    BACK_SOON = "back soon screen"
+
+
+@dataclass
+class Starts:
+    """The start log in the state folder."""
+
+    path: Path
+
+    def _read(self) -> list[dict]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            return [d for d in data if isinstance(d, dict) and "started" in d]
+        except (OSError, ValueError, TypeError):
+            return []
+
+    def _write(self, entries: list[dict]) -> None:
+        temporary = self.path.with_name(self.path.name + ".new")
+        try:
+            temporary.write_text(json.dumps(entries[-KEEP:]), encoding="utf-8")
+            os.replace(temporary, self.path)
+        except OSError as exc:
+            log.warning("cannot record the kiosk's start in %s: %s", self.path, exc)
+
+    def begin(self, now: datetime) -> Fallback:
+        """Record this start; which fallback the recent crashes call for."""
+        entries = self._read()
+        crashes = 0
+        for entry in entries:
+            try:
+                age = (now - datetime.fromisoformat(entry["started"])).total_seconds()
+            except (TypeError, ValueError):
+                continue
+            if 0 <= age <= WINDOW_S and not entry.get("clean"):
+                crashes += 1
+        entries.append({"started": now.isoformat(), "clean": False})
+        self._write(entries)
+        if crashes >= BACK_SOON_AFTER:
+            return Fallback.BACK_SOON
+        return Fallback.LAST_GOOD if crashes >= LAST_GOOD_AFTER else Fallback.NONE
+
+    def end(self, started: datetime) -> None:
+        """A clean exit: this start was no crash."""
+        entries = self._read()
+        for entry in entries:
+            if entry.get("started") == started.isoformat():
+                entry["clean"] = True
+        self._write(entries)
+
+
+@dataclass
+class LastGood:
+    """A copy of the content file that ran without trouble, and the folder its images are in."""
+
+    folder: Path
+
+    @property
+    def copy(self) -> Path:
+        return self.folder / "last-good-content.yaml"
+
+    @property
+    def origin(self) -> Path:
+        return self.folder / "last-good-content.json"
+
+    def remember(self, content_file: Path) -> bool:
+        try:
+            data = content_file.read_bytes()
+        except OSError:
+            return False
+        if load_bytes(data, str(content_file), content_file.resolve().parent).content is None:
+            return False
+        try:
+            self.copy.write_bytes(data)
+            self.origin.write_text(json.dumps({"file": str(content_file.resolve())}),
+                                   encoding="utf-8")
+        except OSError as exc:
+            log.warning("cannot keep a copy of the good content: %s", exc)
+            return False
+        return True
+
+    def load(self) -> Loaded | None:
+        try:
+            original = Path(json.loads(self.origin.read_text(encoding="utf-8"))["file"])
+            data = self.copy.read_bytes()
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        return load_bytes(data, f"{original} (last good copy)", original.parent, original)
+
+
+def load_for_start(content_file: Path, fallback: Fallback, last_good: LastGood) -> Loaded | None:
+    """The content to start on (None: the back soon screen)."""
+    if fallback is Fallback.BACK_SOON:
+        return None
+    if fallback is Fallback.LAST_GOOD:
+        found = last_good.load()
+        if found is not None and found.content is not None:
+            return found
+        log.error("no last good content to fall back on; showing the back soon screen")
+        return None
+    return load(content_file)

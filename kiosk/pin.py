@@ -1,0 +1,140 @@
+"""The staff PIN: a salted, slow hash in the machine's settings file, and the lockout.
+
+The PIN is never stored in plain text, in the content file or in the code: `set-pin` writes
+its scrypt hash to paths.settings_file(). Five wrong PINs lock the pad for five minutes.
+No Qt here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+SCRYPT = {"n": 2**14, "r": 8, "p": 1}  # about 50 ms a try, 16 MiB
+LENGTHS = (4, 12)
+TRIES = 5
+LOCK_SECONDS = 300
+EASY = {"0123456789"[i:i + n] for n in range(4, 11) for i in range(11 - n)}
+
+
+class SettingsError(Exception):
+    """The settings file cannot be read or written; the message says why, for a person."""
+
+
+def pin_problem(pin: str) -> str | None:
+    """Why this PIN cannot be used, or None."""
+    if not pin.isascii() or not pin.isdigit() or not LENGTHS[0] <= len(pin) <= LENGTHS[1]:
+        return f"a PIN is {LENGTHS[0]} to {LENGTHS[1]} digits (0-9)"
+    if len(set(pin)) == 1 or pin in EASY or pin[::-1] in EASY:
+        return "that PIN is too easy to guess (like 0000 or 1234); choose another"
+    return None
+
+
+def hashed(pin: str, salt: bytes | None = None) -> dict:
+    salt = salt if salt is not None else secrets.token_bytes(16)
+    digest = hashlib.scrypt(pin.encode(), salt=salt, dklen=32, **SCRYPT)
+    return {"scheme": "scrypt", **SCRYPT, "salt": salt.hex(), "hash": digest.hex()}
+
+
+def matches(pin: str, stored: dict) -> bool:
+    try:
+        salt, expected = bytes.fromhex(stored["salt"]), bytes.fromhex(stored["hash"])
+        if stored.get("scheme") != "scrypt":
+            return False
+        digest = hashlib.scrypt(pin.encode(), salt=salt, dklen=len(expected),
+                                n=int(stored["n"]), r=int(stored["r"]), p=int(stored["p"]))
+    except (KeyError, TypeError, ValueError):
+        return False
+    return hmac.compare_digest(digest, expected)
+
+
+# -- the settings file ----------------------------------------------------------------------
+def read_settings(path: Path) -> dict:
+    if not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise SettingsError(f"cannot read {path}: {exc.strerror}") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        where = f" (line {exc.lineno})" if isinstance(exc, json.JSONDecodeError) else ""
+        raise SettingsError(f"{path} is damaged{where}: fix it or delete it") from None
+    if not isinstance(data, dict):
+        raise SettingsError(f"{path} is damaged: fix it or delete it")
+    return data
+
+
+def write_settings(path: Path, data: dict) -> None:
+    """Atomically (a crash leaves the old file or the new one), readable by its owner only."""
+    temporary = path.with_name(path.name + ".new")
+    try:
+        with open(temporary, "w", encoding="utf-8") as stream:
+            os.chmod(temporary, 0o600)
+            json.dump(data, stream, indent=2)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except OSError as exc:
+        raise SettingsError(f"cannot write {path}: {exc.strerror}") from None
+
+
+def set_pin(path: Path, pin: str | None) -> None:
+    """Store the hash of `pin` (None removes the PIN), keeping the file's other settings."""
+    data = read_settings(path)
+    if pin is None:
+        data.pop("staff_pin", None)
+    else:
+        data["staff_pin"] = hashed(pin)
+    write_settings(path, data)
+
+
+# -- the pad's gate -------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Verdict:
+    ok: bool = False
+    no_pin: bool = False
+    tries_left: int = TRIES
+    locked_seconds: int = 0
+
+
+class PinGate:
+    """Checks PINs typed on the pad, locking it after five wrong ones in a row."""
+
+    def __init__(self, settings: Path, clock: Callable[[], float] = time.monotonic):
+        self.settings = settings
+        self.clock = clock
+        self.wrong = 0
+        self.locked_until = 0.0
+
+    def stored(self) -> dict | None:
+        try:
+            stored = read_settings(self.settings).get("staff_pin")
+        except SettingsError:
+            return None
+        return stored if isinstance(stored, dict) else None
+
+    def locked_seconds(self) -> int:
+        return max(0, int(self.locked_until - self.clock() + 0.999))
+
+    def check(self, pin: str) -> Verdict:
+        stored = self.stored()
+        if stored is None:
+            return Verdict(no_pin=True)
+        if self.locked_seconds():
+            return Verdict(tries_left=0, locked_seconds=self.locked_seconds())
+        if matches(pin, stored):
+            self.wrong = 0
+            return Verdict(ok=True)
+        self.wrong += 1
+        if self.wrong >= TRIES:
+            self.wrong = 0
+            self.locked_until = self.clock() + LOCK_SECONDS
+            return Verdict(tries_left=0, locked_seconds=LOCK_SECONDS)
+        return Verdict(tries_left=TRIES - self.wrong)

@@ -1,0 +1,81 @@
+"""The screen outside opening hours: dark and still, in both languages. Nothing moves on it,
+so it costs no CPU; a touch lets a late visitor look around until the idle reset."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QWidget
+
+from ..content.model import Labels, Organisation
+from .theme import Look
+from .widgets import column, label
+
+DAY_NAMES = {
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    "zh": ("周一", "周二", "周三", "周四", "周五", "周六", "周日"),
+}
+
+
+def opens_text(labels: Labels, language: str, opens_at: datetime | None,
+               now: datetime) -> str:
+    if opens_at is None:
+        return ""
+    days = (opens_at.date() - now.date()).days
+    if days == 0:
+        day = "today" if language == "en" else "今天"
+    elif days == 1:
+        day = "tomorrow" if language == "en" else "明天"
+    elif days < 7:
+        day = DAY_NAMES[language][opens_at.weekday()]
+    else:
+        day = opens_at.strftime("%d %b" if language == "en" else "%m月%d日").lstrip("0")
+    return labels.opens_again.get(language).replace("{day}", day) \
+        .replace("{time}", opens_at.strftime("%H:%M"))
+
+
+class ClosedScreen(QWidget):
+    touched = Signal()
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setObjectName("closed")
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.hide()
+
+    def show_closed(self, look: Look, organisation: Organisation, labels: Labels,
+                    opens_at: datetime | None, now: datetime) -> None:
+        old = self.layout()
+        if old is not None:
+            QWidget().setLayout(old)  # the old words go with their layout
+        layout = column(spacing=look.px(20), margins=look.margin)
+        layout.addStretch(1)
+        for language in ("en", "zh"):
+            for text, role in ((organisation.name.get(language), "lead"),
+                               (labels.closed.get(language), "h1"),
+                               (opens_text(labels, language, opens_at, now), "lead")):
+                if text:
+                    words = label(text, role)
+                    words.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                    layout.addWidget(words)
+            layout.addSpacing(look.px(48))
+        layout.addStretch(1)
+        hint = label(" · ".join(labels.touch_to_look.get(lang) for lang in ("en", "zh")), "small")
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(hint)
+        self.setLayout(layout)
+        self.setGeometry(self.parentWidget().rect())
+        self.show()
+        self.raise_()
+
+    def mousePressEvent(self, event) -> None:
+        event.accept()
+        self.hide()
+        self.touched.emit()
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), Qt.GlobalColor.black)
+        painter.end()

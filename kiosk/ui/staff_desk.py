@@ -1,0 +1,62 @@
+"""Staff access, wired: the hidden gesture opens the PIN pad, the right PIN the staff panel.
+
+The panel's buttons are passed on as signals; the application decides what reload, restart
+and exit mean. The idle reset closes the pad and the panel, so neither is left open for the
+next visitor.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication
+
+from ..pin import PinGate
+from .pin_pad import PinPad
+from .staff_gesture import StaffGesture
+from .staff_panel import StaffPanel, StaffStatus
+from .window import KioskWindow
+
+
+class StaffDesk(QObject):
+    pad_opened = Signal()
+    reload_requested = Signal()
+    restart_requested = Signal()
+    exit_requested = Signal()
+
+    def __init__(self, window: KioskWindow, gate: PinGate, status: Callable[[], StaffStatus],
+                 clock: Callable[[], float] = time.monotonic):
+        super().__init__(window)
+        self.window = window
+        self.status = status
+        self.gesture = StaffGesture(window, clock)
+        self.pad = PinPad(window, gate)
+        self.panel = StaffPanel(window)
+        self.gesture.made.connect(self.open_pad)
+        self.pad.accepted.connect(self.open_panel)
+        self.panel.reload.connect(self._reload)
+        self.panel.restart.connect(self.restart_requested)
+        self.panel.exit_app.connect(self.exit_requested)
+        window.session_reset.connect(self.close)
+
+    def start(self, app: QApplication) -> None:
+        app.installEventFilter(self.gesture)
+
+    def open_pad(self) -> None:
+        if self.pad.isVisible() or self.panel.isVisible():
+            return
+        self.pad_opened.emit()
+        self.pad.open(self.window.look, self.window.language)
+
+    def open_panel(self) -> None:
+        self.panel.open(self.window.look, self.window.language, self.status())
+
+    def _reload(self) -> None:
+        self.reload_requested.emit()
+        self.open_panel()  # with the new status
+
+    def close(self) -> None:
+        self.pad.hide()
+        self.panel.hide()

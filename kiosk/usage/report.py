@@ -1,0 +1,106 @@
+"""The figures `stats` prints and the staff panel shows, from recorded sessions.
+
+Three forms: a table for a person, CSV rows (figure, key, value) for a spreadsheet, and JSON
+lines (one session a line, with its views and the kiosk's name) for collecting the records of
+many kiosks in one place.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+
+from .record import Session
+
+
+@dataclass(frozen=True)
+class Figures:
+    sessions: int
+    median_seconds: float
+    per_day: dict[str, int]
+    per_hour: dict[int, int]
+    screens: list[tuple[str, int, float]]  # screen, views, seconds on it
+    details: list[tuple[str, int]]         # "screen/detail", views
+    languages: dict[str, int]
+
+
+def figures(sessions: list[Session], top: int = 10) -> Figures:
+    screen_views: Counter[str] = Counter()
+    screen_seconds: Counter[str] = Counter()
+    details: Counter[str] = Counter()
+    for session in sessions:
+        for view in session.views:
+            screen_views[view.screen] += 1
+            screen_seconds[view.screen] += view.seconds
+            if view.detail:
+                details[f"{view.screen}/{view.detail}"] += 1
+    return Figures(
+        sessions=len(sessions),
+        median_seconds=statistics.median(s.seconds for s in sessions) if sessions else 0.0,
+        per_day=dict(sorted(Counter(s.started.date().isoformat() for s in sessions).items())),
+        per_hour=dict(sorted(Counter(s.started.hour for s in sessions).items())),
+        screens=[(name, count, round(screen_seconds[name], 1))
+                 for name, count in screen_views.most_common(top)],
+        details=details.most_common(top),
+        languages=dict(Counter(s.language for s in sessions).most_common()),
+    )
+
+
+def rows(found: Figures) -> list[tuple[str, str, str]]:
+    """(figure, key, value) rows: the same figures as the table, for a spreadsheet."""
+    out = [("sessions", "", str(found.sessions)),
+           ("median_session_seconds", "", f"{found.median_seconds:.1f}")]
+    out += [("sessions_per_day", day, str(n)) for day, n in found.per_day.items()]
+    out += [("sessions_per_hour", f"{hour:02d}", str(n)) for hour, n in found.per_hour.items()]
+    out += [("screen_views", name, str(n)) for name, n, _ in found.screens]
+    out += [("screen_seconds", name, f"{seconds:.1f}") for name, _, seconds in found.screens]
+    out += [("detail_views", name, str(n)) for name, n in found.details]
+    out += [("sessions_by_language", lang, str(n)) for lang, n in found.languages.items()]
+    return out
+
+
+def as_csv(found: Figures) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(("figure", "key", "value"))
+    writer.writerows(rows(found))
+    return buffer.getvalue()
+
+
+def as_jsonl(sessions: list[Session], kiosk: str) -> str:
+    return "".join(json.dumps({
+        "kiosk": kiosk,
+        "started": s.started.isoformat(timespec="seconds"),
+        "seconds": s.seconds,
+        "language": s.language,
+        "views": [{"screen": v.screen, "detail": v.detail, "language": v.language,
+                   "started": v.started.isoformat(timespec="seconds"), "seconds": v.seconds}
+                  for v in s.views],
+    }, ensure_ascii=False) + "\n" for s in sessions)
+
+
+def as_table(found: Figures, period: str) -> str:
+    if not found.sessions:
+        return f"No visitor sessions {period}.\n"
+    minutes, seconds = divmod(round(found.median_seconds), 60)
+    lines = [f"Visitor sessions {period}: {found.sessions}",
+             f"Median session: {minutes} min {seconds:02d} s", "",
+             "Sessions per day"]
+    lines += [f"  {day}  {n:6d}" for day, n in found.per_day.items()]
+    lines += ["", "Sessions per hour of the day"]
+    width = max(found.per_hour.values())
+    lines += [f"  {hour:02d}:00  {n:6d}  {'#' * max(1, round(30 * n / width))}"
+              for hour, n in found.per_hour.items()]
+    lines += ["", "Most viewed screens      views   minutes"]
+    lines += [f"  {name:<20} {n:7d}  {seconds / 60:8.1f}" for name, n, seconds in found.screens]
+    if found.details:
+        lines += ["", "Most viewed details      views"]
+        lines += [f"  {name:<20} {n:7d}" for name, n in found.details]
+    lines += ["", "Language at the end of the session"]
+    lines += [f"  {lang:<4} {n:6d}  {100 * n / found.sessions:5.1f} %"
+              for lang, n in found.languages.items()]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,53 @@
+"""A kiosk that dies again and again starts on its last good content, then on "back soon"."""
+
+import shutil
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from kiosk.crash_loop import Fallback, LastGood, Starts, load_for_start
+
+ROOT = Path(__file__).resolve().parent.parent
+T0 = datetime(2026, 11, 30, 10, 0, 0)
+
+
+def test_three_crashes_within_a_minute_fall_back_to_the_last_good_content(tmp_path):
+    starts = Starts(tmp_path / "starts.json")
+    seen = [starts.begin(T0 + timedelta(seconds=2 * n)) for n in range(8)]  # none end cleanly
+    assert seen == [Fallback.NONE] * 3 + [Fallback.LAST_GOOD] * 3 + [Fallback.BACK_SOON] * 2
+
+
+def test_clean_exits_and_old_crashes_do_not_count(tmp_path):
+    starts = Starts(tmp_path / "starts.json")
+    for n in range(5):
+        started = T0 + timedelta(seconds=n)
+        assert starts.begin(started) is Fallback.NONE
+        starts.end(started)  # staff restarted it: no crash
+    for n in range(3):
+        starts.begin(T0 + timedelta(seconds=10 + n))  # three crashes...
+    assert starts.begin(T0 + timedelta(seconds=100)) is Fallback.NONE  # ...over a minute ago
+
+
+def test_a_damaged_start_log_is_started_again(tmp_path):
+    (tmp_path / "starts.json").write_text("[{")
+    assert Starts(tmp_path / "starts.json").begin(T0) is Fallback.NONE
+
+
+def test_the_last_good_copy_keeps_its_images_found_beside_the_original(tmp_path):
+    folder = tmp_path / "content"
+    shutil.copytree(ROOT / "resources", folder / "resources")
+    original = folder / "content.yaml"
+    original.write_bytes((ROOT / "content.yaml").read_bytes())
+    last_good = LastGood(tmp_path / "state")
+    last_good.folder.mkdir()
+    assert last_good.remember(original)
+    original.write_text("organisation: [broken")  # staff saved a broken file since
+    assert not last_good.remember(original)  # a broken file is never "good"
+    found = load_for_start(original, Fallback.LAST_GOOD, last_good)
+    assert found.content is not None
+    assert found.content.source == original.resolve()
+    assert load_for_start(original, Fallback.NONE, last_good).content is None
+    assert load_for_start(original, Fallback.BACK_SOON, last_good) is None
+
+
+def test_no_last_good_copy_means_back_soon(tmp_path):
+    assert load_for_start(ROOT / "content.yaml", Fallback.LAST_GOOD, LastGood(tmp_path)) is None
