@@ -14,6 +14,7 @@ from .contrast import MINIMUM, weak_pairs
 from .model import (
     LANGUAGES,
     PAGE_NAMES,
+    WEEKDAYS,
     AttractSlide,
     Card,
     Content,
@@ -21,7 +22,6 @@ from .model import (
     Figure,
     Labels,
     Location,
-    WEEKDAYS,
     MapImage,
     NetworkPage,
     OpeningHours,

@@ -80,9 +80,9 @@ class PinPad(QWidget):
             grid.addWidget(key, index // 3, index % 3)
             self.keys[name] = key
         card.body.addLayout(grid)
-        cancel = NavButton(look, words("cancel", language), "fa6s.xmark")
-        cancel.clicked.connect(self.close_pad)
-        card.body.addWidget(cancel, alignment=Qt.AlignmentFlag.AlignCenter)
+        self.cancel = NavButton(look, words("cancel", language), "fa6s.xmark")
+        self.cancel.clicked.connect(self.close_pad)
+        card.body.addWidget(self.cancel, alignment=Qt.AlignmentFlag.AlignCenter)
         layout = column()
         layout.addWidget(card, alignment=Qt.AlignmentFlag.AlignCenter)
         self.setLayout(layout)

@@ -315,6 +315,7 @@ class KioskWindow(QWidget):
 
     def reset(self) -> None:
         """End the visitor's session: home, default language, scroll positions, no details."""
+        self.visitor_left.emit()
         if self._pending_content is not None:
             self.content, self._pending_content = self._pending_content, None
             settings = self.content.settings
@@ -329,7 +330,6 @@ class KioskWindow(QWidget):
         self.look = self._look(self.width(), self.height())
         self._build()
         self.idle.poke()
-        self.visitor_left.emit()
         self.session_reset.emit()
         if self.closed:
             self._show_closed()

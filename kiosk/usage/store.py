@@ -126,7 +126,8 @@ class UsageStore:
         self.close()
         message = str(exc)
         if any(word in message for word in DAMAGED) and self.path.exists():
-            aside = self.path.with_name(f"{self.path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+            stamp = time.strftime("%Y%m%d-%H%M%S")
+            aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
             try:
                 self.path.replace(aside)
                 for extra in ("-wal", "-shm"):

@@ -1,0 +1,54 @@
+"""The parts app.run() puts around the window: usage recording, opening hours, restart."""
+
+import sys
+from datetime import datetime, time
+
+from kiosk import app, cli, paths
+from kiosk.content.model import OpeningHours
+
+from .helpers import tap
+
+
+def test_a_visitors_taps_become_one_recorded_session(qtbot, make_window, content, tmp_path,
+                                                    monkeypatch):
+    monkeypatch.setattr(paths, "usage_database", lambda: tmp_path / "usage.sqlite3")
+    window = make_window()
+    store, sessions = app.record_usage(window, window.idle, content)
+    tap(qtbot, window.screens["home"].tiles["clusters"])
+    tap(qtbot, window.language_button)
+    window.reset()  # the idle reset
+    [got] = store.sessions()
+    assert [(v.screen, v.language) for v in got.views] == [("home", "en"), ("clusters", "en"),
+                                                           ("clusters", "zh")]
+    assert got.language == "zh"
+    store.close()
+
+
+def test_the_kiosk_closes_at_once_when_started_outside_opening_hours(qtbot, make_window,
+                                                                     content):
+    never = content.__class__(**{**{f: getattr(content, f) for f in content.__dataclass_fields__},
+                                 "opening_hours": OpeningHours(week=(None,) * 7)})
+    window = make_window(never)
+    watcher = app.ContentWatcher(content.source, never, parent=window)
+    app.follow_opening_hours(window, watcher, never)
+    assert window.closed and window.closed_view.isVisible()
+
+
+def test_staff_restart_starts_the_kiosk_again(monkeypatch):
+    started = []
+    monkeypatch.setattr("kiosk.app.run", lambda args: cli.ExitCode.RESTART)
+    monkeypatch.setattr("os.execv", lambda program, argv: started.append(argv))
+    assert cli.main(["--windowed"]) == cli.ExitCode.RESTART
+    assert started == [[sys.executable, *sys.orig_argv[1:]]]  # the command it was started by
+
+
+def test_opening_hours_of_every_day_open_all_day_when_only_holidays_are_given():
+    from kiosk.content import load_bytes
+    from tests.content.test_loader import MINIMAL, ROOT
+
+    loaded = load_bytes((MINIMAL + "opening_hours:\n  closed_on: [2027-01-01]\n").encode(),
+                        "content.yaml", ROOT)
+    assert loaded.content.opening_hours.week == ((time(0), time.max),) * 7
+    from kiosk.hours import is_open
+    assert is_open(loaded.content.opening_hours, datetime(2027, 1, 2, 3, 0))
+    assert not is_open(loaded.content.opening_hours, datetime(2027, 1, 1, 12, 0))

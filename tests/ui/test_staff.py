@@ -1,0 +1,180 @@
+"""Staff access: the hidden gesture, the PIN pad with its lockout, and the staff panel."""
+
+from datetime import datetime
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
+
+from kiosk.pin import PinGate, set_pin
+from kiosk.ui.staff_desk import StaffDesk
+from kiosk.ui.staff_panel import StaffStatus
+from kiosk.usage import Session, View
+from kiosk.usage.report import figures
+
+from ..helpers import settle, tap, touch_tap
+
+PIN = "480916"
+
+
+class Clock:
+    def __init__(self):
+        self.now = 100.0
+
+    def __call__(self):
+        return self.now
+
+
+def status(problems=()):
+    today = figures([Session(datetime(2026, 11, 30, 10), "zh", 95.0,
+                             [View("home", "", "zh", datetime(2026, 11, 30, 10), 95.0)])])
+    return StaffStatus("/srv/kiosk/content.yaml", datetime(2026, 11, 30, 9, 0, 5),
+                       tuple(problems), today)
+
+
+@pytest.fixture
+def staff(make_window, tmp_path):
+    made = []
+
+    def make(pin=PIN, problems=()):
+        settings = tmp_path / "settings.json"
+        if pin:
+            set_pin(settings, pin)
+        window = make_window()
+        clock = Clock()
+        desk = StaffDesk(window, PinGate(settings, clock), lambda: status(problems), clock)
+        desk.start(QApplication.instance())
+        made.append(desk)
+        return window, desk, clock
+
+    yield make
+    for desk in made:
+        QApplication.instance().removeEventFilter(desk.gesture)
+
+
+def press_at(qtbot, window, point: QPoint, clock=None, hold=0.0):
+    """A finger on whatever widget is at `point`, held for `hold` seconds of the fake clock."""
+    target = window.childAt(point) or window
+    local = target.mapFrom(window, point)
+    qtbot.mousePress(target, Qt.MouseButton.LeftButton, pos=local)
+    if clock is not None:
+        clock.now += hold
+    qtbot.mouseRelease(target, Qt.MouseButton.LeftButton, pos=local)
+    settle()
+
+
+def gesture(qtbot, window, clock, taps=3):
+    press_at(qtbot, window, QPoint(30, 30), clock, hold=2.5)
+    for _ in range(taps):
+        clock.now += 0.4
+        press_at(qtbot, window, QPoint(window.width() - 30, 30))
+
+
+def type_pin(qtbot, desk, pin):
+    for digit in pin:
+        tap(qtbot, desk.pad.keys[digit])
+    tap(qtbot, desk.pad.keys["ok"])
+
+
+def test_gesture_then_right_pin_opens_the_panel(qtbot, staff):
+    window, desk, clock = staff()
+    gesture(qtbot, window, clock)
+    assert desk.pad.isVisible()
+    assert desk.pad.message.text() == "Enter the staff PIN"
+    for digit in PIN[:3]:
+        tap(qtbot, desk.pad.keys[digit])
+    assert desk.pad.dots.text() == "●●●"
+    tap(qtbot, desk.pad.keys["clear"])
+    assert desk.pad.dots.text() == " "
+    type_pin(qtbot, desk, PIN)
+    assert not desk.pad.isVisible()
+    assert desk.panel.isVisible()
+    texts = [w.text() for w in desk.panel.findChildren(type(desk.pad.message))]
+    assert "In use: /srv/kiosk/content.yaml, loaded 2026-11-30 09:00:05. The last save had no " \
+           "problems." in texts
+    assert "1 visitor sessions, median 1 min 35 s" in texts
+    tap(qtbot, desk.panel.buttons["close"])
+    assert not desk.panel.isVisible()
+
+
+def test_a_wrong_pin_says_how_many_tries_are_left_and_five_lock_the_pad(qtbot, staff):
+    window, desk, clock = staff()
+    gesture(qtbot, window, clock)
+    type_pin(qtbot, desk, "1111")
+    assert desk.pad.message.text() == ("Wrong PIN. 4 more wrong and the pad locks for 5 "
+                                       "minutes.")
+    for _ in range(4):
+        type_pin(qtbot, desk, "1111")
+    assert desk.pad.message.text() == "Too many wrong PINs. Try again in 5:00."
+    assert not desk.pad.keys["1"].isEnabled()
+    tap(qtbot, desk.pad.cancel)
+    clock.now += 60
+    gesture(qtbot, window, clock)  # still locked when opened again
+    assert desk.pad.message.text() == "Too many wrong PINs. Try again in 3:57."  # 60 + 3.7 s
+    assert not desk.panel.isVisible()
+
+
+def test_no_pin_set_means_the_pad_says_how_to_set_one(qtbot, staff):
+    window, desk, clock = staff(pin=None)
+    gesture(qtbot, window, clock)
+    assert desk.pad.message.text() == ("No staff PIN is set on this kiosk. Set one on its "
+                                       "computer with: kiosk set-pin")
+    assert not any(key.isEnabled() for key in desk.pad.keys.values())
+
+
+def test_the_pad_speaks_the_visitors_language(qtbot, staff):
+    window, desk, clock = staff()
+    tap(qtbot, window.language_button)
+    gesture(qtbot, window, clock)
+    type_pin(qtbot, desk, "1111")
+    assert desk.pad.message.text() == "密码错误。再错 4 次将锁定 5 分钟。"
+
+
+def test_visitors_do_not_stumble_on_the_gesture(qtbot, staff):
+    window, desk, clock = staff()
+    press_at(qtbot, window, QPoint(30, 30), clock, hold=0.5)  # a short press is a tap
+    for _ in range(3):
+        press_at(qtbot, window, QPoint(window.width() - 30, 30))
+    assert not desk.pad.isVisible()
+    press_at(qtbot, window, QPoint(30, 30), clock, hold=2.5)
+    press_at(qtbot, window, QPoint(window.width() // 2, window.height() // 2))  # elsewhere
+    for _ in range(3):
+        press_at(qtbot, window, QPoint(window.width() - 30, 30))
+    assert not desk.pad.isVisible()
+    press_at(qtbot, window, QPoint(30, 30), clock, hold=2.5)
+    clock.now += 10  # too slow
+    for _ in range(3):
+        press_at(qtbot, window, QPoint(window.width() - 30, 30))
+    assert not desk.pad.isVisible()
+    gesture(qtbot, window, clock, taps=2)
+    assert not desk.pad.isVisible()
+
+
+def test_the_gesture_works_with_a_finger(qtbot, staff):
+    window, desk, clock = staff()
+    press_at(qtbot, window, QPoint(30, 30), clock, hold=2.5)
+    for _ in range(3):
+        touch_tap(window, QPoint(window.width() - 30, 30))
+    assert desk.pad.isVisible()
+
+
+def test_panel_buttons_ask_for_reload_restart_and_exit(qtbot, staff):
+    window, desk, clock = staff(problems=["content.yaml:9:17: 'idle_timeout' must be a number, "
+                                          "not the text \"sixty\""])
+    gesture(qtbot, window, clock)
+    type_pin(qtbot, desk, PIN)
+    texts = [w.text() for w in desk.panel.findChildren(type(desk.pad.message))]
+    assert "content.yaml:9:17: 'idle_timeout' must be a number, not the text \"sixty\"" in texts
+    for name, signal in (("reload", desk.reload_requested), ("restart", desk.restart_requested),
+                         ("exit", desk.exit_requested)):
+        with qtbot.waitSignal(signal, timeout=1000):
+            tap(qtbot, desk.panel.buttons[name])
+
+
+def test_the_idle_reset_closes_the_panel(qtbot, staff):
+    window, desk, clock = staff()
+    gesture(qtbot, window, clock)
+    type_pin(qtbot, desk, PIN)
+    assert desk.panel.isVisible()
+    window.reset()
+    assert not desk.panel.isVisible() and not desk.pad.isVisible()
