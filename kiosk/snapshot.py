@@ -58,6 +58,7 @@ def settle(app) -> None:
 
 def render(window, out: Path, app) -> dict[str, list[str]]:
     """Show each route, and each further screenful of a long one, as numbered PNG files."""
+    from .ui.window import HOME
     texts: dict[str, list[str]] = {}
 
     def grab(name: str) -> None:
@@ -76,7 +77,43 @@ def render(window, out: Path, app) -> dict[str, list[str]]:
             bar.setValue(min(bar.value() + bar.pageStep(), bar.maximum()))
             grab(f"{route.name}-part{part}")
             part += 1
+    for name, show, hide in overlays(window):
+        window.show_route(HOME)
+        show()
+        grab(name)
+        hide()
     return texts
+
+
+def overlays(window):
+    """What shows over the screens: "Still there?", the closed screen, the staff pad and panel."""
+    import tempfile
+    from datetime import datetime, timedelta
+
+    from .hours import next_opening
+    from .pin import PinGate, set_pin
+    from .ui.pin_pad import PinPad
+    from .ui.staff_panel import StaffPanel, StaffStatus
+    from .usage.report import figures
+
+    content, look, language = window.content, window.look, window.language
+    now = datetime.now()
+    opens = next_opening(content.opening_hours, now) or \
+        datetime.combine(now.date() + timedelta(days=1), datetime.min.time()).replace(hour=9)
+    folder = tempfile.TemporaryDirectory()
+    set_pin(Path(folder.name) / "settings.json", "480916")  # a PIN for the picture only
+    pad = PinPad(window, PinGate(Path(folder.name) / "settings.json"))
+    pad.folder = folder  # the folder (and the PIN in it) lives as long as the pad
+    panel = StaffPanel(window)
+    status = StaffStatus(str(content.source), now, (), figures([]))
+    return [
+        ("still-there", lambda: window.overlay.start(content.settings.countdown, look,
+                                                     content.labels, language),
+         window.overlay.stop),
+        ("closed", lambda: window.set_closed(True, opens, now), lambda: window.set_closed(False)),
+        ("staff-pin", lambda: pad.open(look, language), pad.hide),
+        ("staff-panel", lambda: panel.open(look, language, status), panel.hide),
+    ]
 
 
 def snapshot(out: Path, content_path: Path, size: tuple[int, int], language: str | None) -> int:

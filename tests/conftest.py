@@ -1,10 +1,13 @@
+import atexit
 import os
+import shutil
 import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 os.environ.setdefault("QT_API", "pyside6")
 # The kiosk's settings, usage figures and logs go to a folder of the test run, never home.
 _FOLDERS = tempfile.mkdtemp(prefix="kiosk-tests-")
+atexit.register(shutil.rmtree, _FOLDERS, ignore_errors=True)
 for _variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
     os.environ[_variable] = os.path.join(_FOLDERS, _variable.lower())
 

@@ -8,11 +8,11 @@ from datetime import datetime
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QGridLayout, QWidget
 
 from ..usage.report import Figures
 from .theme import Look
-from .widgets import Card, NavButton, column, hbox, label, scroll
+from .widgets import Card, NavButton, column, label, scroll
 
 WORDS = {
     "title": ("Staff panel", "工作人员面板"),
@@ -73,21 +73,20 @@ class StaffPanel(QWidget):
         inner.addWidget(self._usage_card(look, language, status.today))
         inner.addStretch(1)
         body.setLayout(inner)
-        row = hbox(look.gap)
+        row = QGridLayout()  # one row of buttons; two on a portrait screen
+        row.setSpacing(look.gap)
         row.setContentsMargins(look.margin, look.px(20), look.margin, look.px(20))
+        per_row = 2 if look.portrait else 4
         self.buttons = {}
-        for key, icon, signal in (("reload", "fa6s.rotate", self.reload),
-                                  ("restart", "fa6s.power-off", self.restart),
-                                  ("exit", "fa6s.right-from-bracket", self.exit_app)):
+        for index, (key, icon, signal) in enumerate((
+                ("reload", "fa6s.rotate", self.reload),
+                ("restart", "fa6s.power-off", self.restart),
+                ("exit", "fa6s.right-from-bracket", self.exit_app),
+                ("close", "fa6s.xmark", self.closed))):
             button = NavButton(look, words(key, language), icon)
-            button.clicked.connect(signal)
-            row.addWidget(button)
+            button.clicked.connect(self.close_panel if key == "close" else signal)
+            row.addWidget(button, index // per_row, index % per_row)
             self.buttons[key] = button
-        row.addStretch(1)
-        close = NavButton(look, words("close", language), "fa6s.xmark")
-        close.clicked.connect(self.close_panel)
-        row.addWidget(close)
-        self.buttons["close"] = close
         bar = QWidget()
         bar.setObjectName("navBar")
         bar.setLayout(row)
