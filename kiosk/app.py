@@ -33,6 +33,7 @@ from .content import Content
 from .crash_loop import Fallback, LastGood, Starts, load_for_start
 from .idle import IdleWatcher
 from .lockdown import Lockdown
+from .machine import run_display_command
 from .pin import PinGate
 from .schedule import OpeningSchedule
 from .ui.problems_view import ProblemsView
@@ -185,14 +186,21 @@ def record_usage(window: KioskWindow, idle: IdleWatcher, content: Content
 
 
 def follow_opening_hours(window: KioskWindow, watcher: ContentWatcher, content: Content) -> None:
+    """The closed screen outside opening hours; the display turned off and on around it where
+    the installer gave the commands for it (kiosk/machine.py)."""
     schedule = OpeningSchedule(content.opening_hours, parent=window)
+    settings = paths.settings_file()
 
     def apply(is_open: bool) -> None:
-        window.set_closed(not is_open, schedule.opens_at())
         log.info("opening hours: %s", "open" if is_open else "closed")
+        window.set_closed(not is_open, schedule.opens_at())
+        if is_open:
+            run_display_command(settings, "display_on")
 
     schedule.changed.connect(apply)
     watcher.loaded.connect(lambda new: schedule.set_hours(new.opening_hours))
+    window.closed_shown.connect(lambda: run_display_command(settings, "display_off"))
+    window.closed_view.touched.connect(lambda: run_display_command(settings, "display_on"))
     if not schedule.open:
         apply(False)
 

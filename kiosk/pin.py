@@ -9,23 +9,21 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import json
-import os
 import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .machine import SettingsError, read_settings, write_settings
+
+__all__ = ["PinGate", "SettingsError", "Verdict", "matches", "pin_problem", "set_pin"]
+
 SCRYPT = {"n": 2**14, "r": 8, "p": 1}  # about 50 ms a try, 16 MiB
 LENGTHS = (4, 12)
 TRIES = 5
 LOCK_SECONDS = 300
 EASY = {"0123456789"[i:i + n] for n in range(4, 11) for i in range(11 - n)}
-
-
-class SettingsError(Exception):
-    """The settings file cannot be read or written; the message says why, for a person."""
 
 
 def pin_problem(pin: str) -> str | None:
@@ -56,35 +54,6 @@ def matches(pin: str, stored: dict) -> bool:
 
 
 # -- the settings file ----------------------------------------------------------------------
-def read_settings(path: Path) -> dict:
-    if not path.exists():
-        return {}
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise SettingsError(f"cannot read {path}: {exc.strerror}") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        where = f" (line {exc.lineno})" if isinstance(exc, json.JSONDecodeError) else ""
-        raise SettingsError(f"{path} is damaged{where}: fix it or delete it") from None
-    if not isinstance(data, dict):
-        raise SettingsError(f"{path} is damaged: fix it or delete it")
-    return data
-
-
-def write_settings(path: Path, data: dict) -> None:
-    """Atomically (a crash leaves the old file or the new one), readable by its owner only."""
-    temporary = path.with_name(path.name + ".new")
-    try:
-        with open(temporary, "w", encoding="utf-8") as stream:
-            os.chmod(temporary, 0o600)
-            json.dump(data, stream, indent=2)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except OSError as exc:
-        raise SettingsError(f"cannot write {path}: {exc.strerror}") from None
-
-
 def set_pin(path: Path, pin: str | None) -> None:
     """Store the hash of `pin` (None removes the PIN), keeping the file's other settings."""
     data = read_settings(path)

@@ -1,5 +1,6 @@
 """The parts app.run() puts around the window: usage recording, opening hours, restart."""
 
+import json
 import sys
 from datetime import datetime, time
 
@@ -52,3 +53,37 @@ def test_opening_hours_of_every_day_open_all_day_when_only_holidays_are_given():
     from kiosk.hours import is_open
     assert is_open(loaded.content.opening_hours, datetime(2027, 1, 2, 3, 0))
     assert not is_open(loaded.content.opening_hours, datetime(2027, 1, 1, 12, 0))
+
+
+def test_the_display_is_turned_off_when_closed_and_on_at_a_touch(qtbot, make_window, content,
+                                                                  tmp_path, monkeypatch):
+    """The installer's display commands (settings file) run as the closed screen comes and goes."""
+    from .helpers import tap as tap_
+
+    log = tmp_path / "display.log"
+    settings = tmp_path / "settings.json"
+    settings.write_text(json.dumps({
+        "display_off": [sys.executable, "-c", f"open({str(log)!r}, 'a').write('off ')"],
+        "display_on": [sys.executable, "-c", f"open({str(log)!r}, 'a').write('on ')"]}))
+    monkeypatch.setattr(paths, "settings_file", lambda: settings)
+    never = content.__class__(**{**{f: getattr(content, f) for f in content.__dataclass_fields__},
+                                 "opening_hours": OpeningHours(week=(None,) * 7)})
+    window = make_window(never)
+    app.follow_opening_hours(window, app.ContentWatcher(content.source, never, parent=window),
+                             never)
+    qtbot.waitUntil(lambda: log.exists() and log.read_text() == "off ", timeout=5000)
+    tap_(qtbot, window.closed_view)
+    qtbot.waitUntil(lambda: log.read_text() == "off on ", timeout=5000)
+
+
+def test_a_display_command_written_wrongly_is_logged_not_run(tmp_path, caplog):
+    from kiosk.machine import run_display_command
+
+    settings = tmp_path / "settings.json"
+    settings.write_text('{"display_off": "xset dpms force off"}')
+    assert run_display_command(settings, "display_off") is False
+    assert (f"'display_off' in {settings} must be a list of words, like "
+            '["wlopm", "--off", "*"]') in caplog.text
+    settings.write_text('{"display_off": ["no-such-program-here"]}')
+    assert run_display_command(settings, "display_off") is False
+    assert "cannot run display_off ['no-such-program-here']" in caplog.text

@@ -47,6 +47,7 @@ class KioskWindow(QWidget):
     session_reset = Signal()
     visitor_left = Signal()  # a session is over: the idle reset, or idle on the home screen
     shown = Signal(str, str, str)  # screen, detail ("" for none), language: for usage figures
+    closed_shown = Signal()  # the closed screen came up (the display may be turned off)
 
     def __init__(self, content: Content, family: str, idle: IdleWatcher,
                  allow_close: bool = False, size: tuple[int, int] = (1920, 1080)):
@@ -350,6 +351,7 @@ class KioskWindow(QWidget):
         self.overlay.stop()
         self.closed_view.show_closed(self.look, self.content.organisation, self.content.labels,
                                      *self._opens_at)
+        self.closed_shown.emit()
 
     # -- window --------------------------------------------------------------------------------
     def resizeEvent(self, event) -> None:

@@ -1,0 +1,77 @@
+"""The machine's own settings file (paths.settings_file()): what belongs to this kiosk, not
+to its content. Staff never edit it by hand; `set-pin` writes the PIN's hash, and installers
+may add commands that turn the display off and on outside opening hours:
+
+    {"display_off": ["wlopm", "--off", "*"], "display_on": ["wlopm", "--on", "*"]}
+
+No Qt here.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import subprocess
+from pathlib import Path
+
+log = logging.getLogger("kiosk")
+_started: list[subprocess.Popen] = []  # display commands still running, reaped as they end
+
+
+class SettingsError(Exception):
+    """The settings file cannot be read or written; the message says why, for a person."""
+
+
+def read_settings(path: Path) -> dict:
+    if not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise SettingsError(f"cannot read {path}: {exc.strerror}") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        where = f" (line {exc.lineno})" if isinstance(exc, json.JSONDecodeError) else ""
+        raise SettingsError(f"{path} is damaged{where}: fix it or delete it") from None
+    if not isinstance(data, dict):
+        raise SettingsError(f"{path} is damaged: fix it or delete it")
+    return data
+
+
+def write_settings(path: Path, data: dict) -> None:
+    """Atomically (a crash leaves the old file or the new one), readable by its owner only."""
+    temporary = path.with_name(path.name + ".new")
+    try:
+        with open(temporary, "w", encoding="utf-8") as stream:
+            os.chmod(temporary, 0o600)
+            json.dump(data, stream, indent=2)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except OSError as exc:
+        raise SettingsError(f"cannot write {path}: {exc.strerror}") from None
+
+
+def run_display_command(path: Path, name: str) -> bool:
+    """Run the installer's `display_off` or `display_on` command, if there is one."""
+    try:
+        command = read_settings(path).get(name)
+    except SettingsError as exc:
+        log.warning("%s", exc)
+        return False
+    if not command:
+        return False
+    if not (isinstance(command, list) and all(isinstance(part, str) for part in command)):
+        log.warning("'%s' in %s must be a list of words, like [\"wlopm\", \"--off\", \"*\"]",
+                    name, path)
+        return False
+    _started[:] = [process for process in _started if process.poll() is None]
+    try:
+        _started.append(subprocess.Popen(
+            command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL, start_new_session=True))
+    except OSError as exc:
+        log.warning("cannot run %s %s: %s", name, command, exc)
+        return False
+    log.info("display: ran %s %s", name, command)
+    return True
