@@ -33,7 +33,7 @@ from .content import Content
 from .crash_loop import Fallback, LastGood, Starts, load_for_start
 from .idle import IdleWatcher
 from .lockdown import Lockdown
-from .machine import run_display_command
+from .machine import run_command
 from .pin import PinGate
 from .schedule import OpeningSchedule
 from .ui.problems_view import ProblemsView
@@ -133,7 +133,7 @@ def run(args: argparse.Namespace) -> int:
         desk.pad_opened.connect(sessions.discard)  # staff at the screen are no visitors
         desk.reload_requested.connect(lambda: reload_now(window, watcher))
         desk.restart_requested.connect(lambda: QApplication.exit(ExitCode.RESTART))
-        desk.exit_requested.connect(lambda: QApplication.exit(ExitCode.STAFF_EXIT))
+        desk.exit_requested.connect(lambda: staff_exit(paths.settings_file()))
         desk.start(app)
     lockdown = Lockdown(app)  # keep a reference: a collected filter stops filtering
     if windowed:
@@ -195,12 +195,12 @@ def follow_opening_hours(window: KioskWindow, watcher: ContentWatcher, content: 
         log.info("opening hours: %s", "open" if is_open else "closed")
         window.set_closed(not is_open, schedule.opens_at())
         if is_open:
-            run_display_command(settings, "display_on")
+            run_command(settings, "display_on")
 
     schedule.changed.connect(apply)
     watcher.loaded.connect(lambda new: schedule.set_hours(new.opening_hours))
-    window.closed_shown.connect(lambda: run_display_command(settings, "display_off"))
-    window.closed_view.touched.connect(lambda: run_display_command(settings, "display_on"))
+    window.closed_shown.connect(lambda: run_command(settings, "display_off"))
+    window.closed_view.touched.connect(lambda: run_command(settings, "display_on"))
     if not schedule.open:
         apply(False)
 
@@ -218,6 +218,12 @@ def staff_status(watcher: ContentWatcher, store: UsageStore, started: datetime) 
         problems=tuple(str(p) for p in watcher.last_problems),
         today=figures(today),
     )
+
+
+def staff_exit(settings) -> None:
+    """Exit to desktop: tell the service manager to leave the kiosk stopped, then exit."""
+    run_command(settings, "on_staff_exit")
+    QApplication.exit(ExitCode.STAFF_EXIT)
 
 
 def reload_now(window: KioskWindow, watcher: ContentWatcher) -> None:

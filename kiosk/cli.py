@@ -86,6 +86,8 @@ def parser() -> argparse.ArgumentParser:
                             "session a line, to collect the records of many kiosks")
     stats.add_argument("--database", type=Path, metavar="PATH",
                        help=f"the usage database (default: {paths.usage_database()})")
+    stats.add_argument("--jsonl", type=Path, nargs="+", metavar="FILE",
+                       help="read JSON lines collected from many kiosks instead of the database")
     return main
 
 
@@ -138,12 +140,13 @@ def set_pin(remove: bool) -> int:
     return ExitCode.OK
 
 
-def stats(database: Path, since: date | None, until: date | None, form: str) -> int:
+def stats(database: Path, since: date | None, until: date | None, form: str,
+          collected: list[Path] | None = None) -> int:
     import socket
     import sqlite3
 
     from .usage import UsageStore
-    from .usage.report import as_csv, as_jsonl, as_table, figures
+    from .usage.report import as_csv, as_jsonl, as_table, figures, from_jsonl
 
     if since and until and since > until:
         print(f"--since {since} is after --until {until}: no day is in between.",
@@ -151,14 +154,26 @@ def stats(database: Path, since: date | None, until: date | None, form: str) -> 
         return ExitCode.USAGE
     low = datetime.combine(since, datetime.min.time()) if since else None
     high = datetime.combine(until + timedelta(days=1), datetime.min.time()) if until else None
-    store = UsageStore(database)
-    try:
-        sessions = store.sessions(low, high)
-    except sqlite3.Error as exc:
-        print(f"Cannot read the usage database {database}: {exc}", file=sys.stderr)
-        return ExitCode.USAGE
-    finally:
-        store.close()
+    if collected:
+        try:
+            sessions = [s for path in collected
+                        for s in from_jsonl(path.read_text(encoding="utf-8"), str(path))
+                        if (low is None or s.started >= low) and (high is None or s.started < high)]
+        except OSError as exc:
+            print(f"Cannot read {exc.filename}: {exc.strerror}", file=sys.stderr)
+            return ExitCode.USAGE
+        except ValueError as exc:
+            print(exc, file=sys.stderr)
+            return ExitCode.USAGE
+    else:
+        store = UsageStore(database)
+        try:
+            sessions = store.sessions(low, high)
+        except sqlite3.Error as exc:
+            print(f"Cannot read the usage database {database}: {exc}", file=sys.stderr)
+            return ExitCode.USAGE
+        finally:
+            store.close()
     if form == "jsonl":
         sys.stdout.write(as_jsonl(sessions, socket.gethostname()))
     elif form == "csv":
@@ -192,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
         return set_pin(args.remove)
     if args.command == "stats":
         return stats(args.database or paths.usage_database(), args.since, args.until,
-                     args.format)
+                     args.format, args.jsonl)
     if args.command == "snapshot":
         from .snapshot import snapshot
 

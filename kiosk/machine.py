@@ -1,8 +1,12 @@
 """The machine's own settings file (paths.settings_file()): what belongs to this kiosk, not
 to its content. Staff never edit it by hand; `set-pin` writes the PIN's hash, and installers
-may add commands that turn the display off and on outside opening hours:
+may add commands that turn the display off and on outside opening hours, and one that runs
+when staff choose "Exit to desktop" (under cage, which does not pass the kiosk's exit code on,
+this is how the service learns to stay stopped):
 
-    {"display_off": ["wlopm", "--off", "*"], "display_on": ["wlopm", "--on", "*"]}
+    {"display_off": ["wlr-randr", "--output", "HDMI-A-1", "--off"],
+     "display_on": ["wlr-randr", "--output", "HDMI-A-1", "--on"],
+     "on_staff_exit": ["systemctl", "--user", "stop", "kiosk.service"]}
 
 No Qt here.
 """
@@ -52,8 +56,8 @@ def write_settings(path: Path, data: dict) -> None:
         raise SettingsError(f"cannot write {path}: {exc.strerror}") from None
 
 
-def run_display_command(path: Path, name: str) -> bool:
-    """Run the installer's `display_off` or `display_on` command, if there is one."""
+def run_command(path: Path, name: str) -> bool:
+    """Run the installer's command called `name` (display_off, display_on, on_staff_exit)."""
     try:
         command = read_settings(path).get(name)
     except SettingsError as exc:
@@ -62,8 +66,8 @@ def run_display_command(path: Path, name: str) -> bool:
     if not command:
         return False
     if not (isinstance(command, list) and all(isinstance(part, str) for part in command)):
-        log.warning("'%s' in %s must be a list of words, like [\"wlopm\", \"--off\", \"*\"]",
-                    name, path)
+        log.warning("'%s' in %s must be a list of words, like [\"wlr-randr\", \"--output\", "
+                    "\"HDMI-A-1\", \"--off\"]", name, path)
         return False
     _started[:] = [process for process in _started if process.poll() is None]
     try:
@@ -73,5 +77,5 @@ def run_display_command(path: Path, name: str) -> bool:
     except OSError as exc:
         log.warning("cannot run %s %s: %s", name, command, exc)
         return False
-    log.info("display: ran %s %s", name, command)
+    log.info("ran %s %s", name, command)
     return True

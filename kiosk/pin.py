@@ -1,8 +1,11 @@
 """The staff PIN: a salted, slow hash in the machine's settings file, and the lockout.
 
 The PIN is never stored in plain text, in the content file or in the code: `set-pin` writes
-its scrypt hash to paths.settings_file(). Five wrong PINs lock the pad for five minutes.
-No Qt here.
+its PBKDF2-HMAC-SHA256 hash (600,000 iterations, a random 16-byte salt) to
+paths.settings_file(). Five wrong PINs lock the pad for five minutes. No Qt here.
+
+PBKDF2 rather than scrypt: the installers' build leaves OpenSSL out (4.7 MB), and PBKDF2 can be
+computed without it, from the standard library's own SHA-256, with the same result.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from .machine import SettingsError, read_settings, write_settings
 
 __all__ = ["PinGate", "SettingsError", "Verdict", "matches", "pin_problem", "set_pin"]
 
-SCRYPT = {"n": 2**14, "r": 8, "p": 1}  # about 50 ms a try, 16 MiB
+ITERATIONS = 600_000  # OWASP's figure for PBKDF2-HMAC-SHA256: 0.15 s with OpenSSL, 0.5 s without
 LENGTHS = (4, 12)
 TRIES = 5
 LOCK_SECONDS = 300
@@ -35,22 +38,50 @@ def pin_problem(pin: str) -> str | None:
     return None
 
 
+def pbkdf2_sha256(secret: bytes, salt: bytes, iterations: int) -> bytes:
+    """PBKDF2-HMAC-SHA256 (RFC 8018), 32 bytes: OpenSSL's when the build has it, else this."""
+    try:
+        from _hashlib import pbkdf2_hmac
+    except ImportError:
+        pass
+    else:
+        return pbkdf2_hmac("sha256", secret, salt, iterations)
+    key = (secret if len(secret) <= 64 else hashlib.sha256(secret).digest()).ljust(64, b"\0")
+    inner, outer = hashlib.sha256(bytes(b ^ 0x36 for b in key)), \
+        hashlib.sha256(bytes(b ^ 0x5C for b in key))
+
+    def prf(message: bytes) -> bytes:
+        first, second = inner.copy(), outer.copy()
+        first.update(message)
+        second.update(first.digest())
+        return second.digest()
+
+    block = prf(salt + b"\x00\x00\x00\x01")
+    total = int.from_bytes(block, "big")
+    for _ in range(iterations - 1):
+        block = prf(block)
+        total ^= int.from_bytes(block, "big")
+    return total.to_bytes(32, "big")
+
+
 def hashed(pin: str, salt: bytes | None = None) -> dict:
     salt = salt if salt is not None else secrets.token_bytes(16)
-    digest = hashlib.scrypt(pin.encode(), salt=salt, dklen=32, **SCRYPT)
-    return {"scheme": "scrypt", **SCRYPT, "salt": salt.hex(), "hash": digest.hex()}
+    digest = pbkdf2_sha256(pin.encode(), salt, ITERATIONS)
+    return {"scheme": "pbkdf2_sha256", "iterations": ITERATIONS, "salt": salt.hex(),
+            "hash": digest.hex()}
 
 
 def matches(pin: str, stored: dict) -> bool:
     try:
-        salt, expected = bytes.fromhex(stored["salt"]), bytes.fromhex(stored["hash"])
-        if stored.get("scheme") != "scrypt":
+        if stored.get("scheme") != "pbkdf2_sha256":
             return False
-        digest = hashlib.scrypt(pin.encode(), salt=salt, dklen=len(expected),
-                                n=int(stored["n"]), r=int(stored["r"]), p=int(stored["p"]))
-    except (KeyError, TypeError, ValueError):
+        salt, expected = bytes.fromhex(stored["salt"]), bytes.fromhex(stored["hash"])
+        iterations = int(stored["iterations"])
+        if not 1 <= iterations <= 10_000_000:
+            return False
+    except (KeyError, TypeError, ValueError, AttributeError):
         return False
-    return hmac.compare_digest(digest, expected)
+    return hmac.compare_digest(pbkdf2_sha256(pin.encode(), salt, iterations), expected)
 
 
 # -- the settings file ----------------------------------------------------------------------

@@ -77,13 +77,13 @@ def test_the_display_is_turned_off_when_closed_and_on_at_a_touch(qtbot, make_win
 
 
 def test_a_display_command_written_wrongly_is_logged_not_run(tmp_path, caplog):
-    from kiosk.machine import run_display_command
+    from kiosk.machine import run_command
 
     settings = tmp_path / "settings.json"
     settings.write_text('{"display_off": "xset dpms force off"}')
-    assert run_display_command(settings, "display_off") is False
+    assert run_command(settings, "display_off") is False
     assert (f"'display_off' in {settings} must be a list of words, like "
-            '["wlopm", "--off", "*"]') in caplog.text
+            '["wlr-randr", "--output", "HDMI-A-1", "--off"]') in caplog.text
     settings.write_text('{"display_off": ["no-such-program-here"]}')
-    assert run_display_command(settings, "display_off") is False
+    assert run_command(settings, "display_off") is False
     assert "cannot run display_off ['no-such-program-here']" in caplog.text

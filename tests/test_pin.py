@@ -35,7 +35,8 @@ def test_set_pin_stores_a_salted_slow_hash_never_the_pin(settings, monkeypatch, 
     text = settings.read_text()
     assert "480916" not in text
     stored = json.loads(text)["staff_pin"]
-    assert stored["scheme"] == "scrypt" and stored["n"] >= 2**14 and len(stored["salt"]) == 32
+    assert stored["scheme"] == "pbkdf2_sha256" and stored["iterations"] >= 600_000
+    assert len(stored["salt"]) == 32
     assert matches("480916", stored) and not matches("480917", stored)
     assert settings.stat().st_mode & 0o077 == 0  # readable by its owner only
     typed(monkeypatch, "480916", "480916")
@@ -104,6 +105,27 @@ def test_no_pin_set_means_no_staff_panel(tmp_path):
     assert gate.check("").no_pin and not gate.check("").ok
     (tmp_path / "settings.json").write_text("damaged")
     assert gate.check("1234").no_pin
+
+
+def test_pbkdf2_without_openssl_gives_the_same_hash(monkeypatch):
+    """The installers' build has no OpenSSL: its PBKDF2 must agree with OpenSSL's."""
+    import hashlib
+    import sys
+
+    from kiosk.pin import pbkdf2_sha256
+
+    expected = hashlib.pbkdf2_hmac("sha256", b"480916", b"0123456789abcdef", 1000)
+    monkeypatch.setitem(sys.modules, "_hashlib", None)  # as if it were not there
+    assert pbkdf2_sha256(b"480916", b"0123456789abcdef", 1000) == expected
+    long_key = b"9" * 100  # longer than a SHA-256 block: hashed first
+    assert pbkdf2_sha256(long_key, b"s", 3) == hashlib.pbkdf2_hmac("sha256", long_key, b"s", 3)
+
+
+def test_a_stored_hash_written_wrongly_never_matches():
+    for stored in ({}, {"scheme": "scrypt"}, {"scheme": "pbkdf2_sha256", "salt": "zz",
+                                               "hash": "00", "iterations": 1},
+                   {"scheme": "pbkdf2_sha256", "salt": "00", "hash": "00", "iterations": -5}):
+        assert not matches("480916", stored)
 
 
 def test_pin_rules():

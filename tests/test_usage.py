@@ -235,3 +235,42 @@ def test_stats_mistakes_get_exact_messages(tmp_path, capsys):
     assert cli.main(["stats", "--database", str(damaged)]) == 2
     assert capsys.readouterr().err == (f"Cannot read the usage database {damaged}: file is not a "
                                        "database\n")
+
+
+def test_median_of_odd_even_and_no_sessions():
+    from kiosk.usage.report import median
+
+    assert (median([3.0, 1.0, 2.0]), median([4.0, 1.0, 2.0, 3.0]), median([])) == (2.0, 2.5, 0.0)
+
+
+def test_figures_of_many_kiosks_from_collected_json_lines(tmp_path, capsys):
+    lines = []
+    for kiosk_number in range(2):
+        path = tmp_path / f"kiosk{kiosk_number}.sqlite3"
+        store = UsageStore(path)
+        store.save(session(T0 + timedelta(hours=kiosk_number), 60 * (kiosk_number + 1)))
+        store.close()
+        cli.main(["stats", "--database", str(path), "--format", "jsonl"])
+        lines.append(capsys.readouterr().out)
+    collected = tmp_path / "park.jsonl"
+    collected.write_text("".join(lines))
+    assert cli.main(["stats", "--jsonl", str(collected), "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines()[1:3] == ["sessions,,2",
+                                                         "median_session_seconds,,90.0"]
+
+
+def test_collected_json_lines_written_wrongly_get_exact_messages(tmp_path, capsys):
+    bad = tmp_path / "park.jsonl"
+    bad.write_text('{"started": "2026-11-30T10:00:00", "seconds": 5, "language": "en", '
+                   '"views": []}\n{"started": "yesterday"}\n')
+    assert cli.main(["stats", "--jsonl", str(bad)]) == 2
+    assert capsys.readouterr().err == (
+        f"{bad}:2: not a session record written by `kiosk stats --format jsonl` (Invalid "
+        "isoformat string: 'yesterday')\n")
+    bad.write_text('{"started": "2026-11-30T10:00:00"}\n')
+    assert cli.main(["stats", "--jsonl", str(bad)]) == 2
+    assert capsys.readouterr().err == (f"{bad}:1: not a session record written by `kiosk stats "
+                                       "--format jsonl` (no 'language')\n")
+    assert cli.main(["stats", "--jsonl", str(tmp_path / "missing.jsonl")]) == 2
+    assert capsys.readouterr().err == (f"Cannot read {tmp_path / 'missing.jsonl'}: No such file "
+                                       "or directory\n")

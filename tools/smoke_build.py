@@ -3,8 +3,10 @@
     python tools/smoke_build.py            (after: python -m PyInstaller --noconfirm kiosk.spec)
 
 Checks that the built program runs `check` on the content beside it, renders every screen with
-`snapshot`, reports a broken content file with its line and exit code 1, and starts; then
-measures its start-up beside the source kiosk's (median of several runs, same machine).
+`snapshot`, reports a broken content file with its line and exit code 1, prints the JSON
+Schema with `schema`, sets a PIN with `set-pin` (PBKDF2 without OpenSSL), reads usage
+figures with `stats` (SQLite is in the build), and starts; then measures its start-up beside
+the source kiosk's (median of several runs, same machine).
 """
 
 from __future__ import annotations
@@ -23,12 +25,14 @@ BUILD = ROOT / "dist" / "kiosk"
 PROGRAM = BUILD / ("kiosk.exe" if sys.platform == "win32" else "kiosk")
 MOST_MB = 120
 RUNS = 7
-ENV = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+FOLDERS = tempfile.TemporaryDirectory(prefix="kiosk-smoke-")  # settings, usage, logs
+ENV = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=f"{FOLDERS.name}/config",
+           XDG_DATA_HOME=f"{FOLDERS.name}/data", XDG_STATE_HOME=f"{FOLDERS.name}/state")
 
 
-def run(*args: str, expect: int = 0) -> subprocess.CompletedProcess:
+def run(*args: str, expect: int = 0, given: str = "") -> subprocess.CompletedProcess:
     result = subprocess.run([str(PROGRAM), *args], capture_output=True, text=True, env=ENV,
-                            timeout=120)
+                            timeout=120, input=given)
     if result.returncode != expect:
         sys.exit(f"FAILED: kiosk {' '.join(args)} exited {result.returncode}, not {expect}\n"
                  f"{result.stdout}{result.stderr}")
@@ -73,6 +77,28 @@ def main() -> int:
         assert pictures == sorted(texts) and len(pictures) > 30, pictures
         assert "北京清华科技园" in texts["01-home.png"], texts["01-home.png"]
         print(f"snapshot: {len(pictures)} screens")
+
+    schema = json.loads(run("schema").stdout)
+    assert schema == json.loads((ROOT / "content.schema.json").read_text(encoding="utf-8"))
+    assert (BUILD / "content.schema.json").is_file(), "no content.schema.json beside the program"
+    assert "Not changed: the two PINs are not the same." in \
+        run("set-pin", expect=2, given="480916\n480917\n").stderr
+    run("set-pin", given="480916\n480916\n")
+    stored = json.loads(Path(FOLDERS.name, "config", "kiosk", "settings.json").read_text())
+    assert stored["staff_pin"]["scheme"] == "pbkdf2_sha256" and "480916" not in json.dumps(stored)
+    sys.path.insert(0, str(ROOT))
+    from kiosk.pin import matches  # the build's hash, checked by the source: they agree
+
+    assert matches("480916", stored["staff_pin"])
+    database = Path(FOLDERS.name) / "usage.sqlite3"
+    subprocess.run([sys.executable, "-c", (
+        "import sys, datetime; from pathlib import Path; from kiosk.usage import *; "
+        "s = UsageStore(Path(sys.argv[1])); t = datetime.datetime(2026, 11, 30, 10); "
+        "s.save(Session(t, 'zh', 42.0, [View('network', 'shanghai', 'zh', t, 42.0)]))"),
+        str(database)], check=True, cwd=ROOT)
+    line = json.loads(run("stats", "--database", str(database), "--format", "jsonl").stdout)
+    assert (line["seconds"], line["views"][0]["detail"]) == (42.0, "shanghai"), line
+    print("schema, set-pin, stats: OK")
 
     built = start_seconds([str(PROGRAM)])
     source = start_seconds([sys.executable, str(ROOT / "main.py")])

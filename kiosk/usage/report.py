@@ -10,11 +10,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-import statistics
 from collections import Counter
 from dataclasses import dataclass
+from datetime import datetime
 
-from .record import Session
+from .record import Session, View
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ def figures(sessions: list[Session], top: int = 10) -> Figures:
                 details[f"{view.screen}/{view.detail}"] += 1
     return Figures(
         sessions=len(sessions),
-        median_seconds=statistics.median(s.seconds for s in sessions) if sessions else 0.0,
+        median_seconds=median([s.seconds for s in sessions]),
         per_day=dict(sorted(Counter(s.started.date().isoformat() for s in sessions).items())),
         per_hour=dict(sorted(Counter(s.started.hour for s in sessions).items())),
         screens=[(name, count, round(screen_seconds[name], 1))
@@ -48,6 +48,16 @@ def figures(sessions: list[Session], top: int = 10) -> Figures:
         details=details.most_common(top),
         languages=dict(Counter(s.language for s in sessions).most_common()),
     )
+
+
+def median(values: list[float]) -> float:
+    """The middle value (0 for none). Not statistics.median: that module imports decimal,
+    which the installers' build leaves out."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if not ordered:
+        return 0.0
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def rows(found: Figures) -> list[tuple[str, str, str]]:
@@ -81,6 +91,29 @@ def as_jsonl(sessions: list[Session], kiosk: str) -> str:
                    "started": v.started.isoformat(timespec="seconds"), "seconds": v.seconds}
                   for v in s.views],
     }, ensure_ascii=False) + "\n" for s in sessions)
+
+
+def from_jsonl(text: str, name: str) -> list[Session]:
+    """Sessions from JSON lines written by `as_jsonl` (of one kiosk or many, concatenated).
+
+    A line that is not such a record raises ValueError naming the file and line."""
+    sessions = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            sessions.append(Session(
+                datetime.fromisoformat(record["started"]), str(record["language"]),
+                float(record["seconds"]),
+                [View(str(v["screen"]), str(v["detail"]), str(v["language"]),
+                      datetime.fromisoformat(v["started"]), float(v["seconds"]))
+                 for v in record["views"]]))
+        except (ValueError, KeyError, TypeError) as exc:
+            reason = f"no '{exc.args[0]}'" if isinstance(exc, KeyError) else str(exc)
+            raise ValueError(f"{name}:{number}: not a session record written by "
+                             f"`kiosk stats --format jsonl` ({reason})") from None
+    return sorted(sessions, key=lambda s: s.started)
 
 
 def as_table(found: Figures, period: str) -> str:
