@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 from .cli import ExitCode
@@ -77,17 +78,17 @@ def render(window, out: Path, app) -> dict[str, list[str]]:
             bar.setValue(min(bar.value() + bar.pageStep(), bar.maximum()))
             grab(f"{route.name}-part{part}")
             part += 1
-    for name, show, hide in overlays(window):
-        window.show_route(HOME)
-        show()
-        grab(name)
-        hide()
+    with tempfile.TemporaryDirectory() as folder:  # for a staff PIN, for the picture only
+        for name, show, hide in overlays(window, Path(folder) / "settings.json"):
+            window.show_route(HOME)
+            show()
+            grab(name)
+            hide()
     return texts
 
 
-def overlays(window):
+def overlays(window, settings: Path):
     """What shows over the screens: "Still there?", the closed screen, the staff pad and panel."""
-    import tempfile
     from datetime import datetime, timedelta
 
     from .hours import next_opening
@@ -100,10 +101,8 @@ def overlays(window):
     now = datetime.now()
     opens = next_opening(content.opening_hours, now) or \
         datetime.combine(now.date() + timedelta(days=1), datetime.min.time()).replace(hour=9)
-    folder = tempfile.TemporaryDirectory()
-    set_pin(Path(folder.name) / "settings.json", "480916")  # a PIN for the picture only
-    pad = PinPad(window, PinGate(Path(folder.name) / "settings.json"))
-    pad.folder = folder  # the folder (and the PIN in it) lives as long as the pad
+    set_pin(settings, "480916")
+    pad = PinPad(window, PinGate(settings))
     panel = StaffPanel(window)
     status = StaffStatus(str(content.source), now, (), figures([]))
     return [
