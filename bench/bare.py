@@ -4,6 +4,7 @@
 """
 
 import sys
+import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel
@@ -18,9 +19,16 @@ class QuitWhenPainted(QObject):
     def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.Paint:
             QApplication.instance().removeEventFilter(self)
-            QTimer.singleShot(0, lambda: (print(f"rss_kib {rss_kib()}", flush=True),
-                                          QApplication.exit(0)))
+            QTimer.singleShot(0, self.painted)
         return False
+
+    def painted(self) -> None:
+        # As the kiosk does with --quit-when-shown: when the first frame was done.
+        print(f"painted_at {time.clock_gettime(time.CLOCK_MONOTONIC):.6f}", flush=True)
+        print(f"rss_kib {rss_kib()}", flush=True)
+        QApplication.exit(0)
+
+
 
 
 def main() -> int:

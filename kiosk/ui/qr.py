@@ -2,11 +2,49 @@
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
+import sys
+import types
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath
 from PySide6.QtWidgets import QWidget
 
 QUIET_ZONE = 4  # modules of light margin, as the QR standard asks
+_encoder = None
+
+
+def qr_matrix(url: str) -> tuple:
+    """The modules of the QR code (never a Micro QR, which phones miss) for `url`, with error
+    correction level M, exactly as `segno.make_qr(url, error="m").matrix` gives them."""
+    global _encoder
+    if _encoder is None:
+        _encoder = segno_encoder()
+    return _encoder.encode(url, "m", None, None, None, None, False, False,
+                           boost_error=True).matrix
+
+
+def segno_encoder() -> types.ModuleType:
+    """segno's encoder module, without the rest of segno.
+
+    `import segno` also imports its writers (SVG, PNG, ...), and through xml.sax.saxutils those
+    import urllib.request, http.client, email and OpenSSL: 9 MiB resident for a kiosk that only
+    needs the matrix. So the encoder (which needs only segno.consts) is imported under a bare
+    stand-in for the package, which is then taken away again: a later `import segno` gets the
+    real package. tests/ui/test_accessibility.py checks the matrices against segno.make_qr.
+    """
+    if "segno" in sys.modules:
+        return importlib.import_module("segno.encoder")
+    spec = importlib.util.find_spec("segno")
+    stand_in = types.ModuleType("segno")
+    stand_in.__path__ = list(spec.submodule_search_locations)
+    sys.modules["segno"] = stand_in
+    try:
+        return importlib.import_module("segno.encoder")
+    finally:
+        for name in ("segno", "segno.encoder", "segno.consts"):
+            sys.modules.pop(name, None)
 
 
 class QrCode(QWidget):
@@ -14,11 +52,8 @@ class QrCode(QWidget):
 
     def __init__(self, url: str, size: int, dark: str = "#000000"):
         super().__init__()
-        import segno  # here, not at the top: only screens with a link need it (60 ms to import)
-
-        code = segno.make_qr(url, error="m")  # make_qr: never a Micro QR that phones miss
         self.url = url
-        self.matrix = code.matrix
+        self.matrix = qr_matrix(url)
         self._dark = QColor(dark)
         self._path = QPainterPath()
         self.setFixedSize(size, size)

@@ -57,3 +57,23 @@ def test_qr_code_is_drawn_module_for_module(qtbot, make_window):
             assert (pixel.lightness() < 128) == bool(dark), (row, col)
     assert image.pixelColor(2, 2).lightness() > 200  # the quiet zone is light
     assert len(code.matrix) >= 21  # a full QR code, never a Micro QR
+
+
+def test_qr_matrices_are_segnos_own_and_segno_still_imports_whole():
+    """The kiosk imports segno's encoder alone (kiosk/ui/qr.py): the codes must be exactly
+    segno.make_qr's, and a later `import segno` must give the real package."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from kiosk.ui.qr import qr_matrix\n"
+        "urls = ['http://www.spmember.com/', 'https://example.org/a?b=c&d=%E4%B8%AD', 'x' * 300]\n"
+        "mine = [qr_matrix(u) for u in urls]\n"
+        "assert 'urllib.request' not in sys.modules and 'segno' not in sys.modules\n"
+        "import segno\n"
+        "assert [segno.make_qr(u, error='m').matrix for u in urls] == mine\n"
+        "print('same')\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            timeout=60)
+    assert result.stdout == "same\n", result.stderr

@@ -86,3 +86,34 @@ def test_a_finger_shows_pressed_at_once_inside_a_scroll_area(qtbot, make_window)
     QTest.touchEvent(window, touch_device()).release(0, point, window).commit()
     settle()
     assert window.route == Route("clusters", "hi-tech")
+
+
+def test_making_scroll_areas_does_not_grow_memory(qtbot):
+    """Each kinetic scroll area grabs a gesture with a new gesture type; PySide6 kept a new
+    enum class for each (kiosk/ui/widgets.py). Counted in bytes, not time."""
+    import gc
+    import tracemalloc
+
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    from kiosk.content.model import Theme
+    from kiosk.ui.theme import Look
+    from kiosk.ui.widgets import scroll
+
+    app = QApplication.instance()
+    look = Look(Theme(), 1920, 1080, family="Sans")
+
+    def make(count: int) -> None:
+        for _ in range(count):
+            scroll(QLabel("x"), look).deleteLater()
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+        gc.collect()
+
+    make(200)  # warm up: first-time caches
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    make(2000)
+    grown = tracemalloc.get_traced_memory()[0] - before
+    tracemalloc.stop()
+    assert grown / 2000 < 200, f"{grown / 2000:.0f} bytes per scroll area"

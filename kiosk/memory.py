@@ -1,0 +1,52 @@
+"""Give memory back to the system: a kiosk runs for months.
+
+The kiosk frees large pictures often (a cross-fade's two screenshots, a detail's map). glibc's
+malloc serves such blocks from mmap at first, but after the first few are freed it raises its
+mmap threshold and keeps later ones on the heap, where freed memory stays with the process:
+the resident size creeps up by tens of MiB. A fixed threshold keeps large blocks in mmap, so
+freeing them returns them at once; `trim()` after each visitor's session hands back what
+smaller frees left in the heap. Elsewhere than glibc both do nothing. And Qt's own pixmap
+cache is kept small (`limit_qt_caches`).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import sys
+
+M_MMAP_THRESHOLD = -3
+LARGE = 128 * 1024  # glibc's own starting threshold, kept fixed
+PIXMAP_CACHE_KIB = 1024
+
+
+def _glibc():
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        libc = ctypes.CDLL("libc.so.6")  # glibc's name; musl and others: no such file
+        return libc if hasattr(libc, "mallopt") and hasattr(libc, "malloc_trim") else None
+    except OSError:
+        return None
+
+
+_LIBC = _glibc()
+
+
+def keep_large_blocks_returnable() -> bool:
+    """At start, before the first large picture: True if glibc took the setting."""
+    return bool(_LIBC and _LIBC.mallopt(M_MMAP_THRESHOLD, LARGE))
+
+
+def limit_qt_caches() -> None:
+    """Qt keeps the pixmaps it draws icons and styled frames with in QPixmapCache, 10 MiB by
+    default; each rebuilt screen brings new icons, so over a day the cache fills up to that.
+    A kiosk redraws the few it shows cheaply: 1 MiB is plenty (measured: the soak's growth
+    fell from 10 MiB to under 3, tap times unchanged). After the QApplication exists."""
+    from PySide6.QtGui import QPixmapCache
+
+    QPixmapCache.setCacheLimit(PIXMAP_CACHE_KIB)
+
+
+def trim() -> bool:
+    """Return the heap's free memory to the system (a few ms; call when nobody is there)."""
+    return bool(_LIBC and _LIBC.malloc_trim(0))
