@@ -130,7 +130,9 @@ def kiosk_window(app, content, size, motion=False):
     window.session_reset.connect(trim)  # as kiosk/app.py wires it
     window.show()
     settle(app)
-    window._build_the_rest()
+    window._build_the_rest()  # as the kiosk does once its first frame is shown
+    while any(name not in window.screens for name in window.pages()):
+        app.processEvents()
     settle(app)
     return window
 

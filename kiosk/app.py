@@ -1,7 +1,8 @@
 """Start-up, top to bottom: logging, content, the Qt application, fonts, the window, run.
 
-1. Logging goes to stderr and to rotating files in the platform's log folder, and Qt's own
-   messages join it; an unexpected error is logged and sends the kiosk home (kiosk/safety.py).
+1. Logging goes to stderr and (from the first frame on, with what came before) to rotating
+   files in the platform's log folder, and Qt's own messages join it (kiosk/logs.py); an
+   unexpected error is logged and sends the kiosk home (kiosk/safety.py).
 2. The start is recorded: after a crash loop the kiosk starts on its last good content, or on
    a calm "back soon" screen (kiosk/crash_loop.py).
 3. The content file is loaded and checked; its problems are logged with their lines. It is
@@ -10,7 +11,8 @@
 5. The kiosk window (or, if there is no content to show, the "back soon" screen) is placed on
    the chosen display, fullscreen with the pointer hidden and the exit keys locked, or in a
    normal window with `--windowed`.
-6. Around the window: usage figures, opening hours, staff access behind the hidden gesture.
+6. Just after the first frame: the log files, and around the window the content watcher,
+   usage figures, opening hours and staff access (kiosk/services.py).
 7. The idle watcher starts and the event loop runs. Its exit code says whether staff asked
    for a restart (cli.py starts the kiosk again) or for the desktop.
 """
@@ -19,70 +21,29 @@ from __future__ import annotations
 
 import argparse
 import logging
-import logging.handlers
 import sys
 import time
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, qInstallMessageHandler
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from . import memory, paths, safety
+from . import logs, memory, paths, safety
 from .cli import ExitCode
-from .content import Content
 from .crash_loop import Fallback, LastGood, Starts, load_for_start
 from .idle import IdleWatcher
 from .lockdown import Lockdown
-from .machine import run_command
-from .pin import PinGate
-from .schedule import OpeningSchedule
-from .ui.problems_view import ProblemsView
-from .ui.staff_desk import StaffDesk
-from .ui.staff_panel import StaffStatus
 from .ui.theme import load_fonts
 from .ui.window import KioskWindow
-from .usage import UsageStore
-from .usage.record import SessionLog
-from .usage.report import figures
-from .watcher import ContentWatcher
 
 log = logging.getLogger("kiosk")
-QT_LEVELS = {
-    QtMsgType.QtDebugMsg: logging.DEBUG,
-    QtMsgType.QtInfoMsg: logging.INFO,
-    QtMsgType.QtWarningMsg: logging.WARNING,
-    QtMsgType.QtCriticalMsg: logging.ERROR,
-    QtMsgType.QtFatalMsg: logging.CRITICAL,
-}
-
-
-LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
-
-
-def setup_logging() -> None:
-    """To rotating files in the platform's log folder (5 files of 1 MB), then to stderr."""
-    handlers: list[logging.Handler] = []
-    problem = None
-    try:
-        handlers.append(logging.handlers.RotatingFileHandler(
-            paths.log_dir() / "kiosk.log", maxBytes=1_000_000, backupCount=5, encoding="utf-8"))
-    except OSError as exc:  # a read-only or full disk must not stop the kiosk
-        problem = exc
-    handlers.append(logging.StreamHandler())
-    logging.basicConfig(level=logging.INFO, format=LOG_FORMAT, handlers=handlers)
-    if problem is not None:
-        logging.getLogger("kiosk").warning("cannot write log files: %s", problem)
-
-
-def qt_message(kind: QtMsgType, context, message: str) -> None:
-    logging.getLogger("qt").log(QT_LEVELS.get(kind, logging.WARNING), message)
 
 
 def run(args: argparse.Namespace) -> int:
     memory.keep_large_blocks_returnable()  # before the first picture: see kiosk/memory.py
-    setup_logging()
-    qInstallMessageHandler(qt_message)
+    logs.setup()  # to stderr at once; to the log files just after the first frame
+    qInstallMessageHandler(logs.qt_message)
 
     starts = Starts(paths.state_dir() / "starts.json")
     started = datetime.now()
@@ -118,27 +79,27 @@ def run(args: argparse.Namespace) -> int:
     idle = IdleWatcher(round((settings.idle_timeout if settings else 60) * 1000),
                        round((settings.attract_delay if settings else 120) * 1000))
     if content is None:
+        from .ui.problems_view import ProblemsView
+
         window = ProblemsView(loaded.errors if loaded else [], family, size,
                               allow_close=windowed)
     else:
         window = KioskWindow(content, family, idle, allow_close=windowed, size=size)
     window.setGeometry(screen.geometry().x(), screen.geometry().y(), *size)
+    running: list = []  # the services, once attached
     if isinstance(window, KioskWindow):
         window.session_reset.connect(memory.trim)  # nobody there: a good moment
         safety.install(window.reset)
-        watcher = ContentWatcher(content_path, content, parent=window)
-        watcher.loaded.connect(window.use_content)
-        watcher.failed.connect(lambda problems: [log.error("%s", p) for p in problems])
-        keep_when_stable(window, watcher, last_good)
-        store, sessions = record_usage(window, idle, content)
-        follow_opening_hours(window, watcher, content)
-        desk = StaffDesk(window, PinGate(paths.settings_file()),
-                         lambda: staff_status(watcher, store, started))
-        desk.pad_opened.connect(sessions.discard)  # staff at the screen are no visitors
-        desk.reload_requested.connect(lambda: reload_now(window, watcher))
-        desk.restart_requested.connect(lambda: QApplication.exit(ExitCode.RESTART))
-        desk.exit_requested.connect(lambda: staff_exit(paths.settings_file()))
-        desk.start(app)
+
+        def attach() -> None:  # just after the first frame: see kiosk/services.py
+            from .services import Services
+
+            logs.to_files()
+            running.append(Services(app, window, idle, content_path, last_good, started))
+
+        after_first_frame(app, attach)
+    else:
+        after_first_frame(app, logs.to_files)
     lockdown = Lockdown(app)  # keep a reference: a collected filter stops filtering
     if windowed:
         window.show()
@@ -150,108 +111,37 @@ def run(args: argparse.Namespace) -> int:
         window.showFullScreen()
     idle.start(app)
     log.info("kiosk started: %s, %s", content_path, "windowed" if windowed else "fullscreen")
-    if args.quit_when_shown:
-        quitter = QuitWhenPainted(app)
-        app.installEventFilter(quitter)
+    if args.quit_when_shown:  # for measuring start-up (bench/run.py)
+        after_first_frame(app, quit_when_shown)
     code = app.exec()
-    if isinstance(window, KioskWindow):
-        sessions.ended()  # a session in progress when staff exit is saved too
-        store.close()
+    for services in running:
+        services.close()
     starts.end(started)
     log.info("kiosk stopped (exit code %d)", code)
     return code
 
 
-# -- the parts around the window ----------------------------------------------------------------
-STABLE_MS = 60_000  # content that has run this long without a crash is the last good content
+class FirstFrame(QObject):
+    """Runs `then` once, just after the first frame is painted."""
 
-
-def keep_when_stable(window: KioskWindow, watcher: ContentWatcher, last_good: LastGood) -> None:
-    timer = QTimer(window)
-    timer.setSingleShot(True)
-    timer.setInterval(STABLE_MS)
-    timer.timeout.connect(lambda: last_good.remember(watcher.path))
-    watcher.loaded.connect(timer.start)
-    timer.start()
-
-
-def record_usage(window: KioskWindow, idle: IdleWatcher, content: Content
-                 ) -> tuple[UsageStore, SessionLog]:
-    store = UsageStore(paths.usage_database())
-    days = content.settings.usage_retention_days
-    pruned = store.prune(datetime.now() - timedelta(days=days))
-    if pruned:
-        log.info("usage figures: forgot %d session(s) older than %g days", pruned, days)
-    sessions = SessionLog(store.save, datetime.now)
-    idle.activity.connect(sessions.touched)
-    window.shown.connect(sessions.shown)
-    window.visitor_left.connect(sessions.ended)
-    return store, sessions
-
-
-def follow_opening_hours(window: KioskWindow, watcher: ContentWatcher, content: Content) -> None:
-    """The closed screen outside opening hours; the display turned off and on around it where
-    the installer gave the commands for it (kiosk/machine.py)."""
-    schedule = OpeningSchedule(content.opening_hours, parent=window)
-    settings = paths.settings_file()
-
-    def apply(is_open: bool) -> None:
-        log.info("opening hours: %s", "open" if is_open else "closed")
-        window.set_closed(not is_open, schedule.opens_at())
-        if is_open:
-            run_command(settings, "display_on")
-
-    schedule.changed.connect(apply)
-    watcher.loaded.connect(lambda new: schedule.set_hours(new.opening_hours))
-    window.closed_shown.connect(lambda: run_command(settings, "display_off"))
-    window.closed_view.touched.connect(lambda: run_command(settings, "display_on"))
-    if not schedule.open:
-        apply(False)
-
-
-def staff_status(watcher: ContentWatcher, store: UsageStore, started: datetime) -> StaffStatus:
-    midnight = datetime.combine(datetime.now().date(), datetime.min.time())
-    try:
-        today = store.sessions(since=midnight)
-    except Exception:  # a damaged database must not keep staff out of their panel
-        log.exception("cannot read today's usage figures")
-        today = []
-    return StaffStatus(
-        content_path=str(watcher.path),
-        loaded_at=watcher.loaded_at or started,
-        problems=tuple(str(p) for p in watcher.last_problems),
-        today=figures(today),
-    )
-
-
-def staff_exit(settings) -> None:
-    """Exit to desktop: tell the service manager to leave the kiosk stopped, then exit."""
-    run_command(settings, "on_staff_exit")
-    QApplication.exit(ExitCode.STAFF_EXIT)
-
-
-def reload_now(window: KioskWindow, watcher: ContentWatcher) -> None:
-    """Staff asked for it at the screen: load the file and show it at once."""
-    watcher.reload()
-    if watcher.current is not None and watcher.current is not window.content:
-        window.use_content(watcher.current)
-        window.reset()
-
-
-class QuitWhenPainted(QObject):
-    """For start-up measurements: quit as soon as the window has painted its first frame."""
+    def __init__(self, app: QApplication, then):
+        super().__init__(app)
+        self.then = then
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             QApplication.instance().removeEventFilter(self)
-            # exit, not quit: quit asks the windows to close, and the kiosk window refuses
-            QTimer.singleShot(0, self.painted)  # once this frame is done
+            QTimer.singleShot(0, self.then)  # once this frame is done
         return False
 
-    def painted(self) -> None:
-        # For bench/run.py: the moment the first frame was done, on the clock its own
-        # time.perf_counter() reads (CLOCK_MONOTONIC), so that exiting is not counted.
-        print(f"painted_at {time.clock_gettime(time.CLOCK_MONOTONIC):.6f}", flush=True)
-        QApplication.exit(0)
+
+def after_first_frame(app: QApplication, then) -> None:
+    app.installEventFilter(FirstFrame(app, then))
 
 
+def quit_when_shown() -> None:
+    # The moment the first frame was done, on the clock bench/run.py's time.perf_counter()
+    # reads (CLOCK_MONOTONIC), so that exiting is not counted; exit, not quit: quit asks the
+    # windows to close, and the kiosk window refuses.
+    print(f"painted_at {time.clock_gettime(time.CLOCK_MONOTONIC):.6f}", flush=True)
+    QApplication.exit(0)

@@ -1,10 +1,11 @@
-"""The parts app.run() puts around the window: usage recording, opening hours, restart."""
+"""The parts around the window (kiosk/services.py): usage recording, opening hours, restart."""
 
 import json
 import sys
 from datetime import datetime, time
+from pathlib import Path
 
-from kiosk import app, cli, paths
+from kiosk import cli, paths, services
 from kiosk.content.model import OpeningHours
 
 from .helpers import tap
@@ -14,7 +15,7 @@ def test_a_visitors_taps_become_one_recorded_session(qtbot, make_window, content
                                                     monkeypatch):
     monkeypatch.setattr(paths, "usage_database", lambda: tmp_path / "usage.sqlite3")
     window = make_window()
-    store, sessions = app.record_usage(window, window.idle, content)
+    store, sessions = services.record_usage(window, window.idle, content)
     tap(qtbot, window.screens["home"].tiles["clusters"])
     tap(qtbot, window.language_button)
     window.reset()  # the idle reset
@@ -30,8 +31,8 @@ def test_the_kiosk_closes_at_once_when_started_outside_opening_hours(qtbot, make
     never = content.__class__(**{**{f: getattr(content, f) for f in content.__dataclass_fields__},
                                  "opening_hours": OpeningHours(week=(None,) * 7)})
     window = make_window(never)
-    watcher = app.ContentWatcher(content.source, never, parent=window)
-    app.follow_opening_hours(window, watcher, never)
+    watcher = services.ContentWatcher(content.source, never, parent=window)
+    services.follow_opening_hours(window, watcher, never)
     assert window.closed and window.closed_view.isVisible()
 
 
@@ -69,8 +70,8 @@ def test_the_display_is_turned_off_when_closed_and_on_at_a_touch(qtbot, make_win
     never = content.__class__(**{**{f: getattr(content, f) for f in content.__dataclass_fields__},
                                  "opening_hours": OpeningHours(week=(None,) * 7)})
     window = make_window(never)
-    app.follow_opening_hours(window, app.ContentWatcher(content.source, never, parent=window),
-                             never)
+    watcher = services.ContentWatcher(content.source, never, parent=window)
+    services.follow_opening_hours(window, watcher, never)
     qtbot.waitUntil(lambda: log.exists() and log.read_text() == "off ", timeout=5000)
     tap_(qtbot, window.closed_view)
     qtbot.waitUntil(lambda: log.read_text() == "off on ", timeout=5000)
@@ -87,3 +88,26 @@ def test_a_display_command_written_wrongly_is_logged_not_run(tmp_path, caplog):
     settings.write_text('{"display_off": ["no-such-program-here"]}')
     assert run_command(settings, "display_off") is False
     assert "cannot run display_off ['no-such-program-here']" in caplog.text
+
+
+def test_the_whole_kiosk_starts_attaches_its_services_and_logs_to_files(tmp_path):
+    """main.py, started for real: the log file gets the records from before the first frame
+    too, and the services were attached (the watcher's line comes from them)."""
+    import os
+    import subprocess
+
+    root = Path(__file__).resolve().parent.parent
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_STATE_HOME=str(tmp_path / "state"),
+               XDG_DATA_HOME=str(tmp_path / "data"), XDG_CONFIG_HOME=str(tmp_path / "config"))
+    script = ("import sys; from kiosk import app\n"
+              "from kiosk.cli import main\n"
+              "app.quit_when_shown = lambda: app.QTimer.singleShot(300, lambda: "
+              "app.QApplication.exit(0))\n"
+              "sys.exit(main(['--windowed', '--quit-when-shown']))\n")
+    result = subprocess.run([sys.executable, "-c", script], env=env, cwd=root, timeout=60,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    written = (tmp_path / "state" / "kiosk" / "logs" / "kiosk.log").read_text(encoding="utf-8")
+    assert "INFO kiosk: kiosk started: " in written  # logged before the first frame
+    assert "kiosk stopped (exit code 0)" in written
+    assert (tmp_path / "data" / "kiosk" / "usage.sqlite3").exists()  # the services ran

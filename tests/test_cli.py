@@ -138,7 +138,8 @@ def test_snapshot_of_invalid_content_exits_1(tmp_path, capsys):
 
 
 def run_kiosk(*args: str, state: Path | None = None) -> str:
-    """Start the real program headless and read its log until it has started, then stop it."""
+    """Start the real program headless and read its log until it has started and opened its
+    log file (just after its first frame), then stop it."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     if state is not None:
         env["XDG_STATE_HOME"] = str(state)
@@ -148,7 +149,7 @@ def run_kiosk(*args: str, state: Path | None = None) -> str:
     try:
         for line in process.stderr:
             lines.append(line)
-            if "kiosk started" in line or "Traceback" in line:
+            if "INFO kiosk: logging to " in line or "Traceback" in line:
                 break
     finally:
         process.kill()

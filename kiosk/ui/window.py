@@ -118,8 +118,18 @@ class KioskWindow(QWidget):
             QTimer.singleShot(BUILD_REST_AFTER_MS, self._build_the_rest)
 
     def _build_the_rest(self) -> None:
-        for name in self.pages():
-            self._screen(name)
+        """Build the screens not yet built, one per turn of the event loop so that a tap in
+        between is answered at once, each drawn once off screen: its layout, its map and the
+        glyphs it needs are ready before a visitor taps its tile (the first visit of the network
+        screen took 53 ms, the next ones 5)."""
+        missing = [name for name in self.pages() if name not in self.screens]
+        if not missing:
+            return
+        screen = self._screen(missing[0])
+        screen.resize(self.stack.size())
+        screen.grab()
+        if len(missing) > 1:
+            QTimer.singleShot(0, self._build_the_rest)
 
     def pages(self) -> list[str]:
         return ["home", *self.content.pages, *(["network"] if self.content.network else [])]

@@ -1,0 +1,134 @@
+"""The parts around the kiosk window, attached just after its first frame is on screen: a
+visitor (and the start-up) waits for none of them. Content watching and the last good copy,
+usage figures, opening hours, staff access.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from . import paths
+from .cli import ExitCode
+from .content import Content
+from .crash_loop import LastGood
+from .idle import IdleWatcher
+from .machine import run_command
+from .pin import PinGate
+from .schedule import OpeningSchedule
+from .ui.staff_desk import StaffDesk
+from .ui.staff_panel import StaffStatus
+from .ui.window import KioskWindow
+from .usage import UsageStore
+from .usage.record import SessionLog
+from .usage.report import figures
+from .watcher import ContentWatcher
+
+log = logging.getLogger("kiosk")
+
+
+class Services:
+    """What runs beside the window, kept together so that nothing is collected while the
+    kiosk runs, and closed properly when it stops."""
+
+    def __init__(self, app: QApplication, window: KioskWindow, idle: IdleWatcher,
+                 content_path: Path, last_good: LastGood, started: datetime):
+        content = window.content
+        self.watcher = ContentWatcher(content_path, content, parent=window)
+        self.watcher.loaded.connect(window.use_content)
+        self.watcher.failed.connect(lambda problems: [log.error("%s", p) for p in problems])
+        keep_when_stable(window, self.watcher, last_good)
+        self.store, self.sessions = record_usage(window, idle, content)
+        follow_opening_hours(window, self.watcher, content)
+        watcher, store = self.watcher, self.store
+        self.desk = StaffDesk(window, PinGate(paths.settings_file()),
+                              lambda: staff_status(watcher, store, started))
+        self.desk.pad_opened.connect(self.sessions.discard)  # staff are no visitors
+        self.desk.reload_requested.connect(lambda: reload_now(window, watcher))
+        self.desk.restart_requested.connect(lambda: QApplication.exit(ExitCode.RESTART))
+        self.desk.exit_requested.connect(lambda: staff_exit(paths.settings_file()))
+        self.desk.start(app)
+
+    def close(self) -> None:
+        self.sessions.ended()  # a session in progress when staff exit is saved too
+        self.store.close()
+
+
+STABLE_MS = 60_000  # content that has run this long without a crash is the last good content
+
+
+def keep_when_stable(window: KioskWindow, watcher: ContentWatcher, last_good: LastGood) -> None:
+    timer = QTimer(window)
+    timer.setSingleShot(True)
+    timer.setInterval(STABLE_MS)
+    timer.timeout.connect(lambda: last_good.remember(watcher.path))
+    watcher.loaded.connect(timer.start)
+    timer.start()
+
+
+def record_usage(window: KioskWindow, idle: IdleWatcher, content: Content
+                 ) -> tuple[UsageStore, SessionLog]:
+    store = UsageStore(paths.usage_database())
+    days = content.settings.usage_retention_days
+    pruned = store.prune(datetime.now() - timedelta(days=days))
+    if pruned:
+        log.info("usage figures: forgot %d session(s) older than %g days", pruned, days)
+    sessions = SessionLog(store.save, datetime.now)
+    sessions.shown(window.route.page, window.route.detail, window.language)  # on screen now
+    idle.activity.connect(sessions.touched)
+    window.shown.connect(sessions.shown)
+    window.visitor_left.connect(sessions.ended)
+    return store, sessions
+
+
+def follow_opening_hours(window: KioskWindow, watcher: ContentWatcher, content: Content) -> None:
+    """The closed screen outside opening hours; the display turned off and on around it where
+    the installer gave the commands for it (kiosk/machine.py)."""
+    schedule = OpeningSchedule(content.opening_hours, parent=window)
+    settings = paths.settings_file()
+
+    def apply(is_open: bool) -> None:
+        log.info("opening hours: %s", "open" if is_open else "closed")
+        window.set_closed(not is_open, schedule.opens_at())
+        if is_open:
+            run_command(settings, "display_on")
+
+    schedule.changed.connect(apply)
+    watcher.loaded.connect(lambda new: schedule.set_hours(new.opening_hours))
+    window.closed_shown.connect(lambda: run_command(settings, "display_off"))
+    window.closed_view.touched.connect(lambda: run_command(settings, "display_on"))
+    if not schedule.open:
+        apply(False)
+
+
+def staff_status(watcher: ContentWatcher, store: UsageStore, started: datetime) -> StaffStatus:
+    midnight = datetime.combine(datetime.now().date(), datetime.min.time())
+    try:
+        today = store.sessions(since=midnight)
+    except Exception:  # a damaged database must not keep staff out of their panel
+        log.exception("cannot read today's usage figures")
+        today = []
+    return StaffStatus(
+        content_path=str(watcher.path),
+        loaded_at=watcher.loaded_at or started,
+        problems=tuple(str(p) for p in watcher.last_problems),
+        today=figures(today),
+    )
+
+
+def staff_exit(settings) -> None:
+    """Exit to desktop: tell the service manager to leave the kiosk stopped, then exit."""
+    run_command(settings, "on_staff_exit")
+    QApplication.exit(ExitCode.STAFF_EXIT)
+
+
+def reload_now(window: KioskWindow, watcher: ContentWatcher) -> None:
+    """Staff asked for it at the screen: load the file and show it at once."""
+    watcher.reload()
+    if watcher.current is not None and watcher.current is not window.content:
+        window.use_content(watcher.current)
+        window.reset()
