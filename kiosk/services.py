@@ -70,13 +70,26 @@ def keep_when_stable(window: KioskWindow, watcher: ContentWatcher, last_good: La
     timer.start()
 
 
+PRUNE_EVERY_MS = 24 * 3600 * 1000
+
+
 def record_usage(window: KioskWindow, idle: IdleWatcher, content: Content
                  ) -> tuple[UsageStore, SessionLog]:
+    """Sessions from the first touch to the idle reset, saved as each ends; records older than
+    the content's `usage_retention_days` removed at start and once a day."""
     store = UsageStore(paths.usage_database())
-    days = content.settings.usage_retention_days
-    pruned = store.prune(datetime.now() - timedelta(days=days))
-    if pruned:
-        log.info("usage figures: forgot %d session(s) older than %g days", pruned, days)
+
+    def prune() -> None:
+        days = window.content.settings.usage_retention_days  # the content in use now
+        pruned = store.prune(datetime.now() - timedelta(days=days))
+        if pruned:
+            log.info("usage figures: forgot %d session(s) older than %g days", pruned, days)
+
+    prune()
+    daily = QTimer(window)
+    daily.setInterval(PRUNE_EVERY_MS)
+    daily.timeout.connect(prune)
+    daily.start()
     sessions = SessionLog(store.save, datetime.now)
     sessions.shown(window.route.page, window.route.detail, window.language)  # on screen now
     idle.activity.connect(sessions.touched)
