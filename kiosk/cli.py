@@ -13,7 +13,6 @@ from enum import IntEnum
 from pathlib import Path
 
 from . import __version__, paths
-from .content import load
 
 
 class ExitCode(IntEnum):
@@ -92,6 +91,8 @@ def parser() -> argparse.ArgumentParser:
 
 
 def check(path: Path) -> int:
+    from .content import load
+
     loaded = load(path)
     for problem in loaded.problems:
         print(problem, file=sys.stderr)

@@ -16,7 +16,8 @@ from datetime import datetime
 from enum import Enum
 from pathlib import Path
 
-from .content import Loaded, load, load_bytes
+from . import paths
+from .content import Loaded, cache
 
 log = logging.getLogger("kiosk")
 
@@ -98,6 +99,8 @@ class LastGood:
             data = content_file.read_bytes()
         except OSError:
             return False
+        from .content import load_bytes
+
         if load_bytes(data, str(content_file), content_file.resolve().parent).content is None:
             return False
         try:
@@ -115,6 +118,8 @@ class LastGood:
             data = self.copy.read_bytes()
         except (OSError, ValueError, KeyError, TypeError):
             return None
+        from .content import load_bytes
+
         return load_bytes(data, f"{original} (last good copy)", original.parent, original)
 
 
@@ -128,4 +133,4 @@ def load_for_start(content_file: Path, fallback: Fallback, last_good: LastGood) 
             return found
         log.error("no last good content to fall back on; showing the back soon screen")
         return None
-    return load(content_file)
+    return cache.load(content_file, paths.state_dir() / "content-cache.pickle")

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import codecs
 import gc
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from .model import Content
-from .problems import Problem, errors
+from .problems import Loaded, Problem, errors
 from .reader import TAG, Reader
 from .schema import content as read_content
 
@@ -25,16 +23,6 @@ MAX_VALUES = 500_000  # after aliases are expanded: stops "billion laughs" files
 STANDARD_TAGS = {
     TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Loaded:
-    content: Content | None
-    problems: tuple[Problem, ...]
-
-    @property
-    def errors(self) -> list[Problem]:
-        return errors(self.problems)
 
 
 def load(path: Path | str) -> Loaded:

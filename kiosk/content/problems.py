@@ -1,8 +1,13 @@
-"""A problem found in a content file, with the place it was found."""
+"""A problem found in a content file, with the place it was found; and what loading a content
+file gives: the content (None if it cannot be used) and all its problems."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import Content
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,3 +25,13 @@ class Problem:
 
 def errors(problems: tuple[Problem, ...] | list[Problem]) -> list[Problem]:
     return [p for p in problems if not p.warning]
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    content: Content | None
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return errors(self.problems)

@@ -59,7 +59,7 @@ class CrossFade(QObject):
         self.animation.setEasingCurve(QEasingCurve.Type.OutCubic)
         self.animation.valueChanged.connect(self.picture.set_opacity)
         self.animation.finished.connect(self.end)
-        QTimer.singleShot(0, self._start)  # once the new view is laid out
+        QTimer.singleShot(0, self, self._start)  # once the new view is laid out
 
     def _start(self) -> None:
         if self.picture is not None:

@@ -34,9 +34,9 @@ def segno_encoder() -> types.ModuleType:
     stand-in for the package, which is then taken away again: a later `import segno` gets the
     real package. tests/ui/test_accessibility.py checks the matrices against segno.make_qr.
     """
-    if "segno" in sys.modules:
-        return importlib.import_module("segno.encoder")
-    spec = importlib.util.find_spec("segno")
+    spec = importlib.util.find_spec("segno") if "segno" not in sys.modules else None
+    if spec is None or not spec.submodule_search_locations:
+        return importlib.import_module("segno.encoder")  # the whole of segno, as usual
     stand_in = types.ModuleType("segno")
     stand_in.__path__ = list(spec.submodule_search_locations)
     sys.modules["segno"] = stand_in

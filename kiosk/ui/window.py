@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -15,17 +16,17 @@ from PySide6.QtWidgets import (
 
 from ..content.model import Content
 from ..idle import IdleWatcher
-from .attract import AttractView
-from .closed import ClosedScreen
-from .countdown import CountdownOverlay
-from .detail import DetailView
-from .fade import CrossFade
 from .home import HomeScreen
-from .map_view import MapView
-from .network import NetworkScreen
-from .section import SectionScreen
 from .theme import LARGER_TEXT, Look
 from .widgets import NavButton, button_text, column, hbox
+
+if TYPE_CHECKING:  # the other screens are imported when first needed, after the first frame
+    from .attract import AttractView
+    from .closed import ClosedScreen
+    from .countdown import CountdownOverlay
+    from .detail import DetailView
+    from .fade import CrossFade
+    from .map_view import MapView
 
 
 @dataclass(frozen=True)
@@ -75,10 +76,9 @@ class KioskWindow(QWidget):
         # The screens' sizes never resize the window (nor trouble platforms without size hints).
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.setLayout(layout)
-        self.overlay = CountdownOverlay(self)
-        self.overlay.expired.connect(self.reset)
-        self.attract = AttractView(self)
-        self.closed_view = ClosedScreen(self)
+        self._overlay: CountdownOverlay | None = None
+        self._attract: AttractView | None = None
+        self._closed_view: ClosedScreen | None = None
         self.closed = False
         self._opens_at: tuple[datetime | None, datetime] = (None, datetime.now())
 
@@ -86,9 +86,42 @@ class KioskWindow(QWidget):
         idle.idle.connect(self.on_idle)
         idle.long_idle.connect(self.on_long_idle)
         idle.activity.connect(self._end_fade)
-        self.closed_view.touched.connect(idle.poke)
         self.resize(*size)
         self._build()
+
+    # -- what shows over the screens, made when first needed ----------------------------------
+    @property
+    def overlay(self) -> CountdownOverlay:
+        """The "Still there?" countdown."""
+        if self._overlay is None:
+            from .countdown import CountdownOverlay
+
+            self._overlay = CountdownOverlay(self)
+            self._overlay.expired.connect(self.reset)
+        return self._overlay
+
+    @property
+    def attract(self) -> AttractView:
+        if self._attract is None:
+            from .attract import AttractView
+
+            self._attract = AttractView(self)
+        return self._attract
+
+    @property
+    def closed_view(self) -> ClosedScreen:
+        """Outside opening hours."""
+        if self._closed_view is None:
+            from .closed import ClosedScreen
+
+            self._closed_view = ClosedScreen(self)
+            self._closed_view.touched.connect(self.idle.poke)
+        return self._closed_view
+
+    def _showing(self, name: str) -> bool:
+        """Is this overlay made and on screen? (Asking does not make it.)"""
+        made = getattr(self, f"_{name}")
+        return made is not None and made.isVisible()
 
     # -- building ------------------------------------------------------------------------------
     def _look(self, width: int, height: int) -> Look:
@@ -115,7 +148,7 @@ class KioskWindow(QWidget):
         super().paintEvent(event)
         if self._rest_to_build:
             self._rest_to_build = False
-            QTimer.singleShot(BUILD_REST_AFTER_MS, self._build_the_rest)
+            QTimer.singleShot(BUILD_REST_AFTER_MS, self, self._build_the_rest)  # not if closed
 
     def _build_the_rest(self) -> None:
         """Build the screens not yet built, one per turn of the event loop so that a tap in
@@ -129,7 +162,7 @@ class KioskWindow(QWidget):
         screen.resize(self.stack.size())
         screen.grab()
         if len(missing) > 1:
-            QTimer.singleShot(0, self._build_the_rest)
+            QTimer.singleShot(0, self, self._build_the_rest)
 
     def pages(self) -> list[str]:
         return ["home", *self.content.pages, *(["network"] if self.content.network else [])]
@@ -143,9 +176,13 @@ class KioskWindow(QWidget):
             screen = HomeScreen(content, look, language)
             screen.page_requested.connect(lambda page: self.navigate(Route(page)))
         elif name == "network":
+            from .network import NetworkScreen
+
             screen = NetworkScreen(content.network, content.labels, look, language)
             screen.detail_requested.connect(lambda key: self.navigate(Route("network", key)))
         else:
+            from .section import SectionScreen
+
             screen = SectionScreen(content.pages[name], content.labels, look, language)
             screen.detail_requested.connect(
                 lambda key, name=name: self.navigate(Route(name, key)))
@@ -192,6 +229,8 @@ class KioskWindow(QWidget):
             return None
         eyebrow = next((t.title.get(self.language) for t in self.content.tiles
                         if t.page == route.page), "")
+        from .detail import DetailView
+
         view = DetailView(detail, self.content.labels, self.look, self.language, eyebrow,
                           siblings, self._place_on_map(route))
         view.detail_requested.connect(lambda key: self.replace(Route(route.page, key)))
@@ -203,6 +242,8 @@ class KioskWindow(QWidget):
         if route.page != "network" or network is None or \
                 route.detail not in {loc.id for loc in network.locations}:
             return None
+        from .map_view import MapView
+
         look = self.look
         view = MapView(network.locations, look, self.language, network.map_image)
         view.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # a picture here
@@ -218,9 +259,12 @@ class KioskWindow(QWidget):
         self._end_fade()
         if not (self.look.motion and self.isVisible() and old.isVisible()):
             return
+        from .fade import CrossFade
+
         self._fade = CrossFade(self.stack, old.grab(), TRANSITION_MS)
         self._fade.finished.connect(self._forget_fade)
-        self.overlay.raise_()
+        if self._overlay is not None:
+            self._overlay.raise_()
 
     def _end_fade(self) -> None:
         if self._fade is not None:
@@ -293,7 +337,7 @@ class KioskWindow(QWidget):
 
     # -- session -------------------------------------------------------------------------------
     def on_idle(self) -> None:
-        if self.attract.isVisible() or self.closed_view.isVisible():
+        if self._showing("attract") or self._showing("closed_view"):
             return
         if self.route != HOME:
             settings = self.content.settings
@@ -309,7 +353,7 @@ class KioskWindow(QWidget):
         """Nobody for the attract delay: play the loop, on the home screen only."""
         if self.closed:
             return
-        if self.route == HOME and not self.overlay.isVisible() and self.content.attract:
+        if self.route == HOME and not self._showing("overlay") and self.content.attract:
             settings = self.content.settings
             self.attract.start(self.content.attract, settings.attract_slide, self.look,
                                self.content.labels, self.language, self.look.motion)
@@ -317,7 +361,7 @@ class KioskWindow(QWidget):
     def use_content(self, content: Content) -> None:
         """New content from staff: at once if nobody is in a session, else when it ends."""
         self._pending_content = content
-        if self.route == HOME and not self.overlay.isVisible() and not self._switched():
+        if self.route == HOME and not self._showing("overlay") and not self._switched():
             self.reset()
 
     def _switched(self) -> bool:
@@ -332,8 +376,9 @@ class KioskWindow(QWidget):
             settings = self.content.settings
             self.idle.set_timeout(round(settings.idle_timeout * 1000),
                                   round(settings.attract_delay * 1000))
-        self.overlay.stop()
-        self.attract.stop()
+        for made in (self._overlay, self._attract):
+            if made is not None:
+                made.stop()
         self.history.clear()
         self.route = HOME
         self.language = self.content.settings.default_language
@@ -352,13 +397,15 @@ class KioskWindow(QWidget):
         self.closed = closed
         self._opens_at = (opens_at, now or datetime.now())
         if not closed:
-            self.closed_view.hide()
-        elif self.route == HOME and not self.overlay.isVisible() and not self._switched():
+            if self._closed_view is not None:
+                self._closed_view.hide()
+        elif self.route == HOME and not self._showing("overlay") and not self._switched():
             self._show_closed()
 
     def _show_closed(self) -> None:
-        self.attract.stop()
-        self.overlay.stop()
+        for made in (self._overlay, self._attract):
+            if made is not None:
+                made.stop()
         self.closed_view.show_closed(self.look, self.content.organisation, self.content.labels,
                                      *self._opens_at)
         self.closed_shown.emit()
@@ -366,9 +413,9 @@ class KioskWindow(QWidget):
     # -- window --------------------------------------------------------------------------------
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self.overlay.setGeometry(self.rect())
-        self.attract.setGeometry(self.rect())
-        self.closed_view.setGeometry(self.rect())
+        for made in (self._overlay, self._attract, self._closed_view):
+            if made is not None:
+                made.setGeometry(self.rect())
         look = self._look(self.width(), self.height())
         if (look.portrait, look.px(1000)) != (self.look.portrait, self.look.px(1000)):
             self.look = look
