@@ -111,3 +111,35 @@ def test_the_whole_kiosk_starts_attaches_its_services_and_logs_to_files(tmp_path
     assert "INFO kiosk: kiosk started: " in written  # logged before the first frame
     assert "kiosk stopped (exit code 0)" in written
     assert (tmp_path / "data" / "kiosk" / "usage.sqlite3").exists()  # the services ran
+
+
+def test_reload_now_shows_a_valid_save_at_once_and_the_panel_names_a_bad_one(
+        qtbot, make_window, tmp_path):
+    """Staff at the screen press "Reload content": no waiting for a session to end."""
+    import shutil
+    from datetime import datetime
+
+    from kiosk.content import load
+    from kiosk.usage import UsageStore
+
+    root = Path(__file__).resolve().parent.parent
+    shutil.copy(root / "content.yaml", tmp_path / "content.yaml")
+    shutil.copytree(root / "resources", tmp_path / "resources")
+    first = load(tmp_path / "content.yaml").content
+    window = make_window(first)
+    watcher = services.ContentWatcher(tmp_path / "content.yaml", window.content, parent=window)
+    tap(qtbot, window.screens["home"].tiles["mission"])  # staff opened the panel from here
+    text = (tmp_path / "content.yaml").read_text(encoding="utf-8")
+    (tmp_path / "content.yaml").write_text(text.replace("Beijing TusPark", "TusPark Lobby B"),
+                                           encoding="utf-8")
+    services.reload_now(window, watcher)
+    assert window.content.organisation.name.en == "TusPark Lobby B"
+    assert window.route.page == "home"  # shown from the start, as a new session
+    (tmp_path / "content.yaml").write_text("organisation: [broken\n", encoding="utf-8")
+    services.reload_now(window, watcher)
+    assert window.content.organisation.name.en == "TusPark Lobby B"  # the last good content
+    store = UsageStore(tmp_path / "usage.sqlite3")
+    status = services.staff_status(watcher, store, datetime(2026, 11, 30, 9))
+    assert status.problems and status.problems[0].startswith(f"{tmp_path / 'content.yaml'}:2:1:")
+    assert status.today.sessions == 0
+    store.close()
