@@ -95,7 +95,8 @@ def run(args: argparse.Namespace) -> int:
             from .services import Services
 
             logs.to_files()
-            running.append(Services(app, window, idle, content_path, last_good, started))
+            running.append(Services(app, window, idle, content_path, last_good, started,
+                                    on_fallback=fallback is not Fallback.NONE))
 
         after_first_frame(app, attach)
     else:

@@ -36,12 +36,13 @@ class Services:
     kiosk runs, and closed properly when it stops."""
 
     def __init__(self, app: QApplication, window: KioskWindow, idle: IdleWatcher,
-                 content_path: Path, last_good: LastGood, started: datetime):
+                 content_path: Path, last_good: LastGood, started: datetime,
+                 on_fallback: bool = False):
         content = window.content
         self.watcher = ContentWatcher(content_path, content, parent=window)
         self.watcher.loaded.connect(window.use_content)
         self.watcher.failed.connect(lambda problems: [log.error("%s", p) for p in problems])
-        keep_when_stable(window, self.watcher, last_good)
+        keep_when_stable(window, self.watcher, last_good, not on_fallback)
         self.store, self.sessions = record_usage(window, idle, content)
         follow_opening_hours(window, self.watcher, content)
         watcher, store = self.watcher, self.store
@@ -61,13 +62,19 @@ class Services:
 STABLE_MS = 60_000  # content that has run this long without a crash is the last good content
 
 
-def keep_when_stable(window: KioskWindow, watcher: ContentWatcher, last_good: LastGood) -> None:
+def keep_when_stable(window: KioskWindow, watcher: ContentWatcher, last_good: LastGood,
+                     shown_now: bool = True) -> QTimer:
+    """The content file becomes the last good content once the kiosk has shown it for a
+    minute without crashing: from the start, or (after a crash loop, when the kiosk shows the
+    last good copy instead) from the first valid save staff make."""
     timer = QTimer(window)
     timer.setSingleShot(True)
     timer.setInterval(STABLE_MS)
     timer.timeout.connect(lambda: last_good.remember(watcher.path))
     watcher.loaded.connect(timer.start)
-    timer.start()
+    if shown_now:
+        timer.start()
+    return timer
 
 
 PRUNE_EVERY_MS = 24 * 3600 * 1000
