@@ -125,12 +125,17 @@ def set_pin(remove: bool) -> int:
             store_pin(where, None)
             print(f"The staff PIN is removed ({where}): the staff panel cannot be opened.")
             return ExitCode.OK
-        pin = read_pin("New staff PIN (4 to 12 digits): ")
-        problem = pin_problem(pin)
-        if problem:
-            print(f"Not changed: {problem}.", file=sys.stderr)
+        try:
+            pin = read_pin("New staff PIN (4 to 12 digits): ")
+            problem = pin_problem(pin)
+            if problem:
+                print(f"Not changed: {problem}.", file=sys.stderr)
+                return ExitCode.USAGE
+            again = read_pin("The same PIN again: ")
+        except (KeyboardInterrupt, EOFError):
+            print("\nNot changed.", file=sys.stderr)
             return ExitCode.USAGE
-        if read_pin("The same PIN again: ") != pin:
+        if again != pin:
             print("Not changed: the two PINs are not the same.", file=sys.stderr)
             return ExitCode.USAGE
         store_pin(where, pin)

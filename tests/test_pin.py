@@ -132,3 +132,13 @@ def test_pin_rules():
     assert pin_problem("480916") is None
     assert pin_problem("13579") is None
     assert pin_problem("4321") is not None
+
+
+def test_set_pin_stopped_with_ctrl_c_changes_nothing(settings, monkeypatch, capsys):
+    def interrupted(prompt):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "read_pin", interrupted)
+    assert cli.main(["set-pin"]) == 2
+    assert capsys.readouterr().err == "\nNot changed.\n"
+    assert not settings.exists()

@@ -105,13 +105,16 @@ def _opening_hours(r: Reader, node: yaml.Node) -> OpeningHours | None:
     if not set(WEEKDAYS) & keys.keys():  # holidays only: open all day on the other days
         return OpeningHours(closed_on=_dates(r, keys))
     week = []
+    closed = 0  # days closed on purpose: left out, or "closed"
     for day in WEEKDAYS:
         if day not in keys:
             week.append(None)
+            closed += 1
             continue
         value = r.string(keys[day], day)
         if value.lower() == "closed":
             week.append(None)
+            closed += 1
             continue
         found = HOURS.fullmatch(value)
         opens = _clock(found[1], found[2]) if found else None
@@ -127,7 +130,10 @@ def _opening_hours(r: Reader, node: yaml.Node) -> OpeningHours | None:
         else:
             week.append((opens, closes))
     missing = [day for day in WEEKDAYS if day not in keys]
-    if missing:
+    if closed == len(WEEKDAYS):
+        r.warn(node, "every day is closed: the kiosk will only show its closed screen (leave "
+                     "out 'opening_hours' to keep it on all the time)")
+    elif missing:
         r.warn(node, f"no hours for {', '.join(missing)}: the kiosk is closed on "
                      f"{'that day' if len(missing) == 1 else 'those days'}")
     return OpeningHours(tuple(week), _dates(r, keys))

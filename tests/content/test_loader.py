@@ -191,6 +191,12 @@ def test_bad_content_gives_exact_messages(text, expected):
     assert loaded.content is None
 
 
+def test_every_day_closed_is_a_warning():
+    assert problems(MINIMAL + "opening_hours:\n  monday: closed\n  tuesday: CLOSED\n") == [
+        "content.yaml:9:3: warning: every day is closed: the kiosk will only show its closed "
+        "screen (leave out 'opening_hours' to keep it on all the time)"]
+
+
 def test_billion_laughs_is_refused_without_expanding():
     """Nine levels of ten aliases would expand to 10**9 values; it is refused at once."""
     levels = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
