@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 PYTHON = sys.executable
 ENV = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-BOUNDS = {  # figure: (bound, "max" or "min") -- from the issue that asked for this benchmark
+BOUNDS = {  # figure: the most it may be (docs/performance.md)
     "start_ratio": 1.5, "rss_ratio": 1.6, "tap_ms_p95": 16.0, "frame_ms_p95": 8.0,
     "idle_cpu_pct": 0.5, "attract_cpu_pct": 10.0, "soak_exceptions": 0, "soak_qt_warnings": 0,
     "soak_rss_growth_mib": 3.0, "check_ms": 300.0, "network_paint_ms": 16.0,
