@@ -12,7 +12,8 @@
    the chosen display, fullscreen with the pointer hidden and the exit keys locked, or in a
    normal window with `--windowed`.
 6. Just after the first frame: the log files, and around the window the content watcher,
-   usage figures, opening hours and staff access (kiosk/services.py).
+   usage figures, opening hours and staff access (kiosk/services.py); on the "back soon"
+   screen, a watcher that starts the kiosk again once the file is fixed.
 7. The idle watcher starts and the event loop runs. Its exit code says whether staff asked
    for a restart (cli.py starts the kiosk again) or for the desktop.
 """
@@ -100,7 +101,14 @@ def run(args: argparse.Namespace) -> int:
 
         after_first_frame(app, attach)
     else:
-        after_first_frame(app, logs.to_files)
+        def watch_for_a_fix() -> None:  # a valid save: start again, on it
+            from .watcher import ContentWatcher
+
+            watcher = ContentWatcher(content_path, None, parent=window)
+            watcher.loaded.connect(lambda _content: QApplication.exit(ExitCode.RESTART))
+            logs.to_files()  # its line says the watcher is there
+
+        after_first_frame(app, watch_for_a_fix)
     lockdown = Lockdown(app)  # keep a reference: a collected filter stops filtering
     if windowed:
         window.show()

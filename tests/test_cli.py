@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -175,3 +176,34 @@ def test_the_kiosk_starts_with_broken_content_and_logs_the_problem(tmp_path):
         in log
     assert f"kiosk started: {bad}, windowed" in log
     assert "Traceback" not in log
+
+
+def test_the_back_soon_screen_starts_the_kiosk_again_once_the_file_is_fixed(tmp_path):
+    """Started on a broken file, the kiosk shows "back soon" and watches the file: a valid save
+    starts it again on the new content, with no one at the machine."""
+    bad = tmp_path / "content.yaml"
+    bad.write_text("organisation: [broken\n", encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_STATE_HOME=str(tmp_path / "state"))
+    process = subprocess.Popen([sys.executable, "main.py", "--content", str(bad), "--windowed",
+                                "800x600"], cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
+    seen = []
+    watchdog = threading.Timer(60, process.kill)  # a kiosk that never restarts fails the test
+    watchdog.start()
+    try:
+        for line in process.stderr:
+            seen.append(line)
+            if "INFO kiosk: logging to " in line and len(
+                    [s for s in seen if "kiosk started" in s]) == 1:
+                bad.write_text((ROOT / "content.yaml").read_text(encoding="utf-8"),
+                               encoding="utf-8")
+            if len([s for s in seen if "kiosk started" in s]) == 2 or "Traceback" in line:
+                break
+    finally:
+        watchdog.cancel()
+        process.kill()
+        process.wait()
+        process.stderr.close()
+    text = "".join(seen)
+    assert "Traceback" not in text
+    assert text.count(f"kiosk started: {bad}, windowed") == 2
+    assert "kiosk stopped (exit code 11)" in text  # the restart staff could also ask for
