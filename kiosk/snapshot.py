@@ -59,7 +59,7 @@ def settle(app) -> None:
 
 def render(window, out: Path, app) -> dict[str, list[str]]:
     """Show each route, and each further screenful of a long one, as numbered PNG files."""
-    from .ui.window import HOME
+    from .ui.window import HOME, Route
     texts: dict[str, list[str]] = {}
 
     def grab(name: str) -> None:
@@ -80,7 +80,10 @@ def render(window, out: Path, app) -> dict[str, list[str]]:
             part += 1
     with tempfile.TemporaryDirectory() as folder:  # for a staff PIN, for the picture only
         for name, show, hide in overlays(window, Path(folder) / "settings.json"):
-            window.show_route(HOME)
+            # "Still there?" comes up over a screen a visitor left; the rest over home.
+            pages = window.pages()
+            window.show_route(Route(pages[1]) if name == "still-there" and len(pages) > 1
+                              else HOME)
             show()
             grab(name)
             hide()
