@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
@@ -18,6 +17,7 @@ from pathlib import Path
 
 from . import paths
 from .content import Loaded, cache
+from .files import replace_file
 
 log = logging.getLogger("kiosk")
 
@@ -47,10 +47,8 @@ class Starts:
             return []
 
     def _write(self, entries: list[dict]) -> None:
-        temporary = self.path.with_name(self.path.name + ".new")
         try:
-            temporary.write_text(json.dumps(entries[-KEEP:]), encoding="utf-8")
-            os.replace(temporary, self.path)
+            replace_file(self.path, json.dumps(entries[-KEEP:]).encode("utf-8"))
         except OSError as exc:
             log.warning("cannot record the kiosk's start in %s: %s", self.path, exc)
 
@@ -104,9 +102,9 @@ class LastGood:
         if load_bytes(data, str(content_file), content_file.resolve().parent).content is None:
             return False
         try:
-            self.copy.write_bytes(data)
-            self.origin.write_text(json.dumps({"file": str(content_file.resolve())}),
-                                   encoding="utf-8")
+            replace_file(self.copy, data)
+            replace_file(self.origin,
+                         json.dumps({"file": str(content_file.resolve())}).encode("utf-8"))
         except OSError as exc:
             log.warning("cannot keep a copy of the good content: %s", exc)
             return False

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import subprocess
 from pathlib import Path
+
+from .files import replace_file
 
 log = logging.getLogger("kiosk")
 _started: list[subprocess.Popen] = []  # display commands still running, reaped as they end
@@ -44,14 +45,8 @@ def read_settings(path: Path) -> dict:
 
 def write_settings(path: Path, data: dict) -> None:
     """Atomically (a crash leaves the old file or the new one), readable by its owner only."""
-    temporary = path.with_name(path.name + ".new")
     try:
-        with open(temporary, "w", encoding="utf-8") as stream:
-            os.chmod(temporary, 0o600)
-            json.dump(data, stream, indent=2)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
+        replace_file(path, json.dumps(data, indent=2).encode("utf-8"), private=True)
     except OSError as exc:
         raise SettingsError(f"cannot write {path}: {exc.strerror}") from None
 

@@ -43,7 +43,7 @@ class Services:
         self.watcher.loaded.connect(window.use_content)
         self.watcher.failed.connect(lambda problems: [log.error("%s", p) for p in problems])
         keep_when_stable(window, self.watcher, last_good, not on_fallback)
-        self.store, self.sessions = record_usage(window, idle, content)
+        self.store, self.sessions = record_usage(window, idle)
         follow_opening_hours(window, self.watcher, content)
         watcher, store = self.watcher, self.store
         self.desk = StaffDesk(window, PinGate(paths.settings_file()),
@@ -80,8 +80,7 @@ def keep_when_stable(window: KioskWindow, watcher: ContentWatcher, last_good: La
 PRUNE_EVERY_MS = 24 * 3600 * 1000
 
 
-def record_usage(window: KioskWindow, idle: IdleWatcher, content: Content
-                 ) -> tuple[UsageStore, SessionLog]:
+def record_usage(window: KioskWindow, idle: IdleWatcher) -> tuple[UsageStore, SessionLog]:
     """Sessions from the first touch to the idle reset, saved as each ends; records older than
     the content's `usage_retention_days` removed at start and once a day."""
     store = UsageStore(paths.usage_database())

@@ -15,7 +15,7 @@ def test_a_visitors_taps_become_one_recorded_session(qtbot, make_window, content
                                                     monkeypatch):
     monkeypatch.setattr(paths, "usage_database", lambda: tmp_path / "usage.sqlite3")
     window = make_window()
-    store, sessions = services.record_usage(window, window.idle, content)
+    store, sessions = services.record_usage(window, window.idle)
     tap(qtbot, window.screens["home"].tiles["clusters"])
     tap(qtbot, window.language_button)
     window.reset()  # the idle reset

@@ -14,7 +14,6 @@ The cache is pickled: it lives in the kiosk user's own state folder, which only 
 from __future__ import annotations
 
 import copyreg
-import os
 import pickle
 import sys
 from dataclasses import fields, is_dataclass
@@ -22,6 +21,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from .. import __version__, paths
+from ..files import replace_file
 from .problems import Loaded
 
 FORMAT = 1
@@ -97,9 +97,7 @@ def load(path: Path, cache_file: Path) -> Loaded:
 
 
 def _keep(cache_file: Path, kept: dict) -> None:
-    temporary = cache_file.with_name(cache_file.name + ".new")
     try:
-        temporary.write_bytes(pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(temporary, cache_file)
+        replace_file(cache_file, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
     except (OSError, pickle.PicklingError, TypeError):
         pass  # no cache: the next start checks the file, as it would anyway

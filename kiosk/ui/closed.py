@@ -6,10 +6,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
 from ..content.model import Labels, Organisation
+from .cover import Cover
 from .theme import Look
 from .widgets import column, label
 
@@ -36,20 +37,15 @@ def opens_text(labels: Labels, language: str, opens_at: datetime | None,
         .replace("{time}", opens_at.strftime("%H:%M"))
 
 
-class ClosedScreen(QWidget):
+class ClosedScreen(Cover):
     touched = Signal()
 
     def __init__(self, parent: QWidget):
-        super().__init__(parent)
-        self.setObjectName("closed")
+        super().__init__(parent, "closed")
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self.hide()
 
     def show_closed(self, look: Look, organisation: Organisation, labels: Labels,
                     opens_at: datetime | None, now: datetime) -> None:
-        old = self.layout()
-        if old is not None:
-            QWidget().setLayout(old)  # the old words go with their layout
         layout = column(spacing=look.px(20), margins=look.margin)
         layout.addStretch(1)
         for language in ("en", "zh"):
@@ -65,17 +61,9 @@ class ClosedScreen(QWidget):
         hint = label(" · ".join(labels.touch_to_look.get(lang) for lang in ("en", "zh")), "small")
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(hint)
-        self.setLayout(layout)
-        self.setGeometry(self.parentWidget().rect())
-        self.show()
-        self.raise_()
+        self.cover(layout, QColor(Qt.GlobalColor.black))
 
     def mousePressEvent(self, event) -> None:
         event.accept()
         self.hide()
         self.touched.emit()
-
-    def paintEvent(self, event) -> None:
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), Qt.GlobalColor.black)
-        painter.end()

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
 from ..pin import LENGTHS, LOCK_SECONDS, PinGate, Verdict
+from .cover import Cover
 from .theme import Look
 from .widgets import Card, NavButton, column, label
 
@@ -41,24 +41,18 @@ def message(verdict: Verdict, language: str) -> str:
         .replace("{minutes}", str(LOCK_SECONDS // 60))
 
 
-class PinPad(QWidget):
+class PinPad(Cover):
     accepted = Signal()
     cancelled = Signal()
 
     def __init__(self, parent: QWidget, gate: PinGate):
-        super().__init__(parent)
-        self.setObjectName("staff")
+        super().__init__(parent, "staff")
         self.gate = gate
         self.typed = ""
-        self.look: Look | None = None
         self.keys: dict[str, QPushButton] = {}
-        self.hide()
 
     def open(self, look: Look, language: str) -> None:
-        self.look, self.typed = look, ""
-        old = self.layout()
-        if old is not None:
-            QWidget().setLayout(old)
+        self.typed = ""
         card = Card(look, "overlayCard")
         card.body.setContentsMargins(*[look.px(48)] * 4)
         card.body.setSpacing(look.px(20))
@@ -85,16 +79,13 @@ class PinPad(QWidget):
         card.body.addWidget(self.cancel, alignment=Qt.AlignmentFlag.AlignCenter)
         layout = column()
         layout.addWidget(card, alignment=Qt.AlignmentFlag.AlignCenter)
-        self.setLayout(layout)
         self.language = language
         self._show_typed()
         if self.gate.stored() is None:
             self._refuse(Verdict(no_pin=True))
         elif self.gate.locked_seconds():
             self._refuse(Verdict(tries_left=0, locked_seconds=self.gate.locked_seconds()))
-        self.setGeometry(self.parentWidget().rect())
-        self.show()
-        self.raise_()
+        self.cover(layout, look.color("text", 200))
 
     def press(self, name: str) -> None:
         if name == "clear":
@@ -129,13 +120,3 @@ class PinPad(QWidget):
     def close_pad(self) -> None:
         self.hide()
         self.cancelled.emit()
-
-    def mousePressEvent(self, event) -> None:
-        event.accept()  # taps beside the pad do not reach the screen below
-
-    def paintEvent(self, event) -> None:
-        if self.look is None:
-            return
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), self.look.color("text", 200))
-        painter.end()

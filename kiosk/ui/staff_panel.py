@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from ..usage.report import Figures
+from .cover import Cover
 from .theme import Look
 from .widgets import Card, NavButton, column, label, scroll
 
@@ -47,24 +47,17 @@ class StaffStatus:
     today: Figures
 
 
-class StaffPanel(QWidget):
+class StaffPanel(Cover):
     reload = Signal()
     restart = Signal()
     exit_app = Signal()
     closed = Signal()
 
     def __init__(self, parent: QWidget):
-        super().__init__(parent)
-        self.setObjectName("staff")
-        self.look: Look | None = None
+        super().__init__(parent, "staff")
         self.buttons: dict[str, NavButton] = {}
-        self.hide()
 
     def open(self, look: Look, language: str, status: StaffStatus) -> None:
-        self.look = look
-        old = self.layout()
-        if old is not None:
-            QWidget().setLayout(old)
         body = QWidget()
         body.setObjectName("scrollBody")
         inner = column(spacing=look.px(24), margins=look.margin)
@@ -90,10 +83,7 @@ class StaffPanel(QWidget):
         bar = QWidget()
         bar.setObjectName("navBar")
         bar.setLayout(row)
-        self.setLayout(column(scroll(body, look), bar))
-        self.setGeometry(self.parentWidget().rect())
-        self.show()
-        self.raise_()
+        self.cover(column(scroll(body, look), bar), look.color("background"))
 
     def _content_card(self, look: Look, language: str, status: StaffStatus) -> Card:
         card = Card(look)
@@ -128,13 +118,3 @@ class StaffPanel(QWidget):
     def close_panel(self) -> None:
         self.hide()
         self.closed.emit()
-
-    def mousePressEvent(self, event) -> None:
-        event.accept()
-
-    def paintEvent(self, event) -> None:
-        if self.look is None:
-            return
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), self.look.color("background"))
-        painter.end()

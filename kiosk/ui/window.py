@@ -123,6 +123,15 @@ class KioskWindow(QWidget):
         made = getattr(self, f"_{name}")
         return made is not None and made.isVisible()
 
+    def _stop_overlays(self) -> None:
+        """No countdown, no attract loop (those not made yet need no stopping)."""
+        for made in (self._overlay, self._attract):
+            if made is not None:
+                made.stop()
+
+    def _nobody_in_a_session(self) -> bool:
+        return self.route == HOME and not self._showing("overlay") and not self._switched()
+
     # -- building ------------------------------------------------------------------------------
     def _look(self, width: int, height: int) -> Look:
         return Look(self.content.theme, width, height, family=self.family,
@@ -148,7 +157,8 @@ class KioskWindow(QWidget):
         super().paintEvent(event)
         if self._rest_to_build:
             self._rest_to_build = False
-            QTimer.singleShot(BUILD_REST_AFTER_MS, self, self._build_the_rest)  # not if closed
+            # with the window as context: the timer dies with it
+            QTimer.singleShot(BUILD_REST_AFTER_MS, self, self._build_the_rest)
 
     def _build_the_rest(self) -> None:
         """Build the screens not yet built, one per turn of the event loop so that a tap in
@@ -361,7 +371,7 @@ class KioskWindow(QWidget):
     def use_content(self, content: Content) -> None:
         """New content from staff: at once if nobody is in a session, else when it ends."""
         self._pending_content = content
-        if self.route == HOME and not self._showing("overlay") and not self._switched():
+        if self._nobody_in_a_session():
             self.reset()
 
     def _switched(self) -> bool:
@@ -376,9 +386,7 @@ class KioskWindow(QWidget):
             settings = self.content.settings
             self.idle.set_timeout(round(settings.idle_timeout * 1000),
                                   round(settings.attract_delay * 1000))
-        for made in (self._overlay, self._attract):
-            if made is not None:
-                made.stop()
+        self._stop_overlays()
         self.history.clear()
         self.route = HOME
         self.language = self.content.settings.default_language
@@ -399,13 +407,11 @@ class KioskWindow(QWidget):
         if not closed:
             if self._closed_view is not None:
                 self._closed_view.hide()
-        elif self.route == HOME and not self._showing("overlay") and not self._switched():
+        elif self._nobody_in_a_session():
             self._show_closed()
 
     def _show_closed(self) -> None:
-        for made in (self._overlay, self._attract):
-            if made is not None:
-                made.stop()
+        self._stop_overlays()
         self.closed_view.show_closed(self.look, self.content.organisation, self.content.labels,
                                      *self._opens_at)
         self.closed_shown.emit()
