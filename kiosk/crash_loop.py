@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
@@ -33,11 +32,11 @@ class Fallback(Enum):
     BACK_SOON = "back soon screen"
 
 
-@dataclass
 class Starts:
     """The start log in the state folder."""
 
-    path: Path
+    def __init__(self, path: Path):
+        self.path = path
 
     def _read(self) -> list[dict]:
         try:
@@ -78,11 +77,11 @@ class Starts:
         self._write(entries)
 
 
-@dataclass
 class LastGood:
     """A copy of the content file that ran without trouble, and the folder its images are in."""
 
-    folder: Path
+    def __init__(self, folder: Path):
+        self.folder = folder
 
     @property
     def copy(self) -> Path:

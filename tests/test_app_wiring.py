@@ -28,8 +28,7 @@ def test_a_visitors_taps_become_one_recorded_session(qtbot, make_window, content
 
 def test_the_kiosk_closes_at_once_when_started_outside_opening_hours(qtbot, make_window,
                                                                      content):
-    never = content.__class__(**{**{f: getattr(content, f) for f in content.__dataclass_fields__},
-                                 "opening_hours": OpeningHours(week=(None,) * 7)})
+    never = content._replace(opening_hours=OpeningHours(week=(None,) * 7))
     window = make_window(never)
     watcher = services.ContentWatcher(content.source, never, parent=window)
     services.follow_opening_hours(window, watcher, never)
@@ -67,8 +66,7 @@ def test_the_display_is_turned_off_when_closed_and_on_at_a_touch(qtbot, make_win
         "display_off": [sys.executable, "-c", f"open({str(log)!r}, 'a').write('off ')"],
         "display_on": [sys.executable, "-c", f"open({str(log)!r}, 'a').write('on ')"]}))
     monkeypatch.setattr(paths, "settings_file", lambda: settings)
-    never = content.__class__(**{**{f: getattr(content, f) for f in content.__dataclass_fields__},
-                                 "opening_hours": OpeningHours(week=(None,) * 7)})
+    never = content._replace(opening_hours=OpeningHours(week=(None,) * 7))
     window = make_window(never)
     watcher = services.ContentWatcher(content.source, never, parent=window)
     services.follow_opening_hours(window, watcher, never)

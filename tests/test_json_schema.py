@@ -36,8 +36,8 @@ def test_schema_command_prints_the_file(capsys):
 def test_schema_names_the_same_keys_as_the_checker():
     props = SCHEMA["properties"]
     assert set(props["settings"]["properties"]) == set(SETTINGS)
-    assert set(props["theme"]["properties"]) == set(Theme.__dataclass_fields__)
-    assert set(props["labels"]["properties"]) == set(Labels.__dataclass_fields__)
+    assert set(props["theme"]["properties"]) == set(Theme._fields)
+    assert set(props["labels"]["properties"]) == set(Labels._fields)
     assert set(props["opening_hours"]["properties"]) == {*WEEKDAYS, "closed_on"}
     assert set(SCHEMA["$defs"]["detail"]["properties"]) == {"id", "title", *DETAIL_KEYS}
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import copyreg
 import pickle
 import sys
-from dataclasses import fields, is_dataclass
 from pathlib import Path
 from types import MappingProxyType
 
@@ -50,10 +49,7 @@ def pictures(value, found: set[Path] | None = None) -> set[Path]:
     found = set() if found is None else found
     if isinstance(value, Path):
         found.add(value)
-    elif is_dataclass(value):
-        for field in fields(value):
-            pictures(getattr(value, field.name), found)
-    elif isinstance(value, (tuple, list)):
+    elif isinstance(value, (tuple, list)):  # the model's records are named tuples
         for item in value:
             pictures(item, found)
     elif hasattr(value, "values"):  # a mapping

@@ -2,20 +2,25 @@
 
 `kiosk.content.loader` builds a `Content` from `content.yaml`; every screen is given the part
 of it that it shows.
+
+Each record is a typed named tuple: immutable, compared and hashed by value, pickled compactly
+for the content cache. Not frozen dataclasses: this module is imported on every start, and
+Python 3.11 writes and compiles each dataclass's methods at import, 0.5 ms a class (12 ms of
+start-up for these twenty), where a named tuple class costs a fifth of that
+(docs/performance.md). Annotations are evaluated here, not postponed, for the same reason:
+typing turns each postponed one into a ForwardRef and compiles it.
 """
 
-from __future__ import annotations
-
-from dataclasses import dataclass, field, replace
 from datetime import date, time
 from pathlib import Path
+from types import MappingProxyType
+from typing import NamedTuple
 
 LANGUAGES = ("en", "zh")
 LANGUAGE_NAMES = {"en": "English", "zh": "Chinese"}
 
 
-@dataclass(frozen=True, slots=True)
-class Text:
+class Text(NamedTuple):
     """A visible text in English and Simplified Chinese; a missing one falls back to the other."""
 
     en: str = ""
@@ -29,28 +34,24 @@ class Text:
         return bool(self.en or self.zh)
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+class Link(NamedTuple):
     url: str
     caption: Text = Text()
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
+class Figure(NamedTuple):
     value: Text
     label: Text
     unit: Text = Text()
 
 
-@dataclass(frozen=True, slots=True)
-class Card:
+class Card(NamedTuple):
     title: Text
     text: Text = Text()
     icon: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class TermGroup:
+class TermGroup(NamedTuple):
     """A named set of short terms, shown as chips; `flow` shows them as steps in order."""
 
     title: Text
@@ -59,14 +60,12 @@ class TermGroup:
     flow: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class TextBlock:
+class TextBlock(NamedTuple):
     title: Text
     paragraphs: tuple[Text, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Detail:
+class Detail(NamedTuple):
     """Something a visitor can open: a strategy, a cluster, a location, an organisation."""
 
     id: str
@@ -79,8 +78,7 @@ class Detail:
     link: Link | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
+class Location(NamedTuple):
     detail: Detail
     latitude: float
     longitude: float
@@ -91,8 +89,7 @@ class Location:
         return self.detail.id
 
 
-@dataclass(frozen=True, slots=True)
-class Page:
+class Page(NamedTuple):
     """A section screen: its blocks are shown in this order, each only when given."""
 
     title: Text
@@ -105,8 +102,7 @@ class Page:
     link: Link | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class MapImage:
+class MapImage(NamedTuple):
     """A map picture to draw instead of the built-in outline, in plate carrée (lon/lat) bounds."""
 
     path: Path
@@ -116,8 +112,7 @@ class MapImage:
     north: float
 
 
-@dataclass(frozen=True, slots=True)
-class NetworkPage:
+class NetworkPage(NamedTuple):
     title: Text
     lead: Text = Text()
     locations: tuple[Location, ...] = ()
@@ -126,8 +121,7 @@ class NetworkPage:
     map_image: MapImage | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class AttractSlide:
+class AttractSlide(NamedTuple):
     """One slide of the attract loop: a big figure or an image, and a short line."""
 
     text: Text
@@ -136,24 +130,21 @@ class AttractSlide:
     image: Path | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Tile:
+class Tile(NamedTuple):
     page: str
     title: Text
     subtitle: Text = Text()
     icon: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Organisation:
+class Organisation(NamedTuple):
     name: Text
     motto: Text = Text()
     intro: Text = Text()
     link: Link | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+class Settings(NamedTuple):
     default_language: str = "en"
     idle_timeout: float = 60.0
     countdown: float = 10.0
@@ -166,8 +157,7 @@ class Settings:
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-@dataclass(frozen=True, slots=True)
-class OpeningHours:
+class OpeningHours(NamedTuple):
     """When the kiosk is open: per weekday (Monday first) the opening and closing time, or
     None for a closed day; and whole dates it is closed (holidays)."""
 
@@ -175,8 +165,7 @@ class OpeningHours:
     closed_on: frozenset[date] = frozenset()
 
 
-@dataclass(frozen=True, slots=True)
-class Theme:
+class Theme(NamedTuple):
     background: str = "#F4F2F7"
     surface: str = "#FFFFFF"
     text: str = "#1C1530"
@@ -185,8 +174,7 @@ class Theme:
     accent_text: str = "#FFFFFF"
 
 
-@dataclass(frozen=True, slots=True)
-class Labels:
+class Labels(NamedTuple):
     """Words of the kiosk's own controls; staff may reword them under `labels:`."""
 
     home: Text = Text("Home", "首页")
@@ -214,11 +202,10 @@ class Labels:
 PAGE_NAMES = ("mission", "strategies", "clusters", "network")
 
 
-@dataclass(frozen=True, slots=True)
-class Content:
+class Content(NamedTuple):
     organisation: Organisation
     tiles: tuple[Tile, ...]
-    pages: dict[str, Page] = field(default_factory=dict)
+    pages: MappingProxyType = MappingProxyType({})  # page name: Page, read-only
     network: NetworkPage | None = None
     settings: Settings = Settings()
     theme: Theme = Theme()
@@ -227,9 +214,9 @@ class Content:
     opening_hours: OpeningHours | None = None  # None: open all the time
     source: Path | None = None
 
-    def with_settings(self, **changes) -> Content:
+    def with_settings(self, **changes) -> "Content":
         """This content with some settings changed (`--lang`, reduced motion for pictures)."""
-        return replace(self, settings=replace(self.settings, **changes))
+        return self._replace(settings=self.settings._replace(**changes))
 
     def details(self, page: str) -> tuple[Detail, ...]:
         """The details a page opens, in order (its siblings for Back and for swiping)."""

@@ -1,17 +1,12 @@
 """A problem found in a content file, with the place it was found; and what loading a content
 file gives: the content (None if it cannot be used) and all its problems."""
 
-from __future__ import annotations
+from typing import NamedTuple
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .model import Content
+from .model import Content
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     file: str
     line: int  # 1-based
     column: int  # 1-based
@@ -27,8 +22,7 @@ def errors(problems: tuple[Problem, ...] | list[Problem]) -> list[Problem]:
     return [p for p in problems if not p.warning]
 
 
-@dataclass(frozen=True, slots=True)
-class Loaded:
+class Loaded(NamedTuple):
     content: Content | None
     problems: tuple[Problem, ...]
 

@@ -160,7 +160,7 @@ def _clock(hours: str, minutes: str) -> time | None:
 
 def _theme(r: Reader, node: yaml.Node) -> Theme:
     default = Theme()
-    names = tuple(Theme.__dataclass_fields__)
+    names = tuple(Theme._fields)
     keys = r.keys(node, "theme", (), names) or {}
     theme = Theme(**{
         name: r.colour(keys[name], name, getattr(default, name)) if name in keys
@@ -174,7 +174,7 @@ def _theme(r: Reader, node: yaml.Node) -> Theme:
 
 
 def _labels(r: Reader, node: yaml.Node) -> Labels:
-    names = tuple(Labels.__dataclass_fields__)
+    names = tuple(Labels._fields)
     keys = r.keys(node, "labels", (), names) or {}
     return Labels(**{name: r.text(value, name) for name, value in keys.items()})
 

@@ -6,7 +6,7 @@ target of 88 px at 1080 lines grows on a 4K display and shrinks on a tablet.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtGui import QColor, QFont, QFontDatabase
 
@@ -41,8 +41,7 @@ def load_fonts() -> str:
     return families[0] if families else FALLBACK_FAMILY
 
 
-@dataclass(frozen=True)
-class Look:
+class Look(NamedTuple):  # a named tuple, not a dataclass: see kiosk/content/model.py
     theme: Theme
     width: int = 1920
     height: int = 1080

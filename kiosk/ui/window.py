@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -29,8 +28,7 @@ if TYPE_CHECKING:  # the other screens are imported when first needed, after the
     from .map_view import MapView
 
 
-@dataclass(frozen=True)
-class Route:
+class Route(NamedTuple):
     page: str
     detail: str = ""
 

@@ -1,7 +1,5 @@
 """The attract loop: it plays on the home screen when nobody is there, and any touch ends it."""
 
-import dataclasses
-
 from PySide6.QtCore import QPoint
 
 from kiosk.snapshot import visible_texts
@@ -66,7 +64,7 @@ def test_attract_in_chinese(qtbot, make_window):
 
 
 def test_no_slides_no_loop(qtbot, make_window, content):
-    window = make_window(dataclasses.replace(content, attract=()))
+    window = make_window(content._replace(attract=()))
     window.on_long_idle()
     assert not window.attract.isVisible()
     assert "Beijing TusPark" in visible_texts(window)

@@ -1,6 +1,5 @@
 """The national network map: every marker its own tap, labels that never collide."""
 
-import dataclasses
 import itertools
 
 from PySide6.QtGui import QColor, QImage
@@ -75,8 +74,8 @@ def test_a_map_picture_with_bounds_replaces_the_outline(make_window, content, tm
     path = tmp_path / "reviewed-map.png"
     picture.save(str(path))
     image = MapImage(path, west=73.0, east=135.0, south=18.0, north=54.0)
-    network = dataclasses.replace(content.network, map_image=image)
-    window, view = open_map(make_window, dataclasses.replace(content, network=network))
+    network = content.network._replace(map_image=image)
+    window, view = open_map(make_window, content._replace(network=network))
     rect = view._picture_rect
     beijing = next(loc for loc in content.network.locations if loc.id == "beijing")
     expected_x = rect.left() + (beijing.longitude - 73) / 62 * rect.width()
