@@ -11,9 +11,10 @@
 5. The kiosk window (or, if there is no content to show, the "back soon" screen) is placed on
    the chosen display, fullscreen with the pointer hidden and the exit keys locked, or in a
    normal window with `--windowed`.
-6. Just after the first frame: the log files, and around the window the content watcher,
-   usage figures, opening hours and staff access (kiosk/services.py); on the "back soon"
-   screen, a watcher that starts the kiosk again once the file is fixed.
+6. Just after the first frame: Python's garbage collector, paused since cli.main, collects
+   once and runs again (kiosk/memory.py); the log files, and around the window the content
+   watcher, usage figures, opening hours and staff access (kiosk/services.py); on the "back
+   soon" screen, a watcher that starts the kiosk again once the file is fixed.
 7. The idle watcher starts and the event loop runs. Its exit code says whether staff asked
    for a restart (cli.py starts the kiosk again) or for the desktop.
 """
@@ -30,7 +31,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, qInstallMessageHandler
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from . import logs, memory, paths, safety
+from . import logs, memory, paths, pyside_fixes, safety  # noqa: F401  (pyside_fixes: see there)
 from .cli import ExitCode
 from .crash_loop import Fallback, LastGood, Starts, load_for_start
 from .idle import IdleWatcher
@@ -109,6 +110,7 @@ def run(args: argparse.Namespace) -> int:
             logs.to_files()  # its line says the watcher is there
 
         after_first_frame(app, watch_for_a_fix)
+    after_first_frame(app, memory.settle_after_start)  # the collector, paused by cli.main
     lockdown = Lockdown(app)  # keep a reference: a collected filter stops filtering
     if windowed:
         window.show()

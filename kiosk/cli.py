@@ -219,9 +219,12 @@ def main(argv: list[str] | None = None) -> int:
 
         return snapshot(args.out, args.snapshot_content or args.content or paths.default_content(),
                         args.size, args.snapshot_lang or args.lang)
-    from .app import run
+    from . import memory
 
-    code = run(args)
+    with memory.collector_paused():  # until the first frame: see kiosk/memory.py
+        from .app import run
+
+        code = run(args)
     if code == ExitCode.RESTART:
         restart()
     return code

@@ -7,12 +7,20 @@ the resident size creeps up by tens of MiB. A fixed threshold keeps large blocks
 freeing them returns them at once; `trim()` after each visitor's session hands back what
 smaller frees left in the heap. Elsewhere than glibc both do nothing. And Qt's own pixmap
 cache is kept small (`limit_qt_caches`).
+
+Python's cyclic garbage collector is paused while the kiosk starts (`collector_paused`): start-up
+makes modules, classes and widgets that live as long as the kiosk, and the collector would
+look through them again and again for nothing (48 collections, 5 ms, before the first frame).
+Once the first frame is shown (`settle_after_start`) it collects once, moves what is left out
+of its sight for good (gc.freeze) and runs as usual.
 """
 
 from __future__ import annotations
 
 import ctypes
+import gc
 import sys
+from contextlib import contextmanager
 
 M_MMAP_THRESHOLD = -3
 LARGE = 128 * 1024  # glibc's own starting threshold, kept fixed
@@ -45,6 +53,25 @@ def limit_qt_caches() -> None:
     from PySide6.QtGui import QPixmapCache
 
     QPixmapCache.setCacheLimit(PIXMAP_CACHE_KIB)
+
+
+@contextmanager
+def collector_paused():
+    """Around start-up and the kiosk's run: no cyclic garbage collection until
+    `settle_after_start` (or the end, if the kiosk stops before its first frame)."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def settle_after_start() -> None:
+    """Just after the first frame: collect start-up's garbage once, keep what is left out of
+    later collections, and collect as usual from now on."""
+    gc.collect()
+    gc.freeze()
+    gc.enable()
 
 
 def trim() -> bool:

@@ -1,5 +1,7 @@
 """Memory given back to the system (kiosk/memory.py): large blocks freed are returned at once."""
 
+import gc
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -38,3 +40,44 @@ def kept_after_freeing(mode: str) -> float:
 def test_freed_screenshots_go_back_to_the_system():
     assert kept_after_freeing("glibc default") > 40  # what the kiosk used to keep
     assert kept_after_freeing("fixed") < 8
+
+
+STARTED = """
+import gc, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+import kiosk.app
+from kiosk import cli
+
+seen = {}
+
+def report():
+    print("enabled" if gc.isenabled() else "disabled", gc.get_freeze_count() > 0,
+          seen["during"], flush=True)
+    QApplication.exit(0)
+
+def run(args):
+    seen["during"] = "paused" if not gc.isenabled() else "running"
+    return real_run(args)
+
+real_run = kiosk.app.run
+kiosk.app.run = run
+kiosk.app.quit_when_shown = lambda: QTimer.singleShot(0, report)  # after the first frame's work
+sys.exit(cli.main(["--windowed", "--quit-when-shown"]))
+"""
+
+
+def test_the_collector_is_paused_while_starting_and_runs_after_the_first_frame(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_STATE_HOME": str(tmp_path),
+           "XDG_DATA_HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", STARTED], capture_output=True, text=True,
+                         cwd=ROOT, timeout=60, check=True, env=env).stdout
+    assert out.split() == ["enabled", "True", "paused"]
+
+
+def test_the_collector_runs_again_if_the_kiosk_stops_before_its_first_frame(monkeypatch):
+    from kiosk import cli
+
+    monkeypatch.setattr("kiosk.app.run", lambda args: cli.ExitCode.NO_DISPLAY)
+    assert cli.main(["--windowed"]) == cli.ExitCode.NO_DISPLAY
+    assert gc.isenabled()

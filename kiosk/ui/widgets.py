@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import pyside_fixes  # noqa: F401  (before any scroll area: see there)
 from ..content.model import Detail, Labels, Link, TermGroup, Text, TextBlock
 from . import icons
 from .qr import QrCode
@@ -268,19 +269,6 @@ def item_button(look: Look, detail: Detail, language: str) -> TapButton:
                        detail.icon, look.theme.accent)
     button.setMinimumHeight(look.px(200))
     return button
-
-
-def _one_gesture_type_for_all_scrollers() -> None:
-    """Stop a leak in PySide6 6.11: each QScroller.grabGesture registers a new gesture type
-    (257, 258, ...), and PySide6 turns every value Qt.GestureType has no member for into a new
-    enum class that it keeps: 2.6 KiB for every scroll area ever made, which over months of
-    rebuilt screens and opened details adds up. The kiosk never reads those values (nothing in
-    it handles a QGesture), so an unknown gesture type is given as CustomGesture instead.
-    tests/ui/test_touch.py checks that making scroll areas no longer grows memory."""
-    Qt.GestureType._missing_ = classmethod(lambda cls, value: cls.CustomGesture)
-
-
-_one_gesture_type_for_all_scrollers()
 
 
 def scroll(body: QWidget, look: Look) -> QScrollArea:
