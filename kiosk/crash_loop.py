@@ -47,7 +47,9 @@ class Starts:
 
     def _write(self, entries: list[dict]) -> None:
         try:
-            replace_file(self.path, json.dumps(entries[-KEEP:]).encode("utf-8"))
+            # Not durable: written at every start, before the first frame, and a start record
+            # lost to a power cut (an empty file reads as no starts) only counts one crash less.
+            replace_file(self.path, json.dumps(entries[-KEEP:]).encode("utf-8"), durable=False)
         except OSError as exc:
             log.warning("cannot record the kiosk's start in %s: %s", self.path, exc)
 

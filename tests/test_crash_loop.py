@@ -1,8 +1,11 @@
 """A kiosk that dies again and again starts on its last good content, then on "back soon"."""
 
+import json
 import shutil
 from datetime import datetime, timedelta
 from pathlib import Path
+
+import pytest
 
 from kiosk.crash_loop import Fallback, LastGood, Starts, load_for_start
 
@@ -27,9 +30,11 @@ def test_clean_exits_and_old_crashes_do_not_count(tmp_path):
     assert starts.begin(T0 + timedelta(seconds=100)) is Fallback.NONE  # ...over a minute ago
 
 
-def test_a_damaged_start_log_is_started_again(tmp_path):
-    (tmp_path / "starts.json").write_text("[{")
+@pytest.mark.parametrize("left", ["[{", ""], ids=["half written", "empty after a power cut"])
+def test_a_damaged_start_log_is_started_again(tmp_path, left):
+    (tmp_path / "starts.json").write_text(left)
     assert Starts(tmp_path / "starts.json").begin(T0) is Fallback.NONE
+    assert len(json.loads((tmp_path / "starts.json").read_text())) == 1
 
 
 def test_the_last_good_copy_keeps_its_images_found_beside_the_original(tmp_path):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 from functools import cache
 from pathlib import Path
@@ -18,6 +17,7 @@ PREFIXES = {
 }
 
 
+@cache
 def font_files(prefix: str) -> tuple[Path, Path]:
     """The font file and the character map (name -> code point) of an icon set."""
     folder = paths.icon_fonts()
@@ -27,9 +27,15 @@ def font_files(prefix: str) -> tuple[Path, Path]:
 
 
 @cache
-def charmap(prefix: str) -> dict[str, int]:
-    raw = json.loads(font_files(prefix)[1].read_text(encoding="utf-8"))
-    return {name: int(code, 16) if isinstance(code, str) else code for name, code in raw.items()}
+def charmap(prefix: str) -> dict[str, str | int]:
+    """Icon name -> its code point, as the map gives it (hex text or a number): see `code`."""
+    return json.loads(font_files(prefix)[1].read_text(encoding="utf-8"))
+
+
+def code(prefix: str, name: str) -> int | None:
+    """The code point of an icon; None if the set has no such icon."""
+    found = charmap(prefix).get(name)
+    return int(found, 16) if isinstance(found, str) else found
 
 
 def _names(prefix: str) -> frozenset[str]:
@@ -47,6 +53,8 @@ def icon_problem(name: str) -> str | None:
     names = _names(prefix)
     if not names or icon in names:
         return None
+    import difflib  # only when a name is wrong: not on the way to the first frame
+
     close = difflib.get_close_matches(icon, names, n=1)
     hint = f" (did you mean '{prefix}.{close[0]}'?)" if close else ""
     return f"unknown icon '{name}'{hint}"

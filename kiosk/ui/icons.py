@@ -12,7 +12,7 @@ from functools import cache
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QRawFont
 
-from ..content.icons import charmap, font_files
+from ..content.icons import PREFIXES, code, font_files
 
 SCALE = 0.875  # the glyph's height within the icon's square, as qtawesome draws it
 
@@ -27,11 +27,11 @@ def pixmap(name: str, color: QColor | str, size: int) -> QPixmap:
     image = QPixmap(size, size)
     image.fill(Qt.GlobalColor.transparent)
     prefix, _, glyph_name = name.partition(".")
-    code = charmap(prefix).get(glyph_name) if prefix in ("fa6s", "fa6r", "fa6b") else None
-    if code is None:
+    point = code(prefix, glyph_name) if prefix in PREFIXES else None
+    if point is None:
         return image
     font = _font(prefix, size)
-    glyph = font.glyphIndexesForString(chr(code))[0]
+    glyph = font.glyphIndexesForString(chr(point))[0]
     path = font.pathForGlyph(glyph)
     advance = font.advancesForGlyphIndexes([glyph])[0].x()
     offset = QPointF((size - advance) / 2, (size + font.ascent() - font.descent()) / 2)
