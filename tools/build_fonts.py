@@ -6,8 +6,15 @@ CJK font. The full fonts are about 20 MB each; the subset keeps every character 
 (the 6,763 most used Simplified Chinese characters), Latin, punctuation and symbols, plus any
 character of the content file.
 
+The glyphs the kiosk shows most are stored first: those of the content file and of the
+kiosk's own words (in kiosk/), in the order they first appear, then the rest in the source's
+order. FreeType reads a glyph from the font file's pages as it first draws it, and those pages
+stay in the kiosk's resident memory; with the park's text spread over the whole file, the
+first visitor in Chinese brought 4 MiB of it in, and with it gathered at the start, far less
+(docs/performance.md).
+
     apt-get install fonts-noto-cjk        # Debian: /usr/share/fonts/opentype/noto/
-    python tools/build_fonts.py [content.yaml ...]
+    python tools/build_fonts.py [--source DIR] [content.yaml ...]
 """
 
 from __future__ import annotations
@@ -16,7 +23,8 @@ import sys
 from pathlib import Path
 
 from fontTools import subset
-from fontTools.ttLib import TTCollection
+from fontTools.ttLib import TTCollection, TTFont
+from fontTools.ttLib.reorderGlyphs import reorderGlyphs
 
 SOURCE_DIR = Path("/usr/share/fonts/opentype/noto")
 WEIGHTS = {"Regular": "NotoSansCJK-Regular.ttc", "Bold": "NotoSansCJK-Bold.ttc"}
@@ -58,7 +66,37 @@ def wanted_characters(content_files: list[Path]) -> set[str]:
     return {c for c in chars if c.isprintable()}
 
 
+def shown_first(content_files: list[Path]) -> str:
+    """The characters the kiosk shows most, in the order they first appear: the content
+    files' and the kiosk's own words (its labels, staff panel and messages)."""
+    text = "".join(path.read_text(encoding="utf-8-sig") for path in content_files)
+    text += "".join(path.read_text(encoding="utf-8")
+                    for path in sorted((ROOT / "kiosk").rglob("*.py")))
+    return "".join(dict.fromkeys(c for c in text if c.isprintable()))
+
+
+def store_first(font: TTFont, text: str) -> int:
+    """Reorder the font's glyphs: `text`'s first (after .notdef), then the rest as they were.
+    Returns how many glyphs came first. fontTools' reorderGlyphs leaves a CID-keyed CFF
+    font's FDSelect (which private dictionary, and so which subroutines, each glyph uses) in
+    the old order, so that is reordered here too; without it FreeType cannot load glyphs."""
+    old = font.getGlyphOrder()
+    cmap = font.getBestCmap()
+    first = dict.fromkeys([old[0], *(cmap[ord(c)] for c in text if ord(c) in cmap)])
+    new = [*first, *(name for name in old if name not in first)]
+    top = font["CFF "].cff.topDictIndex[0]
+    select = getattr(top, "FDSelect", None)
+    before = dict(zip(old, select.gidArray, strict=True)) if select else None
+    reorderGlyphs(font, new)
+    if select is not None:
+        select.gidArray = [before[name] for name in new]
+    return len(first)
+
+
 def main(argv: list[str]) -> int:
+    global SOURCE_DIR
+    if argv[:1] == ["--source"]:
+        SOURCE_DIR, argv = Path(argv[1]), argv[2:]
     content_files = [Path(a) for a in argv] or [ROOT / "content.yaml"]
     text = "".join(sorted(wanted_characters(content_files)))
     OUT_DIR.mkdir(parents=True, exist_ok=True)
@@ -73,9 +111,11 @@ def main(argv: list[str]) -> int:
         subsetter = subset.Subsetter(options)
         subsetter.populate(text=text)
         subsetter.subset(font)
+        first = store_first(font, shown_first(content_files))
         out = OUT_DIR / f"NotoSansCJKsc-{weight}.otf"
         font.save(str(out))
-        print(f"{out.relative_to(ROOT)}: {len(text)} characters, {out.stat().st_size / 1e6:.1f} MB")
+        print(f"{out.relative_to(ROOT)}: {len(text)} characters, {first} glyphs stored first, "
+              f"{out.stat().st_size / 1e6:.1f} MB")
     return 0
 
 
