@@ -65,6 +65,11 @@ class KioskWindow(QWidget):
         self.look = self._look(*size)
         self._fade: CrossFade | None = None
         self._rest_to_build = False
+        # One timer for building the rest, not QTimer.singleShot(ms, self, self._build_the_rest):
+        # PySide6 6.11 keeps a weak reference for every such call with a delay, never freed.
+        self._rest_timer = QTimer(self)
+        self._rest_timer.setSingleShot(True)
+        self._rest_timer.timeout.connect(self._build_the_rest)
         self._pending_content: Content | None = None
 
         self.stack = QStackedWidget()
@@ -155,8 +160,7 @@ class KioskWindow(QWidget):
         super().paintEvent(event)
         if self._rest_to_build:
             self._rest_to_build = False
-            # with the window as context: the timer dies with it
-            QTimer.singleShot(BUILD_REST_AFTER_MS, self, self._build_the_rest)
+            self._rest_timer.start(BUILD_REST_AFTER_MS)
 
     def _build_the_rest(self) -> None:
         """Build the screens not yet built, one per turn of the event loop so that a tap in
@@ -170,7 +174,7 @@ class KioskWindow(QWidget):
         screen.resize(self.stack.size())
         screen.grab()
         if len(missing) > 1:
-            QTimer.singleShot(0, self, self._build_the_rest)
+            self._rest_timer.start(0)
 
     def pages(self) -> list[str]:
         return ["home", *self.content.pages, *(["network"] if self.content.network else [])]

@@ -117,3 +117,25 @@ def test_making_scroll_areas_does_not_grow_memory(qtbot):
     grown = tracemalloc.get_traced_memory()[0] - before
     tracemalloc.stop()
     assert grown / 2000 < 200, f"{grown / 2000:.0f} bytes per scroll area"
+
+
+def test_sessions_leave_no_references_to_the_window_behind(qtbot, make_window):
+    """Each session end rebuilds the screens, the rest of them after the first is painted;
+    that must not leave anything behind (PySide6 kept a weak reference for every delayed
+    QTimer.singleShot with the window as context)."""
+    import weakref
+
+    window = make_window()
+
+    def all_built() -> bool:
+        return all(name in window.screens for name in window.pages()) \
+            and not window._rest_timer.isActive()
+
+    window.reset()
+    qtbot.waitUntil(all_built)
+    before = weakref.getweakrefcount(window)
+    for _ in range(5):
+        window.reset()
+        qtbot.waitUntil(lambda: not window._rest_to_build)
+        qtbot.waitUntil(all_built)
+    assert weakref.getweakrefcount(window) == before
