@@ -94,14 +94,14 @@ def store_first(font: TTFont, text: str) -> int:
 
 
 def main(argv: list[str]) -> int:
-    global SOURCE_DIR
+    source_dir = SOURCE_DIR
     if argv[:1] == ["--source"]:
-        SOURCE_DIR, argv = Path(argv[1]), argv[2:]
+        source_dir, argv = Path(argv[1]), argv[2:]
     content_files = [Path(a) for a in argv] or [ROOT / "content.yaml"]
     text = "".join(sorted(wanted_characters(content_files)))
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     for weight, file_name in WEIGHTS.items():
-        collection = TTCollection(str(SOURCE_DIR / file_name))
+        collection = TTCollection(str(source_dir / file_name))
         font = next(f for f in collection.fonts if f["name"].getDebugName(1) == FAMILY)
         options = subset.Options()
         options.layout_features = ["kern", "liga", "locl", "vert", "palt"]
