@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from functools import partial
+
+import shiboken6
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QPixmap
 from PySide6.QtWidgets import (
@@ -166,6 +169,9 @@ class FlowLayout(QLayout):
         self._items = []
         self._spacing = spacing
         self.setContentsMargins(0, 0, 0, 0)
+        # Qt's layouts delete their items when they go; a layout written in Python must do it
+        # itself, or each item (96 bytes) stays behind every time a screen is rebuilt.
+        self.destroyed.connect(partial(_delete_all, self._items))
 
     def addItem(self, item):
         self._items.append(item)
@@ -214,6 +220,13 @@ class FlowLayout(QLayout):
             x += width + self._spacing
             line_height = max(line_height, height)
         return y + line_height - rect.y()
+
+
+def _delete_all(items: list) -> None:
+    while items:
+        item = items.pop()
+        if shiboken6.isValid(item):
+            shiboken6.delete(item)
 
 
 def chips(look: Look, terms: tuple[Text, ...], language: str, flow: bool) -> QWidget:
