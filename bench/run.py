@@ -120,14 +120,14 @@ def idle_costs(measure_s: float) -> dict:
 # -- in this process ---------------------------------------------------------------------------
 def kiosk_window(app, content, size, motion=False):
     from kiosk.idle import IdleWatcher
-    from kiosk.memory import trim
+    from kiosk.memory import trim_after_deletes
     from kiosk.snapshot import settle
     from kiosk.ui.theme import load_fonts
     from kiosk.ui.window import KioskWindow
 
     content = content.with_settings(reduced_motion=not motion)
     window = KioskWindow(content, load_fonts(), IdleWatcher(3_600_000), size=size)
-    window.session_reset.connect(trim)  # as kiosk/app.py wires it
+    window.session_reset.connect(trim_after_deletes)  # as kiosk/app.py wires it
     window.show()
     settle(app)
     window._build_the_rest()  # as the kiosk does once its first frame is shown

@@ -90,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     window.setGeometry(screen.geometry().x(), screen.geometry().y(), *size)
     running: list = []  # the services, once attached
     if isinstance(window, KioskWindow):
-        window.session_reset.connect(memory.trim)  # nobody there: a good moment
+        window.session_reset.connect(memory.trim_after_deletes)  # nobody there: a good moment
         safety.install(window.reset)
 
         def attach() -> None:  # just after the first frame: see kiosk/services.py

@@ -77,3 +77,11 @@ def settle_after_start() -> None:
 def trim() -> bool:
     """Return the heap's free memory to the system (a few ms; call when nobody is there)."""
     return bool(_LIBC and _LIBC.malloc_trim(0))
+
+
+def trim_after_deletes() -> None:
+    """`trim` once Qt's event loop has deleted what was let go with deleteLater (a session's
+    old screens): trimmed before, their memory stayed with the kiosk until the next session."""
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, trim)

@@ -81,3 +81,19 @@ def test_the_collector_runs_again_if_the_kiosk_stops_before_its_first_frame(monk
     monkeypatch.setattr("kiosk.app.run", lambda args: cli.ExitCode.NO_DISPLAY)
     assert cli.main(["--windowed"]) == cli.ExitCode.NO_DISPLAY
     assert gc.isenabled()
+
+
+def test_a_trim_after_a_session_waits_for_the_old_screens_to_go(qtbot, monkeypatch):
+    """The old screens are let go with deleteLater; trimmed before they are deleted, their
+    memory stayed with the kiosk until the next session."""
+    from PySide6.QtCore import QObject
+
+    from kiosk import memory
+
+    old_screen, gone, trimmed = QObject(), [], []
+    old_screen.destroyed.connect(lambda: gone.append(True))
+    monkeypatch.setattr(memory, "trim", lambda: trimmed.append(bool(gone)) or True)
+    old_screen.deleteLater()
+    memory.trim_after_deletes()
+    qtbot.waitUntil(lambda: len(trimmed) > 0)
+    assert trimmed == [True]
