@@ -1,10 +1,11 @@
 """Regenerate the bundled fonts in resources/fonts/ from Noto Sans CJK SC.
 
-The kiosk draws Latin and Chinese text with one family, Noto Sans CJK SC (SIL Open Font
-License 1.1), bundled so that Chinese never falls back to empty boxes on a machine with no
-CJK font. The full fonts are about 20 MB each; the subset keeps every character of GB 2312
-(the 6,763 most used Simplified Chinese characters), Latin, punctuation and symbols, plus any
-character of the content file.
+The kiosk draws Latin and Chinese text with one family: a subset of Noto Sans CJK SC (SIL
+Open Font License 1.1) under a name of its own, Kiosk Sans SC (see rename()), bundled so that
+Chinese never falls back to empty boxes on a machine with no CJK font. The full fonts are
+about 20 MB each; the subset keeps every character of GB 2312 (the 6,763 most used
+Simplified Chinese characters), Latin, punctuation and symbols, plus any character of the
+content file.
 
 The glyphs the kiosk shows most are stored first: those of the content file and of the
 kiosk's own words (in kiosk/), in the order they first appear, then the rest in the source's
@@ -29,6 +30,7 @@ from fontTools.ttLib.reorderGlyphs import reorderGlyphs
 SOURCE_DIR = Path("/usr/share/fonts/opentype/noto")
 WEIGHTS = {"Regular": "NotoSansCJK-Regular.ttc", "Bold": "NotoSansCJK-Bold.ttc"}
 FAMILY = "Noto Sans CJK SC"
+KIOSK_FAMILY = "Kiosk Sans SC"  # the subset's own name: see rename()
 ROOT = Path(__file__).resolve().parent.parent
 OUT_DIR = ROOT / "resources" / "fonts"
 
@@ -93,6 +95,25 @@ def store_first(font: TTFont, text: str) -> int:
     return len(first)
 
 
+def rename(font: TTFont, weight: str) -> None:
+    """Give the subset a family name of its own. Under its source's name, a machine with
+    Debian's fonts-noto-cjk drew with the system's full 20 MB font instead (the first visitor
+    in Chinese then brought 19.5 MiB of it into memory), and a system font of that name with
+    fewer characters would draw boxes. The licence allows it (the one reserved name is
+    "Source"); resources/fonts/OFL.txt says where the fonts come from."""
+    postscript = f"{KIOSK_FAMILY.replace(' ', '')}-{weight}"
+    version = font["name"].getDebugName(3).split(";")[0]
+    names = {1: KIOSK_FAMILY, 3: f"{version};KIOSK;{postscript}",
+             4: f"{KIOSK_FAMILY} {weight}", 6: postscript}
+    for record in font["name"].names:
+        if record.nameID in names:
+            record.string = names[record.nameID]
+    cff = font["CFF "].cff
+    cff.fontNames = [postscript]
+    top = cff.topDictIndex[0]
+    top.FullName, top.FamilyName = names[4], KIOSK_FAMILY
+
+
 def main(argv: list[str]) -> int:
     source_dir = SOURCE_DIR
     if argv[:1] == ["--source"]:
@@ -112,6 +133,7 @@ def main(argv: list[str]) -> int:
         subsetter.populate(text=text)
         subsetter.subset(font)
         first = store_first(font, shown_first(content_files))
+        rename(font, weight)
         out = OUT_DIR / f"NotoSansCJKsc-{weight}.otf"
         font.save(str(out))
         print(f"{out.relative_to(ROOT)}: {len(text)} characters, {first} glyphs stored first, "

@@ -77,7 +77,7 @@ def test_the_bundled_font_draws_every_chinese_character(family, content):
     from kiosk.ui.theme import Look
 
     font = Look(content.theme, family=family).font("body")
-    assert font.family() == "Noto Sans CJK SC"
+    assert font.family() == "Kiosk Sans SC"
     raw = QRawFont.fromFont(font)
     # By code point: PySide turns some one-character strings into the wrong QChar.
     missing = sorted(c for c in chinese if not raw.supportsCharacter(ord(c)))
