@@ -122,11 +122,11 @@ def kiosk_window(app, content, size, motion=False):
     from kiosk.idle import IdleWatcher
     from kiosk.memory import trim_after_deletes
     from kiosk.snapshot import settle
-    from kiosk.ui.theme import load_fonts
     from kiosk.ui.window import KioskWindow
 
     content = content.with_settings(reduced_motion=not motion)
-    window = KioskWindow(content, load_fonts(), IdleWatcher(3_600_000), size=size)
+    family = app.font().family()  # the bundled fonts' family: bench/kiosk_app.py
+    window = KioskWindow(content, family, IdleWatcher(3_600_000), size=size)
     window.session_reset.connect(trim_after_deletes)  # as kiosk/app.py wires it
     window.show()
     settle(app)
@@ -301,8 +301,6 @@ def main() -> int:
     args = parser.parse_args()
     quick = args.quick
 
-    from PySide6.QtWidgets import QApplication
-
     from kiosk import paths
     from kiosk.content import load
 
@@ -313,11 +311,9 @@ def main() -> int:
     figures |= start_up(3 if quick else 11)
     figures |= memory(1 if quick else 3)
     figures |= idle_costs(5 if quick else 30)
-    from kiosk.memory import keep_large_blocks_returnable, limit_qt_caches
+    from bench.kiosk_app import kiosk_app
 
-    keep_large_blocks_returnable()  # as kiosk/app.py does first of all
-    app = QApplication(sys.argv[:1])
-    limit_qt_caches()  # and just after making the QApplication
+    app, _family = kiosk_app()
     content = load(paths.default_content()).content
     for size, key in (((1920, 1080), "tap_ms"), ((3840, 2160), "tap_ms_4k")):
         times = taps(app, content, size, 3 if quick else 25)

@@ -11,24 +11,18 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import QEvent  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from bench.bare import rss_kib  # noqa: E402
-from kiosk import (
-    memory,  # noqa: E402
-    paths,  # noqa: E402
-)
+from bench.kiosk_app import kiosk_app  # noqa: E402
+from kiosk import paths  # noqa: E402
 from kiosk.content import load  # noqa: E402
 from kiosk.idle import IdleWatcher  # noqa: E402
 from kiosk.snapshot import routes, settle  # noqa: E402
-from kiosk.ui.theme import load_fonts  # noqa: E402
 from kiosk.ui.window import KioskWindow  # noqa: E402
 
-memory.keep_large_blocks_returnable()  # as kiosk/app.py does first of all
-app = QApplication(sys.argv[:1])
-memory.limit_qt_caches()
+app, family = kiosk_app()
 content = load(paths.default_content()).content
-window = KioskWindow(content, load_fonts(), IdleWatcher(3_600_000), size=(1920, 1080))
+window = KioskWindow(content, family, IdleWatcher(3_600_000), size=(1920, 1080))
 window.show()
 settle(app)
 for route in routes(content):
