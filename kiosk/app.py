@@ -11,10 +11,11 @@
 5. The kiosk window (or, if there is no content to show, the "back soon" screen) is placed on
    the chosen display, fullscreen with the pointer hidden and the exit keys locked, or in a
    normal window with `--windowed`.
-6. Just after the first frame: Python's garbage collector, paused since cli.main, collects
-   once and runs again (kiosk/memory.py); the log files, and around the window the content
-   watcher, usage figures, opening hours and staff access (kiosk/services.py); on the "back
-   soon" screen, a watcher that starts the kiosk again once the file is fixed.
+6. Just after the first frame: Python's garbage collector, paused since cli.main, collects once
+   and runs again, and glibc's malloc is told to give large blocks back (kiosk/memory.py); the
+   log files, and around the window the content watcher, usage figures, opening hours and staff
+   access (kiosk/services.py); on the "back soon" screen, a watcher that starts the kiosk again
+   once the file is fixed.
 7. The idle watcher starts and the event loop runs. Its exit code says whether staff asked
    for a restart (cli.py starts the kiosk again) or for the desktop.
 """
@@ -43,7 +44,6 @@ log = logging.getLogger("kiosk")
 
 
 def run(args: argparse.Namespace) -> int:
-    memory.keep_large_blocks_returnable()  # before the first picture: see kiosk/memory.py
     logs.setup()  # to stderr at once; to the log files just after the first frame
     qInstallMessageHandler(logs.qt_message)
 
@@ -89,6 +89,9 @@ def run(args: argparse.Namespace) -> int:
         window = KioskWindow(content, family, idle, allow_close=windowed, size=size)
     window.setGeometry(screen.geometry().x(), screen.geometry().y(), *size)
     running: list = []  # the services, once attached
+    first_frame = FirstFrame(app)
+    if args.quit_when_shown:  # for measuring start-up (bench/run.py): first, before the rest
+        first_frame.then(quit_when_shown)
     if isinstance(window, KioskWindow):
         window.session_reset.connect(memory.trim_after_deletes)  # nobody there: a good moment
         safety.install(window.reset)
@@ -100,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
             running.append(Services(app, window, idle, content_path, last_good, started,
                                     on_fallback=fallback is not Fallback.NONE))
 
-        after_first_frame(app, attach)
+        first_frame.then(attach)
     else:
         def watch_for_a_fix() -> None:  # a valid save: start again, on it
             from .watcher import ContentWatcher
@@ -109,8 +112,9 @@ def run(args: argparse.Namespace) -> int:
             watcher.loaded.connect(lambda _content: QApplication.exit(ExitCode.RESTART))
             logs.to_files()  # its line says the watcher is there
 
-        after_first_frame(app, watch_for_a_fix)
-    after_first_frame(app, memory.settle_after_start)  # the collector, paused by cli.main
+        first_frame.then(watch_for_a_fix)
+    first_frame.then(memory.settle_after_start)  # the collector, paused by cli.main
+    first_frame.then(memory.keep_large_blocks_returnable)  # before a screen is let go
     lockdown = Lockdown(app)  # keep a reference: a collected filter stops filtering
     if windowed:
         window.show()
@@ -122,8 +126,6 @@ def run(args: argparse.Namespace) -> int:
         window.showFullScreen()
     idle.start(app)
     log.info("kiosk started: %s, %s", content_path, "windowed" if windowed else "fullscreen")
-    if args.quit_when_shown:  # for measuring start-up (bench/run.py)
-        after_first_frame(app, quit_when_shown)
     code = app.exec()
     for services in running:
         services.close()
@@ -133,21 +135,24 @@ def run(args: argparse.Namespace) -> int:
 
 
 class FirstFrame(QObject):
-    """Runs `then` once, just after the first frame is painted."""
+    """Runs the steps it is given, each on its own and in that order, just after the first
+    frame is painted. One filter for all of them: every event before that frame passes
+    through it."""
 
-    def __init__(self, app: QApplication, then):
+    def __init__(self, app: QApplication):
         super().__init__(app)
-        self.then = then
+        self._steps: list = []
+        app.installEventFilter(self)
+
+    def then(self, step) -> None:
+        self._steps.append(step)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             QApplication.instance().removeEventFilter(self)
-            QTimer.singleShot(0, self.then)  # once this frame is done
+            for step in self._steps:
+                QTimer.singleShot(0, step)  # once this frame is done
         return False
-
-
-def after_first_frame(app: QApplication, then) -> None:
-    app.installEventFilter(FirstFrame(app, then))
 
 
 def quit_when_shown() -> None:

@@ -2,11 +2,12 @@
 
 The kiosk frees large pictures often (a cross-fade's two screenshots, a detail's map). glibc's
 malloc serves such blocks from mmap at first, but after the first few are freed it raises its
-mmap threshold and keeps later ones on the heap, where freed memory stays with the process:
-the resident size creeps up by tens of MiB. A fixed threshold keeps large blocks in mmap, so
-freeing them returns them at once; `trim()` after each visitor's session hands back what
-smaller frees left in the heap. Elsewhere than glibc both do nothing. And Qt's own pixmap
-cache is kept small (`limit_qt_caches`).
+mmap threshold and keeps later ones on the heap, where freed memory stays with the process: the
+resident size creeps up by tens of MiB. A fixed threshold, set just after the first frame and
+before any screen is let go, keeps large blocks in mmap, so freeing them returns them at once
+(ctypes, which sets it, is imported then: 1.8 ms not on the way to the first frame); `trim()`
+after each visitor's session hands back what smaller frees left in the heap. Elsewhere than
+glibc both do nothing. And Qt's own pixmap cache is kept small (`limit_qt_caches`).
 
 Python's cyclic garbage collector is paused while the kiosk starts (`collector_paused`): start-up
 makes modules, classes and widgets that live as long as the kiosk, and the collector would
@@ -17,19 +18,23 @@ of its sight for good (gc.freeze) and runs as usual.
 
 from __future__ import annotations
 
-import ctypes
 import gc
 import sys
 from contextlib import contextmanager
+from functools import cache
 
 M_MMAP_THRESHOLD = -3
 LARGE = 128 * 1024  # glibc's own starting threshold, kept fixed
 PIXMAP_CACHE_KIB = 1024
 
 
+@cache
 def _glibc():
+    """glibc through ctypes, imported when first needed: not on the way to the first frame."""
     if not sys.platform.startswith("linux"):
         return None
+    import ctypes
+
     try:
         libc = ctypes.CDLL("libc.so.6")  # glibc's name; musl and others: no such file
         return libc if hasattr(libc, "mallopt") and hasattr(libc, "malloc_trim") else None
@@ -37,12 +42,10 @@ def _glibc():
         return None
 
 
-_LIBC = _glibc()
-
-
 def keep_large_blocks_returnable() -> bool:
-    """At start, before the first large picture: True if glibc took the setting."""
-    return bool(_LIBC and _LIBC.mallopt(M_MMAP_THRESHOLD, LARGE))
+    """Before the first screen is let go: True if glibc took the setting."""
+    libc = _glibc()
+    return bool(libc and libc.mallopt(M_MMAP_THRESHOLD, LARGE))
 
 
 def limit_qt_caches() -> None:
@@ -76,7 +79,8 @@ def settle_after_start() -> None:
 
 def trim() -> bool:
     """Return the heap's free memory to the system (a few ms; call when nobody is there)."""
-    return bool(_LIBC and _LIBC.malloc_trim(0))
+    libc = _glibc()
+    return bool(libc and libc.malloc_trim(0))
 
 
 def trim_after_deletes() -> None:
