@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 PYTHON = sys.executable
-ENV = dict(os.environ, QT_QPA_PLATFORM="offscreen")  # with a screen of its size: see main
+ENV = dict(os.environ, QT_QPA_PLATFORM="offscreen")  # with a screen of its size: see measure
 BOUNDS = {  # figure: the most it may be (docs/performance.md)
     "start_ratio": 1.5, "rss_ratio": 1.6, "tap_ms_p95": 16.0, "frame_ms_p95": 8.0,
     "idle_cpu_pct": 0.5, "attract_cpu_pct": 10.0, "soak_exceptions": 0, "soak_qt_warnings": 0,
@@ -42,18 +42,6 @@ def p95(values: list[float]) -> float:
 def rss_kib() -> int:
     with open("/proc/self/status", encoding="ascii") as status:
         return next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
-
-
-def offscreen(width: int, height: int, folder: Path) -> str:
-    """Qt's headless platform with one screen of this size. Its own screen is 800x800: the
-    kiosk, which fills its screen, started at 800x800 instead of 1920x1080, and Qt's gesture
-    manager found no target for a drag that began beyond 800x800 on a larger window
-    (QGuiApplication::screenAt), which a real screen never does."""
-    config = folder / f"screen-{width}x{height}.json"
-    config.write_text(json.dumps({"screens": [{
-        "name": "bench", "x": 0, "y": 0, "width": width, "height": height,
-        "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}), encoding="utf-8")
-    return f"offscreen:configfile={config}"
 
 
 # -- in separate processes ---------------------------------------------------------------------
@@ -305,6 +293,7 @@ def scale(app, runs: int) -> dict:
 
 
 def measure(quick: bool, screens: Path) -> dict:
+    from bench.offscreen import offscreen
     from kiosk import paths
     from kiosk.content import load
 

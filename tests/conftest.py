@@ -3,11 +3,16 @@ import os
 import shutil
 import tempfile
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
-os.environ.setdefault("QT_API", "pyside6")
+from bench.offscreen import offscreen  # no Qt in it
+
 # The kiosk's settings, usage figures and logs go to a folder of the test run, never home.
 _FOLDERS = tempfile.mkdtemp(prefix="kiosk-tests-")
 atexit.register(shutil.rmtree, _FOLDERS, ignore_errors=True)
+# Headless, before anything imports Qt, on a screen as large as the largest window the tests
+# make (3840x2160): Qt's own offscreen screen is 800x800 (bench/offscreen.py).
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = offscreen(3840, 2160, _FOLDERS)
+os.environ.setdefault("QT_API", "pyside6")
 for _variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
     os.environ[_variable] = os.path.join(_FOLDERS, _variable.lower())
 

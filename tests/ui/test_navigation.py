@@ -187,7 +187,6 @@ def test_swipes_move_between_sibling_details(qtbot, make_window, touch):
     assert window.route == Route("strategies")
 
 
-@pytest.mark.qt_log_ignore("QGestureManager::deliverEvents: could not find the target")
 def test_a_short_or_vertical_drag_is_not_a_swipe(qtbot, make_window):
     """(Qt warns about these synthetic drags' gestures; a real finger under X11 does not.)"""
     window = make_window()

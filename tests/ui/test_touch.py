@@ -1,8 +1,4 @@
-"""Touch as visitors use it: flings with momentum, drags that scroll instead of pressing.
-
-Qt's gesture manager warns "could not find the target for gesture" about the synthetic touch
-events of these tests (not about a real finger under X11, where the same flings log nothing).
-"""
+"""Touch as visitors use it: flings with momentum, drags that scroll instead of pressing."""
 
 import sys
 
@@ -13,8 +9,6 @@ from PySide6.QtWidgets import QApplication, QPushButton, QScroller
 from kiosk.ui.window import Route
 
 from ..helpers import fling, settle
-
-pytestmark = pytest.mark.qt_log_ignore("QGestureManager::deliverEvents: could not find the target")
 
 
 def test_a_fling_keeps_scrolling_after_the_finger_lifts(qtbot, make_window):
