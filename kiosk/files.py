@@ -1,6 +1,6 @@
 """Writing a file so that a crash or a power cut at any moment leaves either the old file or
-the new one, never half of it: written beside it under another name, flushed, renamed over it.
-No Qt here."""
+the new one, never half of it: written beside it under another name, flushed, renamed over it,
+and the rename itself made durable by flushing the folder. No Qt here."""
 
 from __future__ import annotations
 
@@ -9,17 +9,48 @@ from pathlib import Path
 
 
 def replace_file(path: Path, data: bytes, private: bool = False, durable: bool = True) -> None:
-    """Put `data` in `path` atomically; `private`: readable by its owner only. Raises OSError.
+    """Put `data` in `path` atomically; `private`: readable by its owner only. Raises OSError,
+    and then leaves no temporary file behind (a full disk, a folder made read-only).
+
+    A private file is created with its final mode: it is never readable by others, not even
+    for the moment between its creation and a chmod.
 
     `durable=False` skips waiting for the disk (fsync, about 1 ms): a crash of the program
     still leaves the old file or the new one, but a power cut may lose the new one or leave
     it empty. Only for files whose readers take an empty file as no file."""
     temporary = path.with_name(path.name + ".new")
-    with open(temporary, "wb") as stream:
-        if private:
-            os.chmod(temporary, 0o600)
-        stream.write(data)
-        stream.flush()
-        if durable:
-            os.fsync(stream.fileno())
-    os.replace(temporary, path)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+    try:
+        # A temporary file left by an earlier crash may have a wider mode: start afresh.
+        temporary.unlink(missing_ok=True)
+        descriptor = os.open(temporary, flags, 0o600 if private else 0o666)
+        with open(descriptor, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            if durable:
+                os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        try:
+            temporary.unlink(missing_ok=True)
+        except OSError:
+            pass
+        raise
+    if durable:
+        sync_folder(path.parent)
+
+
+def sync_folder(folder: Path) -> None:
+    """Make a rename in `folder` durable (POSIX); Windows has no such call and needs none."""
+    if os.name != "posix":
+        return
+    try:
+        descriptor = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass  # some file systems refuse fsync on a folder; the rename is done all the same
+    finally:
+        os.close(descriptor)
