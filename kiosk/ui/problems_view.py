@@ -14,18 +14,20 @@ from .theme import Look
 from .widgets import column, label
 
 
-class ProblemsView(QWidget):
-    def __init__(self, problems: list[Problem], family: str, size: tuple[int, int],
-                 allow_close: bool):
+class CalmScreen(QWidget):
+    """"This display is being updated" in both languages; the problems, if any, in small print.
+
+    Also what the kiosk window shows in place of a screen that could not be built."""
+
+    def __init__(self, look: Look, problems: list[Problem] | tuple = (),
+                 labels: Labels = Labels()):
         super().__init__()
-        self.setObjectName("kiosk")
-        self.allow_close = allow_close
-        look = Look(Theme(), *size, family=family)
-        self.setStyleSheet(look.style_sheet())
+        self.setObjectName("screen")
         layout = column(spacing=look.px(24), margins=look.margin)
         layout.addStretch(1)
         for language in ("en", "zh"):
-            message = label(Labels().out_of_service.get(language), "h2")
+            message = label(labels.out_of_service.get(language), "h2", wrap=False)
+            message.setWordWrap(True)  # a plain label: the fewest parts that could fail
             message.setAlignment(Qt.AlignmentFlag.AlignCenter)
             layout.addWidget(message)
         layout.addStretch(1)
@@ -34,6 +36,19 @@ class ProblemsView(QWidget):
         if len(problems) > 12:
             layout.addWidget(label(f"... and {len(problems) - 12} more", "problem"))
         self.setLayout(layout)
+
+
+class ProblemsView(QWidget):
+    """The window of the kiosk when it has no content it can show."""
+
+    def __init__(self, problems: list[Problem], family: str, size: tuple[int, int],
+                 allow_close: bool):
+        super().__init__()
+        self.setObjectName("kiosk")
+        self.allow_close = allow_close
+        look = Look(Theme(), *size, family=family)
+        self.setStyleSheet(look.style_sheet())
+        self.setLayout(column(CalmScreen(look, problems)))
         self.resize(*size)
 
     def closeEvent(self, event) -> None:

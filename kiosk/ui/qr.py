@@ -51,9 +51,10 @@ class QrCode(QWidget):
     """Painted from the code's module matrix: sharp at any size, no image in between."""
 
     def __init__(self, url: str, size: int, dark: str = "#000000"):
+        matrix = qr_matrix(url)  # may raise (too long a link): before a widget is made
         super().__init__()
         self.url = url
-        self.matrix = qr_matrix(url)
+        self.matrix = matrix
         self._dark = QColor(dark)
         self._path = QPainterPath()
         self.setFixedSize(size, size)

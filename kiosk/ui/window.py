@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QLayout,
     QScroller,
@@ -38,8 +40,56 @@ class Route(NamedTuple):
 
 
 HOME = Route("home")
+CALM = "calm"  # in place of a screen that could not be built: "This display is being updated"
 TRANSITION_MS = 250
 BUILD_REST_AFTER_MS = 100  # after the first frame: the kiosk is on screen before it prepares more
+log = logging.getLogger("kiosk")
+Built = TypeVar("Built")
+
+
+def built(make: Callable[[], Built], what: str, builder: QWidget) -> Built | None:
+    """What `make` builds, or None if building it raised (logged with its traceback).
+
+    Whatever was half built is handed to Qt before Python lets go of it (see
+    _dispose_half_built): a screen that raised half way through its constructor, freed as
+    its traceback was, crashed the kiosk (SIGSEGV in a parentless layout's destructor).
+    """
+    try:
+        return make()
+    except Exception as exc:
+        log.error("could not build %s; showing another screen instead", what, exc_info=exc)
+        _dispose_half_built(exc, builder)
+        return None
+
+
+def _dispose_half_built(exc: BaseException, builder: QWidget) -> None:
+    """Give every widget and layout that the failed frames made (not the `builder`, the
+    window that asked for them) a Qt parent, and delete those parents with Qt: Qt then deletes
+    children before parents, as it should, instead of Python's reference counting freeing
+    them in whatever order their frames held them."""
+    import shiboken6
+
+    found: dict[int, QObject] = {}
+    trace = exc.__traceback__
+    while trace is not None:
+        for value in trace.tb_frame.f_locals.values():
+            if isinstance(value, (QWidget, QLayout)) and value is not builder \
+                    and shiboken6.isValid(value):
+                found[id(value)] = value
+        trace = trace.tb_next
+    holders = []
+    for thing in found.values():
+        if isinstance(thing, QLayout) and thing.parent() is None:
+            holders.append(QWidget())
+            holders[-1].setLayout(thing)  # its items' widgets go to the holder too
+    for thing in found.values():
+        if isinstance(thing, QWidget) and thing.parent() is None and thing not in holders:
+            holders.append(QWidget())
+            thing.setParent(holders[-1])
+    exc.__traceback__ = None
+    found.clear()
+    for holder in holders:
+        holder.deleteLater()
 
 
 class KioskWindow(QWidget):
@@ -62,6 +112,7 @@ class KioskWindow(QWidget):
         self.route = HOME
         self.history: list[Route] = []
         self.screens: dict[str, QWidget] = {}
+        self._broken: set[str] = set()  # screens that raised while being built: not tried again
         self.look = self._look(*size)
         self._fade: CrossFade | None = None
         self._rest_to_build = False
@@ -152,7 +203,8 @@ class KioskWindow(QWidget):
             self.stack.removeWidget(screen)
             screen.deleteLater()
         self.screens = {}
-        self._build_nav()
+        self._broken = set()
+        self.nav.setVisible(built(self._build_nav, "the bar of buttons", self) is not None)
         self._show(self.route)
         self._rest_to_build = True  # once this screen is painted: see paintEvent
 
@@ -167,22 +219,45 @@ class KioskWindow(QWidget):
         between is answered at once, each drawn once off screen: its layout, its map and the
         glyphs it needs are ready before a visitor taps its tile (the first visit of the network
         screen took 53 ms, the next ones 5)."""
-        missing = [name for name in self.pages() if name not in self.screens]
+        missing = [name for name in self.pages()
+                   if name not in self.screens and name not in self._broken]
         if not missing:
             return
         screen = self._screen(missing[0])
-        screen.resize(self.stack.size())
-        screen.grab()
+        if screen is not None:
+            screen.resize(self.stack.size())
+            screen.grab()
         if len(missing) > 1:
             self._rest_timer.start(0)
 
     def pages(self) -> list[str]:
         return ["home", *self.content.pages, *(["network"] if self.content.network else [])]
 
-    def _screen(self, name: str) -> QWidget:
-        """The screen called `name`, built when first wanted."""
+    def _screen(self, name: str) -> QWidget | None:
+        """The screen called `name`, built when first wanted; None if it cannot be built."""
         if name in self.screens:
             return self.screens[name]
+        if name in self._broken:
+            return None
+        screen = built(lambda: self._make_screen(name), f"the screen '{name}'", self)
+        if screen is None:
+            self._broken.add(name)
+            return None
+        self.screens[name] = screen
+        self.stack.addWidget(screen)
+        self._watch_scrolling(screen)
+        return screen
+
+    def _calm_screen(self) -> QWidget:
+        """Shown when not even the home screen can be built."""
+        if CALM not in self.screens:
+            from .problems_view import CalmScreen
+
+            self.screens[CALM] = CalmScreen(self.look, labels=self.content.labels)
+            self.stack.addWidget(self.screens[CALM])
+        return self.screens[CALM]
+
+    def _make_screen(self, name: str) -> QWidget:
         content, look, language = self.content, self.look, self.language
         if name == "home":
             screen = HomeScreen(content, look, language)
@@ -198,9 +273,6 @@ class KioskWindow(QWidget):
             screen = SectionScreen(content.pages[name], content.labels, look, language)
             screen.detail_requested.connect(
                 lambda key, name=name: self.navigate(Route(name, key)))
-        self.screens[name] = screen
-        self.stack.addWidget(screen)
-        self._watch_scrolling(screen)
         return screen
 
     def _watch_scrolling(self, screen: QWidget) -> None:
@@ -208,7 +280,7 @@ class KioskWindow(QWidget):
         for body in screen.findChildren(QWidget, "scrollBody"):
             QScroller.scroller(body.parentWidget()).stateChanged.connect(self.idle.poke)
 
-    def _build_nav(self) -> None:
+    def _build_nav(self) -> QWidget:
         look, labels, language = self.look, self.content.labels, self.language
         old = self.nav.layout()
         if old is not None:
@@ -233,6 +305,7 @@ class KioskWindow(QWidget):
         row.addWidget(self.larger_text_button)
         row.addWidget(self.language_button)
         self.nav.setLayout(row)
+        return self.nav
 
     def _detail_view(self, route: Route) -> DetailView | None:
         siblings = self.content.details(route.page)
@@ -243,9 +316,13 @@ class KioskWindow(QWidget):
                         if t.page == route.page), "")
         from .detail import DetailView
 
-        view = DetailView(detail, self.content.labels, self.look, self.language, eyebrow,
-                          siblings, self._place_on_map(route))
-        view.detail_requested.connect(lambda key: self.replace(Route(route.page, key)))
+        def make() -> DetailView:
+            return DetailView(detail, self.content.labels, self.look, self.language, eyebrow,
+                              siblings, self._place_on_map(route))
+
+        view = built(make, f"the detail '{route.name}'", self)
+        if view is not None:
+            view.detail_requested.connect(lambda key: self.replace(Route(route.page, key)))
         return view
 
     def _place_on_map(self, route: Route) -> MapView | None:
@@ -300,14 +377,16 @@ class KioskWindow(QWidget):
                 self.screens["detail"] = view
                 self.stack.addWidget(view)
                 self._watch_scrolling(view)
+        screen = self.screens["detail"] if route.detail else self._screen(route.page)
+        if screen is None and route != HOME:  # it could not be built: home instead
+            route, screen = HOME, self._screen("home")
         self.route = route
-        self.stack.setCurrentWidget(self.screens["detail"] if route.detail
-                                    else self._screen(route.page))
+        self.stack.setCurrentWidget(screen or self._calm_screen())
         if old is not None:
             self.stack.removeWidget(old)
             old.deleteLater()
-        if route.page == "network" and route.detail:  # still marked when the visitor is back
-            self._screen("network").show_selected(route.detail)
+        if route.page == "network" and route.detail and "network" in self.screens:
+            self.screens["network"].show_selected(route.detail)  # marked when the visitor is back
         # The bar stays (the screens keep their size, so nothing is laid out again); on the
         # home screen it holds the switches only, the larger-text one with its words.
         self.back_button.setVisible(route != HOME)
