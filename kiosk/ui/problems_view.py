@@ -20,8 +20,9 @@ class CalmScreen(QWidget):
     Also what the kiosk window shows in place of a screen that could not be built."""
 
     def __init__(self, look: Look, problems: list[Problem] | tuple = (),
-                 labels: Labels = Labels()):
+                 labels: Labels | None = None):
         super().__init__()
+        labels = labels or Labels()
         self.setObjectName("screen")
         layout = column(spacing=look.px(24), margins=look.margin)
         layout.addStretch(1)
