@@ -96,8 +96,7 @@ def check(path: Path) -> int:
     loaded = load(path)
     for problem in loaded.problems:
         print(problem, file=sys.stderr)
-    errors = len(loaded.errors)
-    warnings = len(loaded.problems) - errors
+    errors, warnings = loaded.counts()
     if errors:
         print(f"{path}: {errors} problem{'s' * (errors != 1)} to fix", file=sys.stderr)
         return ExitCode.CONTENT_INVALID

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import paths
 from .content import Loaded, cache
-from .files import replace_file
+from .files import UnreadableError, read_regular_file, replace_file
 
 log = logging.getLogger("kiosk")
 
@@ -94,11 +94,12 @@ class LastGood:
         return self.folder / "last-good-content.json"
 
     def remember(self, content_file: Path) -> bool:
+        from .content.loader import MAX_BYTES, load_bytes
+
         try:
-            data = content_file.read_bytes()
-        except OSError:
+            data = read_regular_file(content_file, MAX_BYTES + 1)
+        except UnreadableError:
             return False
-        from .content import load_bytes
 
         if load_bytes(data, str(content_file), content_file.resolve().parent).content is None:
             return False

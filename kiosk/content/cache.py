@@ -20,10 +20,11 @@ from pathlib import Path
 from types import MappingProxyType
 
 from .. import __version__, paths
-from ..files import replace_file
+from ..files import UnreadableError, read_regular_file, replace_file
 from .problems import Loaded
 
 FORMAT = 1
+LIMIT = 20_000_001  # loader.MAX_BYTES + 1 (the loader is not imported on the way to a hit)
 
 
 def read_only(mapping: dict) -> MappingProxyType:
@@ -70,8 +71,8 @@ def load(path: Path, cache_file: Path) -> Loaded:
     checked, and (if usable) kept."""
     path = Path(path)
     try:
-        data = path.read_bytes()
-    except OSError:
+        data = read_regular_file(path, LIMIT)  # the same bounded read as the loader's
+    except UnreadableError:
         data = None
     key = (FORMAT, sys.version_info[:2], str(path.resolve()), _code())
     if data is not None:

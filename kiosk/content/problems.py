@@ -25,6 +25,15 @@ def errors(problems: tuple[Problem, ...] | list[Problem]) -> list[Problem]:
 class Loaded(NamedTuple):
     content: Content | None
     problems: tuple[Problem, ...]
+    unlisted: tuple[int, int] = (0, 0)  # errors, warnings past the listed ones (counted only)
+
+    def counts(self) -> tuple[int, int]:
+        """How many errors and warnings in all, listed or not (not the line that counts the
+        unlisted ones)."""
+        listed_errors = len(self.errors) - (1 if self.unlisted[0] else 0)
+        listed_warnings = len(self.problems) - len(self.errors) - \
+            (1 if self.unlisted[1] and not self.unlisted[0] else 0)
+        return listed_errors + self.unlisted[0], listed_warnings + self.unlisted[1]
 
     @property
     def errors(self) -> list[Problem]:

@@ -8,8 +8,11 @@ meant, `1:20` is not taken for 80, and a duplicate key is an error instead of a 
 from __future__ import annotations
 
 import difflib
+import errno
+import os
 import re
-from pathlib import Path
+import stat
+from pathlib import Path, PurePosixPath, PureWindowsPath
 
 import yaml
 
@@ -21,6 +24,8 @@ TAG = "tag:yaml.org,2002:"
 NUMBER = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?")
 COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# A link is shown as a QR code (error correction M): the largest, version 40, holds 2,331 bytes.
+QR_BYTES = 2331
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".webp", ".bmp")
 
 
@@ -41,20 +46,41 @@ def describe(node: yaml.Node) -> str:
     return f'the text "{value}"'
 
 
+LISTED = 200  # problems listed one by one; the rest are counted ("and 12,345 more")
+
+
 class Reader:
     def __init__(self, file: str, base_dir: Path):
         self.file = file
         self.base_dir = base_dir
         self.problems: list[Problem] = []
+        self.unlisted: list[int] = [0, 0]  # problems past LISTED: errors, warnings
 
     # -- recording ---------------------------------------------------------------------------
     def error(self, node: yaml.Node, message: str) -> None:
-        mark = node.start_mark
-        self.problems.append(Problem(self.file, mark.line + 1, mark.column + 1, message))
+        self._record(node, message, False)
 
     def warn(self, node: yaml.Node, message: str) -> None:
+        self._record(node, message, True)
+
+    def _record(self, node: yaml.Node, message: str, warning: bool) -> None:
+        if len(self.problems) >= LISTED:
+            self.unlisted[warning] += 1
+            return
         mark = node.start_mark
-        self.problems.append(Problem(self.file, mark.line + 1, mark.column + 1, message, True))
+        self.problems.append(Problem(self.file, mark.line + 1, mark.column + 1, message,
+                                     warning))
+
+    def summary(self) -> Problem | None:
+        """The line that stands for the problems not listed, if there are any; an error if
+        any of them is one."""
+        errors, warnings = self.unlisted
+        if not errors + warnings:
+            return None
+        last = max(self.problems, key=lambda p: (p.line, p.column))
+        return Problem(self.file, last.line, last.column,
+                       f"and {errors + warnings:,} more problems after these {LISTED} "
+                       "(fix these, then check again)", warning=not errors)
 
     # -- structure ---------------------------------------------------------------------------
     def keys(
@@ -209,18 +235,37 @@ class Reader:
         return value
 
     def image(self, node: yaml.Node, name: str) -> Path | None:
+        """A picture in the content file's folder (or a folder inside it), by relative path."""
         value = self.string(node, name)
         if not value:
             return None
-        path = (self.base_dir / value).resolve()
-        if path.suffix.lower() not in IMAGE_SUFFIXES:
+        parts = re.split(r"[/\\]", value)
+        if PurePosixPath(value).is_absolute() or PureWindowsPath(value).is_absolute() or \
+                PureWindowsPath(value).drive or ".." in parts:
+            self.error(node, f"'{name}' must be a path inside the content file's folder, like "
+                             f"photos/lab.jpg, not \"{value}\"")
+            return None
+        if PurePosixPath(value).suffix.lower() not in IMAGE_SUFFIXES:
             self.error(node, f"'{name}' must be an image file ({', '.join(IMAGE_SUFFIXES)}), "
                              f"not \"{value}\"")
             return None
-        if not path.is_file():
+        path = self.base_dir / value
+        try:
+            found = os.stat(path)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                self.error(node, f"the image {value} is a link that leads back to itself "
+                                 "(a symbolic link loop): replace it with the picture")
+            else:
+                self.error(node, f"image file not found: {value} (looked in {self.base_dir})")
+            return None
+        except ValueError:  # a NUL character in the path
             self.error(node, f"image file not found: {value} (looked in {self.base_dir})")
             return None
-        return path
+        if not stat.S_ISREG(found.st_mode):
+            self.error(node, f"the image {value} is not a file (it is a folder or a device)")
+            return None
+        return path.resolve()
 
     def link(self, node: yaml.Node, name: str) -> Link | None:
         keys = self.keys(node, name, ("url",), ("caption",))
@@ -230,5 +275,8 @@ class Reader:
         if url and not re.fullmatch(r"https?://[^\s/$.?#][^\s]*", url):
             self.error(keys["url"], f"'url' must be a web address starting with http:// or "
                                     f"https://, not \"{url}\"")
+        elif (size := len(url.encode("utf-8", "surrogatepass"))) > QR_BYTES:
+            self.error(keys["url"], f"'url' is {size:,} bytes long: a QR code holds at most "
+                                    f"{QR_BYTES:,}; use a shorter link")
         caption = self.text(keys["caption"], "caption") if "caption" in keys else Text()
         return Link(url, caption)

@@ -289,16 +289,19 @@ def _details(r: Reader, node: yaml.Node, name: str, seen: dict[str, yaml.Node]) 
         if keys is None or "id" not in keys or "title" not in keys:
             continue
         details.append(_detail(r, keys, "title"))
-        _unique_id(r, keys["id"], seen)
+        _unique_id(r, keys["id"], details[-1].id, seen)
     return tuple(details)
 
 
-def _unique_id(r: Reader, node: yaml.Node, seen: dict[str, yaml.Node]) -> None:
-    if node.value in seen:
-        r.error(node, f"the id '{node.value}' is already used on line "
-                      f"{seen[node.value].start_mark.line + 1}; each id must be different")
+def _unique_id(r: Reader, node: yaml.Node, value: str, seen: dict[str, yaml.Node]) -> None:
+    """`value`: the id as read (empty if it was not a text: that was reported already)."""
+    if not value:
+        return
+    if value in seen:
+        r.error(node, f"the id '{value}' is already used on line "
+                      f"{seen[value].start_mark.line + 1}; each id must be different")
     else:
-        seen[node.value] = node
+        seen[value] = node
 
 
 def _page(r: Reader, node: yaml.Node, name: str) -> Page:
@@ -349,9 +352,10 @@ def _network(r: Reader, node: yaml.Node) -> NetworkPage:
                      ("headquarters",) + DETAIL_KEYS)
         if loc is None or not {"id", "name", "lat", "lon"} <= loc.keys():
             continue
-        _unique_id(r, loc["id"], seen)
+        detail = _detail(r, loc, "name")
+        _unique_id(r, loc["id"], detail.id, seen)
         locations.append(Location(
-            detail=_detail(r, loc, "name"),
+            detail=detail,
             latitude=r.number(loc["lat"], "lat", -90, 90),
             longitude=r.number(loc["lon"], "lon", -180, 180),
             headquarters=r.boolean(loc["headquarters"], "headquarters")

@@ -84,3 +84,9 @@ def test_new_code_checks_the_file_again(folder, monkeypatch):
 
 def test_an_unwritable_cache_folder_still_loads(folder):
     assert cache.load(folder / "content.yaml", folder / "no" / "such" / "cache.pickle").content
+
+
+def test_the_cache_reads_at_most_what_the_loader_would():
+    from kiosk.content import cache, loader
+
+    assert cache.LIMIT == loader.MAX_BYTES + 1
