@@ -16,8 +16,10 @@
    log files, and around the window the content watcher, usage figures, opening hours and staff
    access (kiosk/services.py); on the "back soon" screen, a watcher that starts the kiosk again
    once the file is fixed.
-7. The idle watcher starts and the event loop runs. Its exit code says whether staff asked
-   for a restart (cli.py starts the kiosk again) or for the desktop.
+7. The idle watcher starts and the event loop runs until staff ask for a restart (cli.py
+   starts the kiosk again) or for the desktop, or SIGTERM or SIGINT asks it to stop
+   (kiosk/stop_signals.py). Every way out saves the session in progress and marks the start
+   clean.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from .cli import ExitCode
 from .crash_loop import Fallback, LastGood, Starts, load_for_start
 from .idle import IdleWatcher
 from .lockdown import Lockdown
+from .stop_signals import StopOnSignals
 from .ui.theme import load_fonts
 from .ui.window import KioskWindow
 
@@ -63,6 +66,7 @@ def run(args: argparse.Namespace) -> int:
 
     app = QApplication(sys.argv[:1])
     app.setApplicationName("kiosk")
+    stopper = StopOnSignals(app, ExitCode.OK)  # noqa: F841  (systemctl stop: a clean exit)
     memory.limit_qt_caches()
     family = load_fonts()
     app.setFont(QFont(family))
