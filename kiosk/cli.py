@@ -148,10 +148,9 @@ def set_pin(remove: bool) -> int:
 def stats(database: Path, since: date | None, until: date | None, form: str,
           collected: list[Path] | None = None) -> int:
     import socket
-    import sqlite3
 
-    from .usage import UsageStore
     from .usage.report import as_csv, as_jsonl, as_table, figures, from_jsonl
+    from .usage.store import UnreadableStoreError, read_sessions
 
     if since and until and since > until:
         print(f"--since {since} is after --until {until}: no day is in between.",
@@ -171,14 +170,11 @@ def stats(database: Path, since: date | None, until: date | None, form: str,
             print(exc, file=sys.stderr)
             return ExitCode.USAGE
     else:
-        store = UsageStore(database)
         try:
-            sessions = store.sessions(low, high)
-        except sqlite3.Error as exc:
-            print(f"Cannot read the usage database {database}: {exc}", file=sys.stderr)
+            sessions = read_sessions(database, low, high)
+        except UnreadableStoreError as exc:
+            print(exc, file=sys.stderr)
             return ExitCode.USAGE
-        finally:
-            store.close()
     if form == "jsonl":
         sys.stdout.write(as_jsonl(sessions, socket.gethostname()))
     elif form == "csv":

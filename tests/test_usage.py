@@ -11,6 +11,8 @@ import textwrap
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from kiosk import cli
 from kiosk.usage import Session, UsageStore, View
 from kiosk.usage.record import SessionLog
@@ -274,3 +276,37 @@ def test_collected_json_lines_written_wrongly_get_exact_messages(tmp_path, capsy
     assert cli.main(["stats", "--jsonl", str(tmp_path / "missing.jsonl")]) == 2
     assert capsys.readouterr().err == (f"Cannot read {tmp_path / 'missing.jsonl'}: No such file "
                                        "or directory\n")
+
+
+def test_stats_opens_the_database_read_only_and_adds_no_tables(tmp_path, capsys):
+    other = tmp_path / "inventory.sqlite3"
+    db = sqlite3.connect(other)
+    db.execute("CREATE TABLE things (name TEXT)")
+    db.commit()
+    db.close()
+    before = other.read_bytes()
+    assert cli.main(["stats", "--database", str(other)]) == 2
+    assert capsys.readouterr().err == (
+        f"Cannot read the usage database {other}: it has no table of sessions and views; is "
+        "it the kiosk's?\n")
+    assert other.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["inventory.sqlite3"]
+
+
+@pytest.mark.parametrize(("column", "value", "message"), [
+    ("started", "2026-13-45", "session 1 has the start '2026-13-45', which is not a date and "
+                              "time like 2026-11-28T14:05:00"),
+    ("seconds", "long", "session 1 lasts 'long' seconds, which is not a number of seconds"),
+])
+def test_stats_names_a_bad_row_instead_of_a_traceback(tmp_path, capsys, column, value,
+                                                      message):
+    path = tmp_path / "usage.sqlite3"
+    store = UsageStore(path)
+    store.save(Session(datetime(2026, 11, 28, 14, 5), "en", 30.0))
+    store.close()
+    db = sqlite3.connect(path)
+    db.execute(f"UPDATE sessions SET {column} = ?", (value,))
+    db.commit()
+    db.close()
+    assert cli.main(["stats", "--database", str(path)]) == 2
+    assert capsys.readouterr().err == f"Cannot read the usage database {path}: {message}\n"

@@ -82,22 +82,7 @@ class UsageStore:
         """Sessions that started in [since, until), oldest first, with their views."""
         if not self.path.exists():
             return []
-        db = self._connection()
-        low = since.isoformat(timespec="seconds") if since else ""
-        high = until.isoformat(timespec="seconds") if until else "9999"
-        found: dict[int, Session] = {}
-        for key, started, seconds, language in db.execute(
-                "SELECT id, started, seconds, language FROM sessions "
-                "WHERE started >= ? AND started < ? ORDER BY started, id", (low, high)):
-            found[key] = Session(datetime.fromisoformat(started), language, seconds)
-        for key, screen, detail, language, started, seconds in db.execute(
-                "SELECT views.session, screen, detail, views.language, views.started, "
-                "views.seconds FROM views JOIN sessions ON sessions.id = views.session "
-                "WHERE sessions.started >= ? AND sessions.started < ? ORDER BY views.rowid",
-                (low, high)):
-            found[key].views.append(
-                View(screen, detail, language, datetime.fromisoformat(started), seconds))
-        return list(found.values())
+        return _sessions(self._connection(), since, until, self.path)
 
     def close(self) -> None:
         if self._db is not None:
@@ -142,6 +127,70 @@ class UsageStore:
         log.warning("usage figures not saved yet (%s); %d session(s) wait for the next try",
                     message, len(self.waiting))
         return False
+
+
+class UnreadableStoreError(Exception):
+    """The usage database cannot be read; the message says why, for a person."""
+
+
+def read_sessions(path: Path, since: datetime | None = None, until: datetime | None = None
+                  ) -> list[Session]:
+    """The sessions in the database at `path`, opened read-only: a file named by mistake is
+    never changed, nor given the kiosk's tables. Raises UnreadableStoreError."""
+    if not path.exists():
+        return []  # no session recorded yet
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise UnreadableStoreError(f"Cannot read the usage database {path}: {exc}") from None
+    try:
+        tables = {name for (name,) in db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not {"sessions", "views"} <= tables:
+            raise UnreadableStoreError(f"Cannot read the usage database {path}: it has no "
+                                       "table of sessions and views; is it the kiosk's?")
+        return _sessions(db, since, until, path)
+    except sqlite3.Error as exc:
+        raise UnreadableStoreError(f"Cannot read the usage database {path}: {exc}") from None
+    finally:
+        db.close()
+
+
+def _sessions(db: sqlite3.Connection, since: datetime | None, until: datetime | None,
+              path: Path) -> list[Session]:
+    low = since.isoformat(timespec="seconds") if since else ""
+    high = until.isoformat(timespec="seconds") if until else "9999"
+    found: dict[int, Session] = {}
+    for key, started, seconds, language in db.execute(
+            "SELECT id, started, seconds, language FROM sessions "
+            "WHERE started >= ? AND started < ? ORDER BY started, id", (low, high)):
+        found[key] = Session(_when(started, f"session {key}", path), str(language),
+                             _seconds(seconds, f"session {key}", path))
+    for key, screen, detail, language, started, seconds in db.execute(
+            "SELECT views.session, screen, detail, views.language, views.started, "
+            "views.seconds FROM views JOIN sessions ON sessions.id = views.session "
+            "WHERE sessions.started >= ? AND sessions.started < ? ORDER BY views.rowid",
+            (low, high)):
+        what = f"a view of session {key}"
+        found[key].views.append(View(str(screen), str(detail), str(language),
+                                     _when(started, what, path), _seconds(seconds, what, path)))
+    return list(found.values())
+
+
+def _when(value, what: str, path: Path) -> datetime:
+    try:
+        return datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise UnreadableStoreError(f"Cannot read the usage database {path}: {what} has the "
+                                   f"start {value!r}, which is not a date and time like "
+                                   "2026-11-28T14:05:00") from None
+
+
+def _seconds(value, what: str, path: Path) -> float:
+    if isinstance(value, (int, float)) and value >= 0:
+        return float(value)
+    raise UnreadableStoreError(f"Cannot read the usage database {path}: {what} lasts "
+                               f"{value!r} seconds, which is not a number of seconds")
 
 
 def _insert(db: sqlite3.Connection, session: Session) -> None:
