@@ -2,7 +2,9 @@
 
 The PIN is never stored in plain text, in the content file or in the code: `set-pin` writes
 its PBKDF2-HMAC-SHA256 hash (600,000 iterations, a random 16-byte salt) to
-paths.settings_file(). Five wrong PINs lock the pad for five minutes. No Qt here.
+paths.settings_file(). Five wrong PINs lock the pad for five minutes. The wrong PINs in a row
+and the lockout are kept in the same file, so a power cycle does not clear them; wrong PINs,
+lockouts and staff logins are logged (never the PIN). No Qt here.
 
 PBKDF2 rather than scrypt: the installers' build leaves OpenSSL out (4.7 MB), and PBKDF2 can be
 computed without it, from the standard library's own SHA-256, with the same result.
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import secrets
 import time
 from collections.abc import Callable
@@ -23,9 +26,11 @@ from .machine import SettingsError, read_settings, write_settings
 __all__ = ["PinGate", "SettingsError", "Verdict", "matches", "pin_problem", "set_pin"]
 
 ITERATIONS = 600_000  # OWASP's figure for PBKDF2-HMAC-SHA256: 0.15 s with OpenSSL, 0.5 s without
+MAX_ITERATIONS = 2_000_000  # read from the file: more would keep the pad busy for seconds
 LENGTHS = (4, 12)
 TRIES = 5
 LOCK_SECONDS = 300
+log = logging.getLogger("kiosk")
 EASY = {"0123456789"[i:i + n] for n in range(4, 11) for i in range(11 - n)}
 
 
@@ -77,7 +82,7 @@ def matches(pin: str, stored: dict) -> bool:
             return False
         salt, expected = bytes.fromhex(stored["salt"]), bytes.fromhex(stored["hash"])
         iterations = int(stored["iterations"])
-        if not 1 <= iterations <= 10_000_000:
+        if not 1 <= iterations <= MAX_ITERATIONS:
             return False
     except (KeyError, TypeError, ValueError, AttributeError):
         return False
@@ -100,41 +105,83 @@ def set_pin(path: Path, pin: str | None) -> None:
 class Verdict:
     ok: bool = False
     no_pin: bool = False
+    damaged: bool = False  # the settings file cannot be read: the PIN cannot be checked
     tries_left: int = TRIES
     locked_seconds: int = 0
 
 
-class PinGate:
-    """Checks PINs typed on the pad, locking it after five wrong ones in a row."""
+LOCKOUT = "staff_pin_lockout"  # in the settings file: {"wrong": N, "locked_until": epoch s}
 
-    def __init__(self, settings: Path, clock: Callable[[], float] = time.monotonic):
+
+class PinGate:
+    """Checks PINs typed on the pad, locking it after five wrong ones in a row. The count and
+    the lockout live in the settings file, on the wall clock, so a restart keeps them."""
+
+    def __init__(self, settings: Path, clock: Callable[[], float] = time.time):
         self.settings = settings
         self.clock = clock
-        self.wrong = 0
-        self.locked_until = 0.0
+
+    def _read(self) -> dict | None:
+        try:
+            return read_settings(self.settings)
+        except SettingsError as exc:
+            log.error("staff PIN cannot be checked: %s", exc)
+            return None
 
     def stored(self) -> dict | None:
-        try:
-            stored = read_settings(self.settings).get("staff_pin")
-        except SettingsError:
-            return None
+        data = self._read()
+        stored = data.get("staff_pin") if data else None
         return stored if isinstance(stored, dict) else None
 
+    def _lockout(self, data: dict) -> tuple[int, float]:
+        kept = data.get(LOCKOUT)
+        try:
+            wrong, until = int(kept["wrong"]), float(kept["locked_until"])
+        except (TypeError, KeyError, ValueError):
+            return 0, 0.0
+        # A clock set back must not lock the pad for longer than a lockout lasts.
+        return max(0, min(wrong, TRIES)), min(until, self.clock() + LOCK_SECONDS)
+
+    def _keep(self, data: dict, wrong: int, until: float) -> None:
+        data[LOCKOUT] = {"wrong": wrong, "locked_until": round(until, 3)}
+        if not wrong and not until:
+            data.pop(LOCKOUT)
+        try:
+            write_settings(self.settings, data)
+        except SettingsError as exc:
+            log.error("cannot keep the count of wrong staff PINs: %s", exc)
+
     def locked_seconds(self) -> int:
-        return max(0, int(self.locked_until - self.clock() + 0.999))
+        data = self._read() or {}
+        return max(0, int(self._lockout(data)[1] - self.clock() + 0.999))
+
+    def status(self) -> Verdict | None:
+        """Why the pad cannot take a PIN now (damaged file, no PIN, locked), or None."""
+        data = self._read()
+        if data is None:
+            return Verdict(damaged=True)
+        if not isinstance(data.get("staff_pin"), dict):
+            return Verdict(no_pin=True)
+        left = max(0, int(self._lockout(data)[1] - self.clock() + 0.999))
+        return Verdict(tries_left=0, locked_seconds=left) if left else None
 
     def check(self, pin: str) -> Verdict:
-        stored = self.stored()
-        if stored is None:
-            return Verdict(no_pin=True)
-        if self.locked_seconds():
-            return Verdict(tries_left=0, locked_seconds=self.locked_seconds())
-        if matches(pin, stored):
-            self.wrong = 0
+        refused = self.status()
+        if refused is not None:
+            return refused
+        data = self._read() or {}
+        wrong, _until = self._lockout(data)
+        if matches(pin, data["staff_pin"]):
+            log.info("staff PIN accepted: the staff panel is open")
+            if LOCKOUT in data:
+                self._keep(data, 0, 0.0)
             return Verdict(ok=True)
-        self.wrong += 1
-        if self.wrong >= TRIES:
-            self.wrong = 0
-            self.locked_until = self.clock() + LOCK_SECONDS
+        wrong += 1
+        if wrong >= TRIES:
+            log.warning("staff PIN: %d wrong in a row; the pad is locked for %d minutes",
+                        wrong, LOCK_SECONDS // 60)
+            self._keep(data, 0, self.clock() + LOCK_SECONDS)
             return Verdict(tries_left=0, locked_seconds=LOCK_SECONDS)
-        return Verdict(tries_left=TRIES - self.wrong)
+        log.warning("staff PIN: a wrong PIN (%d of %d before the pad locks)", wrong, TRIES)
+        self._keep(data, wrong, 0.0)
+        return Verdict(tries_left=TRIES - wrong)

@@ -103,8 +103,58 @@ def test_five_wrong_pins_lock_the_pad_for_five_minutes(tmp_path):
 def test_no_pin_set_means_no_staff_panel(tmp_path):
     gate = PinGate(tmp_path / "settings.json")
     assert gate.check("").no_pin and not gate.check("").ok
-    (tmp_path / "settings.json").write_text("damaged")
-    assert gate.check("1234").no_pin
+
+
+def test_a_damaged_settings_file_is_said_and_logged_not_taken_for_no_pin(tmp_path, caplog):
+    from kiosk.ui.pin_pad import message
+
+    where = tmp_path / "settings.json"
+    where.write_text('{"staff_pin": ')
+    verdict = PinGate(where).check("1234")
+    assert (verdict.ok, verdict.damaged, verdict.no_pin) == (False, True, False)
+    assert message(verdict, "en") == (
+        "This kiosk's settings file is damaged, so the PIN cannot be checked. Fix or delete it "
+        "on its computer, then run: kiosk set-pin")
+    assert f"staff PIN cannot be checked: {where} is damaged (line 1): fix it or delete it" \
+        in caplog.text
+
+
+def test_the_lockout_survives_a_restart_and_the_log_tells_without_the_pin(tmp_path, caplog):
+    caplog.set_level("INFO")
+    where = tmp_path / "settings.json"
+    set_pin(where, "480916")
+    clock = Clock()
+    for _ in range(4):
+        PinGate(where, clock).check("113355")  # a new gate each time: as after a power cycle
+    assert PinGate(where, clock).check("113355").locked_seconds == LOCK_SECONDS
+    clock.now += 10
+    after_restart = PinGate(where, clock)
+    assert after_restart.check("480916").locked_seconds == LOCK_SECONDS - 10
+    clock.now += LOCK_SECONDS
+    assert after_restart.check("480916").ok
+    assert "staff PIN: a wrong PIN (1 of 5 before the pad locks)" in caplog.text
+    assert "staff PIN: 5 wrong in a row; the pad is locked for 5 minutes" in caplog.text
+    assert "staff PIN accepted: the staff panel is open" in caplog.text
+    assert "113355" not in caplog.text and "480916" not in caplog.text
+    assert "staff_pin_lockout" not in json.loads(where.read_text())  # a right PIN clears it
+
+
+def test_a_clock_set_back_does_not_lengthen_the_lockout(tmp_path):
+    where = tmp_path / "settings.json"
+    set_pin(where, "480916")
+    clock = Clock()
+    for _ in range(5):
+        PinGate(where, clock).check("113355")
+    clock.now -= 86_400
+    assert PinGate(where, clock).check("480916").locked_seconds == LOCK_SECONDS
+
+
+def test_an_iteration_count_past_the_cap_never_matches():
+    from kiosk.pin import MAX_ITERATIONS, hashed
+
+    stored = hashed("480916")
+    assert matches("480916", dict(stored, iterations=MAX_ITERATIONS + 1)) is False
+    assert MAX_ITERATIONS == 2_000_000
 
 
 def test_pbkdf2_without_openssl_gives_the_same_hash(monkeypatch):

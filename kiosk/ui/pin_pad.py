@@ -18,6 +18,10 @@ WORDS = {
     "cancel": ("Cancel", "取消"),
     "no_pin": ("No staff PIN is set on this kiosk. Set one on its computer with: kiosk set-pin",
                "本机尚未设置工作人员密码。请在电脑上运行 kiosk set-pin 设置。"),
+    "damaged": ("This kiosk's settings file is damaged, so the PIN cannot be checked. Fix or "
+                "delete it on its computer, then run: kiosk set-pin",
+                "本机的设置文件已损坏，无法核对密码。"
+                "请在电脑上修复或删除该文件，然后运行 kiosk set-pin。"),
     "wrong": ("Wrong PIN. {tries} more wrong and the pad locks for {minutes} minutes.",
               "密码错误。再错 {tries} 次将锁定 {minutes} 分钟。"),
     "locked": ("Too many wrong PINs. Try again in {time}.",
@@ -31,6 +35,8 @@ def words(key: str, language: str) -> str:
 
 
 def message(verdict: Verdict, language: str) -> str:
+    if verdict.damaged:
+        return words("damaged", language)
     if verdict.no_pin:
         return words("no_pin", language)
     if verdict.locked_seconds:
@@ -81,10 +87,9 @@ class PinPad(Cover):
         layout.addWidget(card, alignment=Qt.AlignmentFlag.AlignCenter)
         self.language = language
         self._show_typed()
-        if self.gate.stored() is None:
-            self._refuse(Verdict(no_pin=True))
-        elif self.gate.locked_seconds():
-            self._refuse(Verdict(tries_left=0, locked_seconds=self.gate.locked_seconds()))
+        refused = self.gate.status()
+        if refused is not None:
+            self._refuse(refused)
         self.cover(layout, look.color("text", 200))
 
     def press(self, name: str) -> None:
@@ -106,7 +111,7 @@ class PinPad(Cover):
             self.accepted.emit()
         else:
             self.message.setText(message(verdict, self.language))
-            if verdict.no_pin or verdict.locked_seconds:
+            if verdict.no_pin or verdict.damaged or verdict.locked_seconds:
                 self._refuse(verdict)
 
     def _refuse(self, verdict: Verdict) -> None:
