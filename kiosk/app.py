@@ -15,7 +15,8 @@
    and runs again, and glibc's malloc is told to give large blocks back (kiosk/memory.py); the
    log files, and around the window the content watcher, usage figures, opening hours and staff
    access (kiosk/services.py); on the "back soon" screen, a watcher that starts the kiosk again
-   once the file is fixed.
+   once the file is fixed, and after a crash loop a timer that tries a normal start again
+   (after 3 minutes, then 6, 12, ... at most an hour).
 7. The idle watcher starts and the event loop runs until staff ask for a restart (cli.py
    starts the kiosk again) or for the desktop, or SIGTERM or SIGINT asks it to stop
    (kiosk/stop_signals.py). Every way out saves the session in progress and marks the start
@@ -109,6 +110,15 @@ def run(args: argparse.Namespace) -> int:
 
         first_frame.then(attach)
     else:
+        if fallback is not Fallback.NONE:  # after a crash loop: try again later, backing off
+            retry_s = starts.back_soon(started)
+            log.error("on the back soon screen; trying a normal start in %d minutes",
+                      round(retry_s / 60))
+            retry = QTimer(window)
+            retry.setSingleShot(True)
+            retry.timeout.connect(lambda: QApplication.exit(ExitCode.RESTART))
+            retry.start(round(retry_s * 1000))
+
         def watch_for_a_fix() -> None:  # a valid save: start again, on it
             from .watcher import ContentWatcher
 

@@ -23,7 +23,10 @@ log = logging.getLogger("kiosk")
 WINDOW_S = 60
 LAST_GOOD_AFTER = 3
 BACK_SOON_AFTER = 6
-KEEP = 20
+KEEP = 100  # starts remembered: enough for a day of back soon retries
+RETRY_FIRST_S = 180  # the back soon screen tries a normal start again after 3 minutes,
+RETRY_MOST_S = 3600  # then 6, 12, ... at most an hour, while it keeps coming back in a day
+RETRY_DAY_S = 24 * 3600
 
 
 class Fallback(Enum):
@@ -69,6 +72,25 @@ class Starts:
         if crashes >= BACK_SOON_AFTER:
             return Fallback.BACK_SOON
         return Fallback.LAST_GOOD if crashes >= LAST_GOOD_AFTER else Fallback.NONE
+
+    def back_soon(self, started: datetime) -> float:
+        """This start shows the back soon screen: mark it so; the seconds until it should try
+        a normal start again (an exit to restart, clean, so that the crashes before it no
+        longer count once they are a minute old). A start that succeeds leaves it for good."""
+        entries = self._read()
+        earlier = 0
+        for entry in entries:
+            if entry.get("started") == started.isoformat():
+                entry["back_soon"] = True
+                continue
+            try:
+                age = (started - datetime.fromisoformat(entry["started"])).total_seconds()
+            except (TypeError, ValueError):
+                continue
+            if entry.get("back_soon") and 0 <= age <= RETRY_DAY_S:
+                earlier += 1
+        self._write(entries)
+        return float(min(RETRY_FIRST_S * 2 ** min(earlier, 20), RETRY_MOST_S))
 
     def end(self, started: datetime) -> None:
         """A clean exit: this start was no crash."""

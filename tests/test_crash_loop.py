@@ -78,3 +78,24 @@ def test_after_a_crash_loop_the_file_that_crashed_is_not_taken_for_good(qtbot, t
     assert not on_fallback.isActive() and normal.isActive()
     watcher.loaded.emit(watcher.current)
     assert on_fallback.isActive()
+
+
+def test_the_back_soon_screen_tries_again_later_backing_off(tmp_path):
+    from kiosk.crash_loop import RETRY_FIRST_S, RETRY_MOST_S
+
+    starts = Starts(tmp_path / "starts.json")
+    now = datetime(2026, 12, 1, 9, 0)
+    waits = []
+    for _attempt in range(7):
+        for crash in range(6):  # six crashes in a minute, then the back soon screen
+            starts.begin(now + timedelta(seconds=crash))
+        now += timedelta(seconds=6)
+        assert starts.begin(now) is Fallback.BACK_SOON
+        waits.append(starts.back_soon(now))
+        starts.end(now)  # the retry is a clean exit
+        now += timedelta(seconds=waits[-1])
+        assert starts.begin(now) is Fallback.NONE  # the crashes are over a minute old
+        starts.end(now)
+    assert (RETRY_FIRST_S, RETRY_MOST_S) == (180, 3600)
+    assert waits == [180, 360, 720, 1440, 2880, 3600, 3600]
+    assert starts.back_soon(now + timedelta(days=2)) == 180  # a day without: from the start
