@@ -41,7 +41,8 @@ class Services:
         content = window.content
         self.watcher = ContentWatcher(content_path, content, parent=window)
         self.watcher.loaded.connect(window.use_content)
-        self.watcher.failed.connect(lambda problems: [log.error("%s", p) for p in problems])
+        self.failed_saves = FailedSaves()
+        self.watcher.failed.connect(self.failed_saves.log)
         keep_when_stable(window, self.watcher, last_good, not on_fallback)
         self.store, self.sessions = record_usage(window, idle)
         follow_opening_hours(window, self.watcher, content)
@@ -57,6 +58,33 @@ class Services:
     def close(self) -> None:
         self.sessions.ended()  # a session in progress when staff exit is saved too
         self.store.close()
+
+
+class FailedSaves:
+    """Logs the problems of a save that cannot be used, boundedly: at most LINES of them, and
+    a save with the same problems as the last one in one line. A tool saving a file with
+    thousands of problems in a loop would otherwise push the whole log history (5 files of
+    1 MB) out within a minute."""
+
+    LINES = 20
+
+    def __init__(self):
+        self._last: list = []
+        self._repeats = 0
+
+    def log(self, problems: list) -> None:
+        if problems == self._last:
+            self._repeats += 1
+            if self._repeats in (1, 10, 100) or self._repeats % 1000 == 0:
+                log.error("the content file was saved again with the same %d problem(s) "
+                          "(%d time(s) now); still showing the last good content",
+                          len(problems), self._repeats)
+            return
+        self._last, self._repeats = list(problems), 0
+        for problem in problems[:self.LINES]:
+            log.error("%s", problem)
+        if len(problems) > self.LINES:
+            log.error("... and %d more problem(s) in this save", len(problems) - self.LINES)
 
 
 STABLE_MS = 60_000  # content that has run this long without a crash is the last good content

@@ -141,3 +141,21 @@ def test_reload_now_shows_a_valid_save_at_once_and_the_panel_names_a_bad_one(
     assert status.problems and status.problems[0].startswith(f"{tmp_path / 'content.yaml'}:2:1:")
     assert status.today.sessions == 0
     store.close()
+
+
+def test_a_save_loop_of_a_bad_file_logs_boundedly(caplog):
+    from kiosk.content import Problem
+
+    saves = services.FailedSaves()
+    many = [Problem("content.yaml", line, 1, "'id' is empty") for line in range(1, 5001)]
+    for _ in range(1000):
+        saves.log(many)
+    lines = caplog.text.splitlines()
+    assert len(lines) == 21 + 3  # the first save's 20 and a summary; repeats 1, 10 and 100
+    assert "content.yaml:20:1: 'id' is empty" in lines[19]
+    assert lines[20].endswith("... and 4980 more problem(s) in this save")
+    assert lines[21].endswith("the content file was saved again with the same 5000 "
+                              "problem(s) (1 time(s) now); still showing the last good content")
+    assert "(999 time(s) now)" not in caplog.text and "(100 time(s) now)" in caplog.text
+    saves.log(many[:1])  # different problems: logged again
+    assert caplog.text.splitlines()[-1].endswith("content.yaml:1:1: 'id' is empty")
