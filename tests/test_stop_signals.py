@@ -55,15 +55,19 @@ def test_sigterm_stops_the_kiosk_cleanly_and_saves_the_session_in_progress(tmp_p
 
 
 def test_the_signal_wakes_an_idle_event_loop(qtbot, qapp):
+    from PySide6.QtCore import QTimer
+
     stopper = StopOnSignals(qapp, 7)
     codes = []
+    lost = QTimer()  # ends the loop only if the signal was lost; stopped before the next test
+    lost.setSingleShot(True)
+    lost.timeout.connect(lambda: QApplication.exit(99))
     try:
-        from PySide6.QtCore import QTimer
-
         QTimer.singleShot(0, lambda: os.kill(os.getpid(), signal.SIGTERM))
-        QTimer.singleShot(5000, lambda: QApplication.exit(99))  # only if the signal was lost
+        lost.start(5000)
         codes.append(qapp.exec())
     finally:
+        lost.stop()
         stopper.close()
     assert codes == [7]
     assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
