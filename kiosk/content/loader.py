@@ -8,7 +8,7 @@ first reader.LISTED of them one by one, the rest as a count).
 
 Every step is bounded, so that a file that is far too large, a named pipe or a device given
 as the content file never hangs or exhausts the kiosk: a file at the size limit is checked in
-about a second and a few hundred MB.
+under a second and 150 MB (measured: 0.46 s, 94 MB for a 19.8 MB list).
 """
 
 from __future__ import annotations
