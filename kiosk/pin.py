@@ -128,11 +128,6 @@ class PinGate:
             log.error("staff PIN cannot be checked: %s", exc)
             return None
 
-    def stored(self) -> dict | None:
-        data = self._read()
-        stored = data.get("staff_pin") if data else None
-        return stored if isinstance(stored, dict) else None
-
     def _lockout(self, data: dict) -> tuple[int, float]:
         kept = data.get(LOCKOUT)
         try:
@@ -151,13 +146,11 @@ class PinGate:
         except SettingsError as exc:
             log.error("cannot keep the count of wrong staff PINs: %s", exc)
 
-    def locked_seconds(self) -> int:
-        data = self._read() or {}
-        return max(0, int(self._lockout(data)[1] - self.clock() + 0.999))
-
     def status(self) -> Verdict | None:
         """Why the pad cannot take a PIN now (damaged file, no PIN, locked), or None."""
-        data = self._read()
+        return self._refusal(self._read())
+
+    def _refusal(self, data: dict | None) -> Verdict | None:
         if data is None:
             return Verdict(damaged=True)
         if not isinstance(data.get("staff_pin"), dict):
@@ -166,10 +159,10 @@ class PinGate:
         return Verdict(tries_left=0, locked_seconds=left) if left else None
 
     def check(self, pin: str) -> Verdict:
-        refused = self.status()
+        data = self._read()  # once: the same settings for the refusal and the check
+        refused = self._refusal(data)
         if refused is not None:
             return refused
-        data = self._read() or {}
         wrong, _until = self._lockout(data)
         if matches(pin, data["staff_pin"]):
             log.info("staff PIN accepted: the staff panel is open")
