@@ -6,6 +6,7 @@ usage figures, opening hours, staff access.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -50,7 +51,8 @@ class Services:
         self.desk = StaffDesk(window, PinGate(paths.settings_file()),
                               lambda: staff_status(watcher, store, started))
         self.desk.pad_opened.connect(self.sessions.discard)  # staff are no visitors
-        self.desk.reload_requested.connect(lambda: reload_now(window, watcher))
+        self.desk.reload_requested.connect(
+            lambda: reload_now(window, watcher, then=self.desk.open_panel))
         self.desk.restart_requested.connect(lambda: QApplication.exit(ExitCode.RESTART))
         self.desk.exit_requested.connect(lambda: staff_exit(paths.settings_file()))
         self.desk.start(app)
@@ -173,9 +175,16 @@ def staff_exit(settings) -> None:
     QApplication.exit(ExitCode.STAFF_EXIT)
 
 
-def reload_now(window: KioskWindow, watcher: ContentWatcher) -> None:
-    """Staff asked for it at the screen: load the file and show it at once."""
+def reload_now(window: KioskWindow, watcher: ContentWatcher,
+               then: Callable[[], object] = lambda: None) -> None:
+    """Staff asked for it at the screen: check the file (off the UI thread), show it at once
+    if it is new and valid, then `then` (the panel, opened again with what was found)."""
+    def show() -> None:
+        watcher.checked.disconnect(show)
+        if watcher.current is not None and watcher.current is not window.content:
+            window.use_content(watcher.current)
+            window.reset()
+        then()
+
+    watcher.checked.connect(show)
     watcher.reload()
-    if watcher.current is not None and watcher.current is not window.content:
-        window.use_content(watcher.current)
-        window.reset()

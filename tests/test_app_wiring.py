@@ -130,11 +130,15 @@ def test_reload_now_shows_a_valid_save_at_once_and_the_panel_names_a_bad_one(
     text = (tmp_path / "content.yaml").read_text(encoding="utf-8")
     (tmp_path / "content.yaml").write_text(text.replace("Beijing TusPark", "TusPark Lobby B"),
                                            encoding="utf-8")
-    services.reload_now(window, watcher)
+    reopened = []
+    with qtbot.waitSignal(watcher.checked, timeout=10_000):  # checked off the UI thread
+        services.reload_now(window, watcher, then=lambda: reopened.append(window.content))
     assert window.content.organisation.name.en == "TusPark Lobby B"
     assert window.route.page == "home"  # shown from the start, as a new session
+    assert reopened == [window.content]  # then the panel, with the new status
     (tmp_path / "content.yaml").write_text("organisation: [broken\n", encoding="utf-8")
-    services.reload_now(window, watcher)
+    with qtbot.waitSignal(watcher.checked, timeout=10_000):
+        services.reload_now(window, watcher)
     assert window.content.organisation.name.en == "TusPark Lobby B"  # the last good content
     store = UsageStore(tmp_path / "usage.sqlite3")
     status = services.staff_status(watcher, store, datetime(2026, 11, 30, 9))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
+from ..background import Background
 from ..pin import LENGTHS, LOCK_SECONDS, PinGate, Verdict
 from .cover import Cover
 from .theme import Look
@@ -13,6 +14,7 @@ from .widgets import Card, NavButton, column, label
 WORDS = {
     "title": ("Staff", "工作人员"),
     "enter": ("Enter the staff PIN", "请输入工作人员密码"),
+    "checking": ("Checking…", "正在核对…"),
     "clear": ("Clear", "清除"),
     "ok": ("OK", "确定"),
     "cancel": ("Cancel", "取消"),
@@ -48,17 +50,26 @@ def message(verdict: Verdict, language: str) -> str:
 
 
 class PinPad(Cover):
+    """The PIN is checked off the UI thread (a slow hash on purpose): meanwhile the pad says it
+    is checking and its keys wait. A verdict that comes back after the pad was closed (the idle
+    reset) is dropped: it never opens the panel for the next visitor."""
+
     accepted = Signal()
     cancelled = Signal()
+    checked = Signal()  # a verdict is shown (or the panel opened)
 
     def __init__(self, parent: QWidget, gate: PinGate):
         super().__init__(parent, "staff")
         self.gate = gate
         self.typed = ""
         self.keys: dict[str, QPushButton] = {}
+        self._checking = Background("PIN check", self)
+        self._checking.done.connect(self._verdict)
+        self._opened = 0  # which opening of the pad a check belongs to
 
     def open(self, look: Look, language: str) -> None:
         self.typed = ""
+        self._opened += 1
         card = Card(look, "overlayCard")
         card.body.setContentsMargins(*[look.px(48)] * 4)
         card.body.setSpacing(look.px(20))
@@ -103,21 +114,35 @@ class PinPad(Cover):
         self._show_typed()
 
     def _submit(self) -> None:
-        verdict = self.gate.check(self.typed)
+        typed, opened, gate = self.typed, self._opened, self.gate
+        if not self._checking.start(lambda: (opened, gate.check(typed))):
+            return  # a check is under way: its verdict comes
         self.typed = ""
         self._show_typed()
+        self.message.setText(words("checking", self.language))
+        self._enable(False)
+
+    def _verdict(self, result: tuple[int, Verdict] | None) -> None:
+        opened, verdict = result if result is not None else (self._opened, Verdict(damaged=True))
+        if opened != self._opened or not self.isVisible():
+            return  # the pad was closed while the PIN was checked
         if verdict.ok:
             self.hide()
             self.accepted.emit()
+        elif verdict.no_pin or verdict.damaged or verdict.locked_seconds:
+            self._refuse(verdict)
         else:
             self.message.setText(message(verdict, self.language))
-            if verdict.no_pin or verdict.damaged or verdict.locked_seconds:
-                self._refuse(verdict)
+            self._enable(True)
+        self.checked.emit()
 
     def _refuse(self, verdict: Verdict) -> None:
         self.message.setText(message(verdict, self.language))
+        self._enable(False)
+
+    def _enable(self, enabled: bool) -> None:
         for key in self.keys.values():
-            key.setEnabled(False)
+            key.setEnabled(enabled)
 
     def _show_typed(self) -> None:
         self.dots.setText("●" * len(self.typed) or " ")

@@ -54,8 +54,8 @@ class StaffDesk(QObject):
         self.panel.open(self.window.look, self.window.language, self.status())
 
     def _reload(self) -> None:
+        self.panel.checking()  # the application opens the panel again once it is checked
         self.reload_requested.emit()
-        self.open_panel()  # with the new status
 
     def close(self) -> None:
         self.pad.hide()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 from ..usage.report import Figures
 from .cover import Cover
 from .theme import Look
-from .widgets import Card, NavButton, column, label, scroll
+from .widgets import Card, NavButton, button_text, column, label, scroll
 
 WORDS = {
     "title": ("Staff panel", "工作人员面板"),
@@ -28,6 +28,7 @@ WORDS = {
                  "{sessions} 次访问，中位时长 {minutes} 分 {seconds} 秒"),
     "no_sessions": ("No visitor sessions yet today.", "今天还没有访问。"),
     "reload": ("Reload content", "重新载入内容"),
+    "checking": ("Checking the content file…", "正在检查内容文件…"),
     "restart": ("Restart", "重新启动"),
     "exit": ("Exit to desktop", "退出到桌面"),
     "close": ("Close", "关闭"),
@@ -56,8 +57,10 @@ class StaffPanel(Cover):
     def __init__(self, parent: QWidget):
         super().__init__(parent, "staff")
         self.buttons: dict[str, NavButton] = {}
+        self.language = "en"
 
     def open(self, look: Look, language: str, status: StaffStatus) -> None:
+        self.language = language
         body = QWidget()
         body.setObjectName("scrollBody")
         inner = column(spacing=look.px(24), margins=look.margin)
@@ -114,6 +117,12 @@ class StaffPanel(Cover):
         languages = ", ".join(f"{lang} {count}" for lang, count in today.languages.items())
         card.body.addWidget(label(languages, "muted"))
         return card
+
+    def checking(self) -> None:
+        """Reload was pressed: say so until the panel opens again with what the check found."""
+        button = self.buttons["reload"]
+        button.setText(button_text(f"  {words('checking', self.language)}"))
+        button.setEnabled(False)
 
     def close_panel(self) -> None:
         self.hide()

@@ -1,5 +1,6 @@
 """Staff access: the hidden gesture, the PIN pad with its lockout, and the staff panel."""
 
+import threading
 from datetime import datetime
 
 import pytest
@@ -73,7 +74,8 @@ def gesture(qtbot, window, clock, taps=3):
 def type_pin(qtbot, desk, pin):
     for digit in pin:
         tap(qtbot, desk.pad.keys[digit])
-    tap(qtbot, desk.pad.keys["ok"])
+    with qtbot.waitSignal(desk.pad.checked, timeout=10_000):  # checked off the UI thread
+        tap(qtbot, desk.pad.keys["ok"])
 
 
 def test_gesture_then_right_pin_opens_the_panel(qtbot, staff):
@@ -178,3 +180,70 @@ def test_the_idle_reset_closes_the_panel(qtbot, staff):
     assert desk.panel.isVisible()
     window.reset()
     assert not desk.panel.isVisible() and not desk.pad.isVisible()
+
+
+class HeldGate(PinGate):
+    """A gate whose check waits until the test lets it go: the slow hash, made as slow as
+    the test wants. Were the check on the UI thread, the tap on OK would never return."""
+
+    def __init__(self, settings, clock):
+        super().__init__(settings, clock)
+        self.go = threading.Event()
+        self.thread = None
+
+    def check(self, pin):
+        self.thread = threading.current_thread()
+        assert self.go.wait(10), "the test never let the check go"
+        return super().check(pin)
+
+
+def held_desk(make_window, tmp_path):
+    settings = tmp_path / "settings.json"
+    set_pin(settings, PIN)
+    window = make_window()
+    clock = Clock()
+    gate = HeldGate(settings, clock)
+    desk = StaffDesk(window, gate, lambda: status(), clock)
+    desk.open_pad()
+    return window, desk, gate
+
+
+def test_the_pin_is_checked_off_the_ui_thread_and_the_pad_says_it_is_checking(
+        qtbot, make_window, tmp_path):
+    window, desk, gate = held_desk(make_window, tmp_path)
+    for digit in PIN:
+        tap(qtbot, desk.pad.keys[digit])
+    tap(qtbot, desk.pad.keys["ok"])
+    assert desk.pad.message.text() == "Checking…"
+    assert desk.pad.dots.text() == " "
+    assert not any(key.isEnabled() for key in desk.pad.keys.values())
+    tap(qtbot, desk.pad.keys["1"])  # a tap meanwhile is no new digit
+    assert desk.pad.dots.text() == " "
+    with qtbot.waitSignal(desk.pad.checked, timeout=10_000):
+        gate.go.set()
+    assert gate.thread is not threading.main_thread()
+    assert desk.panel.isVisible() and not desk.pad.isVisible()
+
+
+def test_a_pin_checked_after_the_pad_closed_opens_nothing_for_the_next_visitor(
+        qtbot, make_window, tmp_path):
+    window, desk, gate = held_desk(make_window, tmp_path)
+    for digit in PIN:
+        tap(qtbot, desk.pad.keys[digit])
+    tap(qtbot, desk.pad.keys["ok"])
+    window.reset()  # the idle reset, while the right PIN is being checked
+    with qtbot.waitSignal(desk.pad._checking.done, timeout=10_000):
+        gate.go.set()
+    assert not desk.panel.isVisible() and not desk.pad.isVisible()
+
+
+def test_reload_says_it_is_checking_until_the_application_answers(qtbot, staff):
+    window, desk, clock = staff()
+    gesture(qtbot, window, clock)
+    type_pin(qtbot, desk, PIN)
+    with qtbot.waitSignal(desk.reload_requested, timeout=1000):
+        tap(qtbot, desk.panel.buttons["reload"])
+    assert desk.panel.buttons["reload"].text() == "  Checking the content file…"
+    assert not desk.panel.buttons["reload"].isEnabled()
+    desk.open_panel()  # what the application does once the file is checked
+    assert desk.panel.buttons["reload"].text() == "  Reload content"
