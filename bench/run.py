@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import itertools
 import json
 import os
 import random
@@ -31,6 +32,7 @@ BOUNDS = {  # figure: the most it may be (docs/performance.md)
     "start_ratio": 1.5, "rss_ratio": 1.6, "tap_ms_p95": 16.0, "frame_ms_p95": 8.0,
     "idle_cpu_pct": 0.5, "attract_cpu_pct": 10.0, "soak_exceptions": 0, "soak_qt_warnings": 0,
     "soak_rss_growth_mib": 3.0, "check_ms": 300.0, "network_paint_ms": 16.0,
+    "save_pause_ms": 50.0, "pin_pause_ms": 50.0,
 }
 
 
@@ -292,6 +294,65 @@ def scale(app, runs: int) -> dict:
             "network_paint_ms_p95": p95(paint_ms), "scale_bytes": len(data)}
 
 
+def longest_pause_ms(app, start, finished) -> float:
+    """The longest the UI thread's event loop stops turning (a 1 ms timer's longest gap) from
+    `start()` until `finished` is emitted."""
+    from PySide6.QtCore import QTimer
+
+    ticks = [time.perf_counter()]
+    tick = QTimer()
+    tick.setInterval(1)
+    tick.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    tick.start()
+    finished.connect(app.quit)
+    QTimer.singleShot(5, start)
+    app.exec()
+    finished.disconnect(app.quit)
+    tick.stop()
+    ticks.append(time.perf_counter())
+    return max(b - a for a, b in itertools.pairwise(ticks)) * 1000
+
+
+def pauses(app, runs: int) -> dict:
+    """What a visitor would feel while staff save a large content file (the scale file) and
+    while staff check a PIN: the UI thread's longest pause with the work on it (as before,
+    the baseline) and in a thread (kiosk/background.py), measured in the same run."""
+    from PySide6.QtCore import QObject, Signal
+
+    from kiosk.background import Background
+    from kiosk.content import load
+    from kiosk.pin import PinGate, set_pin
+    from kiosk.watcher import ContentWatcher
+
+    class Done(QObject):
+        done = Signal()
+
+    figures: dict = {}
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "content.yaml"
+        path.write_text(large_content(), encoding="utf-8")
+        settings = Path(folder) / "settings.json"
+        set_pin(settings, "480916")
+        gate = PinGate(settings)
+        watcher = ContentWatcher(path, None)
+        background = Background("bench")
+        on_ui = Done()
+        jobs = {"save": (lambda: load(path), watcher.reload, watcher.checked),
+                "pin": (lambda: gate.check("480916"),
+                        lambda: background.start(lambda: gate.check("480916")),
+                        background.done)}
+        for name, (job, start_off_ui, finished) in jobs.items():
+            def on_ui_thread(job=job):
+                job()
+                on_ui.done.emit()
+
+            before = [longest_pause_ms(app, on_ui_thread, on_ui.done) for _ in range(runs)]
+            after = [longest_pause_ms(app, start_off_ui, finished) for _ in range(runs)]
+            figures |= {f"{name}_pause_ms_on_ui_thread": statistics.median(before),
+                        f"{name}_pause_ms": statistics.median(after)}
+    return figures
+
+
 def measure(quick: bool, screens: Path) -> dict:
     from bench.offscreen import offscreen
     from kiosk import paths
@@ -315,6 +376,7 @@ def measure(quick: bool, screens: Path) -> dict:
     figures |= {"frame_ms": statistics.median(frame_times), "frame_ms_p95": p95(frame_times),
                 "frame_ms_max": max(frame_times)}
     figures |= soak(app, content, 2000 if quick else 20_000)
+    figures |= pauses(app, 3 if quick else 7)
     return figures | scale(app, 3 if quick else 7)
 
 
