@@ -42,6 +42,11 @@ def fonts() -> list[Path]:
     return sorted((resources() / "fonts").glob("*.otf"))
 
 
+def font_coverage() -> Path:
+    """The code points the bundled fonts have, written by tools/build_fonts.py."""
+    return resources() / "fonts" / "coverage.txt"
+
+
 def china_outline() -> Path:
     return resources() / "map" / "china.json"
 

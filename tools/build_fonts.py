@@ -14,8 +14,14 @@ stay in the kiosk's resident memory; with the park's text spread over the whole 
 first visitor in Chinese brought 4 MiB of it in, and with it gathered at the start, far less
 (docs/performance.md).
 
+It also writes resources/fonts/coverage.txt, the characters the fonts have, from which `check`
+warns of a character of the content file that the kiosk cannot draw. Characters staff add
+later are drawn once the fonts are built again with their file and the kiosk is packaged again
+(README, "Characters the font has"); `--coverage-only` writes the list from the fonts there.
+
     apt-get install fonts-noto-cjk        # Debian: /usr/share/fonts/opentype/noto/
     python tools/build_fonts.py [--source DIR] [content.yaml ...]
+    python tools/build_fonts.py --coverage-only
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ FAMILY = "Noto Sans CJK SC"
 KIOSK_FAMILY = "Kiosk Sans SC"  # the subset's own name: see rename()
 ROOT = Path(__file__).resolve().parent.parent
 OUT_DIR = ROOT / "resources" / "fonts"
+COVERAGE = OUT_DIR / "coverage.txt"
 
 
 def gb2312_characters() -> set[str]:
@@ -114,7 +121,31 @@ def rename(font: TTFont, weight: str) -> None:
     top.FullName, top.FamilyName = names[4], KIOSK_FAMILY
 
 
+def write_coverage(fonts: list[Path]) -> int:
+    """Write the code points that every one of `fonts` has to COVERAGE, as ranges (`4E00-4E01`,
+    or one code point), and return how many there are."""
+    common: set[int] | None = None
+    for path in fonts:
+        points = set(TTFont(str(path), lazy=True).getBestCmap())
+        common = points if common is None else common & points
+    ranges: list[list[int]] = []
+    for point in sorted(common or ()):
+        if ranges and ranges[-1][1] == point - 1:
+            ranges[-1][1] = point
+        else:
+            ranges.append([point, point])
+    lines = ["# The characters every bundled font has, as ranges of code points (hexadecimal).",
+             "# Written by tools/build_fonts.py; read by kiosk/content/glyphs.py. Do not edit.",
+             *(f"{a:04X}-{b:04X}" if a != b else f"{a:04X}" for a, b in ranges)]
+    COVERAGE.write_text("\n".join(lines) + "\n", encoding="ascii")
+    return len(common or ())
+
+
 def main(argv: list[str]) -> int:
+    if argv == ["--coverage-only"]:
+        count = write_coverage(sorted(OUT_DIR.glob("*.otf")))
+        print(f"{COVERAGE.relative_to(ROOT)}: {count} characters")
+        return 0
     source_dir = SOURCE_DIR
     if argv[:1] == ["--source"]:
         source_dir, argv = Path(argv[1]), argv[2:]
@@ -138,6 +169,8 @@ def main(argv: list[str]) -> int:
         font.save(str(out))
         print(f"{out.relative_to(ROOT)}: {len(text)} characters, {first} glyphs stored first, "
               f"{out.stat().st_size / 1e6:.1f} MB")
+    count = write_coverage(sorted(OUT_DIR.glob("*.otf")))
+    print(f"{COVERAGE.relative_to(ROOT)}: {count} characters")
     return 0
 
 

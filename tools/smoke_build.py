@@ -3,7 +3,8 @@
     python tools/smoke_build.py            (after: python -m PyInstaller --noconfirm kiosk.spec)
 
 Checks that the built program runs `check` on the content beside it, renders every screen with
-`snapshot`, reports a broken content file with its line and exit code 1, prints the JSON
+`snapshot`, reports a broken content file with its line and exit code 1, warns of a character
+its font lacks, prints the JSON
 Schema with `schema`, sets a PIN with `set-pin` (PBKDF2 without OpenSSL), reads usage
 figures with `stats` (SQLite is in the build), and starts; then measures its start-up beside
 the source kiosk's (median of several runs, same machine).
@@ -70,6 +71,13 @@ def main() -> int:
         expected = f"{bad}:4:10: 'tiles' must be a list (lines starting with '- '), not the " \
                    'text "oops"'
         assert err.splitlines()[0] == expected, err
+        rare = Path(tmp) / "rare.yaml"  # the list of the font's characters is in the build
+        rare.write_text("organisation:\n  name: {en: A, zh: 園}\nhome:\n  tiles:\n"
+                        "    - {page: mission, title: {en: M, zh: 使命}}\n"
+                        "mission:\n  title: {en: M, zh: 使命}\n",
+                        encoding="utf-8")
+        err = run("check", str(rare)).stderr
+        assert f"{rare}:2:21: warning: the kiosk's font has no '園' (U+5712)" in err, err
         snapshots = Path(tmp) / "snapshots"
         run("snapshot", "--out", str(snapshots), "--lang", "zh")
         texts = json.loads((snapshots / "texts.json").read_text(encoding="utf-8"))

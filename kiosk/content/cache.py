@@ -36,13 +36,21 @@ copyreg.pickle(MappingProxyType, lambda proxy: (read_only, (dict(proxy),)))
 
 
 def _code() -> tuple:
-    """What the cached objects' classes and checks come from: the kiosk's version, and in a
-    source checkout the content package's files too (they change without a new version)."""
-    if paths.is_frozen():
-        return (__version__,)
-    folder = Path(__file__).parent
-    return (__version__, *sorted((f.name, f.stat().st_mtime_ns, f.stat().st_size)
-                                 for f in folder.glob("*.py")))
+    """What the cached objects' classes and checks come from: the kiosk's version, the list of
+    the font's characters (a build with fonts made for new content keeps its version), and in
+    a source checkout the content package's files too (they change without a new version)."""
+    files = [paths.font_coverage()]
+    if not paths.is_frozen():
+        files += sorted(Path(__file__).parent.glob("*.py"))
+    return (__version__, *(_stamp(f) for f in files))
+
+
+def _stamp(path: Path) -> tuple:
+    try:
+        found = path.stat()
+    except OSError:
+        return (path.name, None)
+    return (path.name, found.st_mtime_ns, found.st_size)
 
 
 def pictures(value, found: set[Path] | None = None) -> set[Path]:

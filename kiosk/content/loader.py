@@ -62,12 +62,14 @@ def load_bytes(data: bytes, name: str, base_dir: Path, source: Path | None = Non
 def _load(data: bytes, name: str, base_dir: Path, source: Path | None) -> Loaded:
     reader = Reader(name, base_dir)
     text = _decode(data, reader)
+    reader.source = text or ""
     root = None
     if text is not None and _values_are_few(text, reader):
         root = _compose(text, reader)
     content = None
     if root is not None and _is_safe(root, reader):
         content = read_content(reader, root, source)
+        reader.undrawable_warnings()
     ordered = sorted(reader.problems, key=lambda p: (p.line, p.column))
     summary = reader.summary()
     if summary is not None:

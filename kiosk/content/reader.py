@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 import yaml
 
+from .glyphs import undrawable
 from .icons import icon_problem
 from .model import LANGUAGE_NAMES, Link, Text
 from .problems import Problem
@@ -55,6 +56,10 @@ class Reader:
         self.base_dir = base_dir
         self.problems: list[Problem] = []
         self.unlisted: list[int] = [0, 0]  # problems past LISTED: errors, warnings
+        self.source = ""  # the file's text, to place a character within a value
+        # characters the font lacks -> where each first stands: (index, or the node's start
+        # and the node if it was written as an escape)
+        self._undrawable: dict[str, tuple[int, yaml.Node | None]] = {}
 
     # -- recording ---------------------------------------------------------------------------
     def error(self, node: yaml.Node, message: str) -> None:
@@ -63,13 +68,18 @@ class Reader:
     def warn(self, node: yaml.Node, message: str) -> None:
         self._record(node, message, True)
 
-    def _record(self, node: yaml.Node, message: str, warning: bool) -> None:
+    def _record(self, node: yaml.Node, message: str, warning: bool,
+                at: int | None = None) -> None:
+        """Record a problem at the node's start, or at character `at` of the file."""
         if len(self.problems) >= LISTED:
             self.unlisted[warning] += 1
             return
-        mark = node.start_mark
-        self.problems.append(Problem(self.file, mark.line + 1, mark.column + 1, message,
-                                     warning))
+        if at is None:
+            line, column = node.start_mark.line + 1, node.start_mark.column + 1
+        else:
+            line = self.source.count("\n", 0, at) + 1
+            column = at - self.source.rfind("\n", 0, at)
+        self.problems.append(Problem(self.file, line, column, message, warning))
 
     def summary(self) -> Problem | None:
         """The line that stands for the problems not listed, if there are any; an error if
@@ -162,6 +172,8 @@ class Reader:
             if keys is None:
                 return Text()
             values = {lang: self.string(keys[lang], f"{name}.{lang}") for lang in keys}
+            for lang, value in values.items():
+                self._drawable(keys[lang], value)
             if not keys:
                 self.error(node, f"'{name}' needs an 'en' or a 'zh' text")
             for lang, other in (("en", "zh"), ("zh", "en")):
@@ -170,12 +182,31 @@ class Reader:
                                     f"the {LANGUAGE_NAMES[lang]} is shown in both languages")
             return Text(values.get("en", ""), values.get("zh", ""))
         value = self.string(node, name)
+        self._drawable(node, value)
         if not value or neutral:
             return Text(value, value)
         lang, other = ("zh", "en") if CJK.search(value) else ("en", "zh")
         self.warn(node, f"'{name}' has no {LANGUAGE_NAMES[other]} ({other}) text; "
                         f"the {LANGUAGE_NAMES[lang]} is shown in both languages")
         return Text(**{lang: value})
+
+    def _drawable(self, node: yaml.Node, value: str) -> None:
+        """Note where each character of a visible text that the kiosk's font cannot draw
+        first stands in the file (at the value's start if it was written as an escape)."""
+        for char in undrawable(value):
+            at = self.source.find(char, node.start_mark.index, node.end_mark.index)
+            where = (at, None) if at >= 0 else (node.start_mark.index, node)
+            if char not in self._undrawable or where[0] < self._undrawable[char][0]:
+                self._undrawable[char] = where
+
+    def undrawable_warnings(self) -> None:
+        """Warn of each character noted by `_drawable`, once, where it first stands."""
+        for char, (at, node) in sorted(self._undrawable.items(), key=lambda item: item[1][0]):
+            self._record(node, f"the kiosk's font has no '{char}' (U+{ord(char):04X}): visitors "
+                               "see nothing in its place unless this computer has a font with "
+                               "it; use another character, or have the font built again with "
+                               "this file (README, \"Characters the font has\")", True,
+                         at if node is None else None)
 
     def texts(self, node: yaml.Node, name: str, minimum: int = 0) -> tuple[Text, ...]:
         return tuple(self.text(item, name) for item in self.items(node, name, minimum))
