@@ -5,10 +5,19 @@ staff PIN (a slow hash on purpose, 0.2-0.6 s) would otherwise freeze the screen 
 visitor. The job runs in a plain Python thread; its result comes back through a queued signal,
 so whoever receives `done` is on the UI thread. A job that raises is logged and delivers None:
 the owner is never left waiting for ever.
+
+Qt objects must be destroyed on the thread they live on, and Python may destroy one wherever
+it drops the last reference or collects a cycle. So the job is given plain data only (never a
+widget or a QObject); the Background object is kept referenced from the UI thread while its
+job runs, so the job's thread never drops the last reference to it; and Python's cyclic
+garbage collector is paused while any job runs (a collection started by the job's allocations
+would free other code's Qt objects on the job's thread: the test suite crashed with heap
+corruption that way). It is resumed on the UI thread when the last job is delivered.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 from collections.abc import Callable
@@ -16,6 +25,23 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal, Slot
 
 log = logging.getLogger("kiosk")
+
+# Each Background whose job runs, and the job's thread: referenced here, on the UI thread,
+# until the thread has ended, so that the thread never holds the last reference to it.
+_running: dict[Background, threading.Thread] = {}
+_collector_was_on = False
+
+
+def _pause_collector() -> None:
+    global _collector_was_on
+    if not _running:
+        _collector_was_on = gc.isenabled()
+        gc.disable()
+
+
+def _resume_collector() -> None:
+    if not _running and _collector_was_on:
+        gc.enable()
 
 
 class Background(QObject):
@@ -25,34 +51,38 @@ class Background(QObject):
     def __init__(self, name: str, parent: QObject | None = None):
         super().__init__(parent)
         self.name = name
-        self._thread: threading.Thread | None = None
         self._finished.connect(self._deliver)
 
     @property
     def busy(self) -> bool:
-        return self._thread is not None
+        return self in _running
 
     def start(self, job: Callable[[], object]) -> bool:
-        """Run `job` in a thread of its own; False (and nothing run) if one is still running."""
-        if self._thread is not None:
+        """Run `job` (given plain data only) in a thread of its own; False, and nothing run,
+        if this object's last job is still running."""
+        if self in _running:
             return False
-        self._thread = threading.Thread(target=self._run, args=(job,), name=self.name,
-                                        daemon=True)  # a stop never waits for a slow job
-        self._thread.start()
+        _pause_collector()
+        thread = threading.Thread(target=_run, args=(job, self.name, self._finished),
+                                  name=self.name, daemon=True)  # a stop never waits for it
+        _running[self] = thread
+        thread.start()
         return True
-
-    def _run(self, job: Callable[[], object]) -> None:
-        try:
-            result = job()
-        except Exception:
-            log.exception("%s failed", self.name)
-            result = None
-        try:
-            self._finished.emit(result)
-        except RuntimeError:  # the owner was deleted meanwhile (the kiosk is stopping)
-            pass
 
     @Slot(object)
     def _deliver(self, result: object) -> None:
-        self._thread = None
+        _running.pop(self).join()  # it has emitted: it ends at once, dropping its references
+        _resume_collector()
         self.done.emit(result)
+
+
+def _run(job: Callable[[], object], name: str, finished) -> None:
+    try:
+        result = job()
+    except Exception:
+        log.exception("%s failed", name)
+        result = None
+    try:
+        finished.emit(result)
+    except RuntimeError:  # the owner was deleted meanwhile (the kiosk is stopping)
+        pass

@@ -66,7 +66,8 @@ class ContentWatcher(QObject):
         """Read and check the file in a thread; `loaded` if it is valid and new, else `failed`
         (nothing if it is missing for a moment), and `checked` in every case."""
         self._watch()
-        if not self._loading.start(lambda: load(self.path) if self.path.exists() else None):
+        path = self.path  # the job is given plain data only: kiosk/background.py
+        if not self._loading.start(lambda: load(path) if path.exists() else None):
             self._again = True  # saved again while being checked: check once more after
 
     def _loaded(self, result: Loaded | None) -> None:
