@@ -126,3 +126,63 @@ def test_a_screen_built_ahead_that_fails_does_not_crash_the_kiosk(make_window, c
         window._build_the_rest()
     assert "could not build the screen 'mission'" in caplog.text
     assert set(window.screens) == {"home", "strategies", "clusters", "network"}
+
+
+SCRIPT = """
+import pickle, sys
+from pathlib import Path
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from kiosk import app, paths
+from kiosk.cli import main
+from kiosk.content import cache
+
+# Content that check would refuse, put where only a bug could put it: the cache of checked
+# content. The mission page's link is longer than any QR code holds, so building the page
+# raises half way, as it did before check refused such links.
+content_file = Path(sys.argv[1])
+cache_file = paths.state_dir() / "content-cache.pickle"
+assert cache.load(content_file, cache_file).content is not None
+kept = pickle.loads(cache_file.read_bytes())
+content = kept["loaded"].content
+mission = content.pages["mission"]
+pages = dict(content.pages)
+pages["mission"] = mission._replace(link=mission.link._replace(url="https://example.org/" +
+                                                                  "a" * 5000))
+kept["loaded"] = kept["loaded"]._replace(
+    content=content._replace(pages=cache.read_only(pages)))
+cache_file.write_bytes(pickle.dumps(kept))
+
+def visitor():
+    from kiosk.ui.window import KioskWindow
+    window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, KioskWindow))
+    QTest.mouseClick(window.screens["home"].tiles["mission"], Qt.MouseButton.LeftButton)
+    print("visitor on", window.route.page, flush=True)
+    QTimer.singleShot(100, lambda: QApplication.exit(0))
+
+app.quit_when_shown = lambda: QTimer.singleShot(300, visitor)
+sys.exit(main(["--windowed", "--quit-when-shown", "--content", str(content_file)]))
+"""
+
+
+def test_the_real_kiosk_survives_a_screen_that_fails_half_built(tmp_path):
+    """The kiosk process itself, not a test window: before half-built screens were given to Qt
+    to delete, this ended in SIGSEGV (exit -11) once Python freed the failed screen."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    shutil.copy(root / "content.yaml", tmp_path / "content.yaml")
+    shutil.copytree(root / "resources", tmp_path / "resources")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_STATE_HOME=str(tmp_path / "state"),
+               XDG_DATA_HOME=str(tmp_path / "data"), XDG_CONFIG_HOME=str(tmp_path / "config"))
+    result = subprocess.run([sys.executable, "-c", SCRIPT, str(tmp_path / "content.yaml")],
+                            env=env, cwd=root, text=True, capture_output=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.stdout.splitlines() == ["visitor on home"]  # not on the broken page
+    assert "could not build the screen 'mission'" in result.stderr
+    assert "kiosk stopped (exit code 0)" in result.stderr
