@@ -197,7 +197,8 @@ class HeldGate(PinGate):
         return super().check(pin)
 
 
-def held_desk(make_window, tmp_path):
+def right_pin_held(qtbot, make_window, tmp_path):
+    """The pad open, the right PIN typed and OK tapped, its check held."""
     settings = tmp_path / "settings.json"
     set_pin(settings, PIN)
     window = make_window()
@@ -205,15 +206,15 @@ def held_desk(make_window, tmp_path):
     gate = HeldGate(settings, clock)
     desk = StaffDesk(window, gate, lambda: status(), clock)
     desk.open_pad()
+    for digit in PIN:
+        tap(qtbot, desk.pad.keys[digit])
+    tap(qtbot, desk.pad.keys["ok"])
     return window, desk, gate
 
 
 def test_the_pin_is_checked_off_the_ui_thread_and_the_pad_says_it_is_checking(
         qtbot, make_window, tmp_path):
-    window, desk, gate = held_desk(make_window, tmp_path)
-    for digit in PIN:
-        tap(qtbot, desk.pad.keys[digit])
-    tap(qtbot, desk.pad.keys["ok"])
+    window, desk, gate = right_pin_held(qtbot, make_window, tmp_path)
     assert desk.pad.message.text() == "Checking…"
     assert desk.pad.dots.text() == " "
     assert not any(key.isEnabled() for key in desk.pad.keys.values())
@@ -227,10 +228,7 @@ def test_the_pin_is_checked_off_the_ui_thread_and_the_pad_says_it_is_checking(
 
 def test_a_pin_checked_after_the_pad_closed_opens_nothing_for_the_next_visitor(
         qtbot, make_window, tmp_path):
-    window, desk, gate = held_desk(make_window, tmp_path)
-    for digit in PIN:
-        tap(qtbot, desk.pad.keys[digit])
-    tap(qtbot, desk.pad.keys["ok"])
+    window, desk, gate = right_pin_held(qtbot, make_window, tmp_path)
     window.reset()  # the idle reset, while the right PIN is being checked
     with qtbot.waitSignal(desk.pad._checking.done, timeout=10_000):
         gate.go.set()
