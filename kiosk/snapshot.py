@@ -39,7 +39,7 @@ def visible_texts(window) -> list[str]:
             continue
         texts = []
         if isinstance(widget, QLabel) and widget.text():
-            texts = [widget.text()]
+            texts = [widget.text().replace("\u200b", "")]  # the breaks of long words
         elif isinstance(widget, QAbstractButton) and widget.text():
             texts = [widget.text().replace("&&", "&").strip()]
         elif isinstance(widget, MapView):

@@ -37,3 +37,17 @@ def weak_pairs(theme: Theme) -> list[tuple[str, str, float]]:
         if value < MINIMUM:
             found.append((fore, back, value))
     return found
+
+
+QR_LIGHT = "#FFFFFF"  # a QR code is always dark on light, with its quiet zone, whatever the theme
+
+
+def qr_dark(theme: Theme) -> str:
+    """The colour QR codes are drawn in, on white: the first of the theme's text, accent and
+    background colours that has at least 7:1 against white, else black. Phones read a dark
+    code on a light ground; a dark theme's light text would make a pale code none can read."""
+    for name in ("text", "accent", "background"):
+        colour = getattr(theme, name)
+        if ratio(colour, QR_LIGHT) >= MINIMUM:
+            return colour
+    return "#000000"

@@ -224,3 +224,14 @@ class Content(NamedTuple):
             return tuple(loc.detail for loc in self.network.locations) + self.network.features
         found = self.pages.get(page)
         return found.items if found else ()
+
+    def siblings(self, page: str, detail_id: str) -> tuple[Detail, ...]:
+        """The details counted and swiped through with `detail_id`: a location's are the
+        network's locations (not its features, such as the operating company), a feature's the
+        features; on other pages, the page's items."""
+        if page == "network" and self.network is not None:
+            locations = tuple(loc.detail for loc in self.network.locations)
+            if any(d.id == detail_id for d in locations):
+                return locations
+            return self.network.features
+        return self.details(page)

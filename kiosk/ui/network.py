@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
@@ -14,14 +14,18 @@ from .widgets import button_text, column, hbox, item_button, label, scroll
 MAP_SHARE = 2  # in landscape the map takes two parts of the width, the list one
 
 
-def list_columns(look: Look, names: list[str]) -> int:
-    """As many columns of location buttons as fit the list's width, up to three."""
+def list_columns(look: Look, names: list[str]) -> tuple[int, list[str]]:
+    """As many columns of location buttons as fit the list's width, up to three, and the
+    names as they fit a column: a name too long even for one column ends in "…" (the whole
+    name is the button's accessible name, and the title of the detail it opens)."""
     width = look.width - 2 * look.margin - look.px(10)
     if not look.portrait:
         width = (width - look.gap) // (MAP_SHARE + 1)
     metrics = QFontMetrics(look.font("body"))
     needed = max((metrics.horizontalAdvance(n) for n in names), default=0) + look.px(60)
-    return max(1, min(3, (width + look.px(12)) // (needed + look.px(12))))
+    columns = max(1, min(3, (width + look.px(12)) // (needed + look.px(12))))
+    room = (width + look.px(12)) // columns - look.px(12) - look.px(60)
+    return columns, [metrics.elidedText(n, Qt.TextElideMode.ElideRight, room) for n in names]
 
 
 class NetworkScreen(QWidget):
@@ -54,10 +58,11 @@ class NetworkScreen(QWidget):
         names = [loc.detail.title.get(language)
                  + (f" · {labels.headquarters.get(language)}" if loc.headquarters else "")
                  for loc in network.locations]
-        columns = list_columns(look, names)
+        columns, shown = list_columns(look, names)
         self.buttons: dict[str, QPushButton] = {}
-        for index, (loc, name) in enumerate(zip(network.locations, names, strict=True)):
-            button = QPushButton(button_text(name))
+        for index, (loc, name, text) in enumerate(zip(network.locations, names, shown,
+                                                       strict=True)):
+            button = QPushButton(button_text(text))
             button.setObjectName("listItem")
             button.setAccessibleName(name)
             button.setCheckable(True)

@@ -11,6 +11,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath
 from PySide6.QtWidgets import QWidget
 
+from ..content.contrast import QR_LIGHT
+
 QUIET_ZONE = 4  # modules of light margin, as the QR standard asks
 _encoder = None
 
@@ -75,6 +77,6 @@ class QrCode(QWidget):
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("#FFFFFF"))
+        painter.fillRect(self.rect(), QColor(QR_LIGHT))
         painter.fillPath(self._path, self._dark)
         painter.end()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import partial
 
 import shiboken6
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import pyside_fixes  # noqa: F401  (before any scroll area: see there)
+from ..content.contrast import qr_dark
 from ..content.model import Detail, Labels, Link, TermGroup, Text, TextBlock
 from . import icons
 from .qr import QrCode
@@ -51,7 +53,31 @@ class WrapLabel(QLabel):
         return text_height + margins.top() + margins.bottom()
 
 
+# A run of letters longer than this (a German compound, a technical name) may be wider than its
+# box: it may break between any two of its letters. A web address may break after its / . - _ ?
+# & =, as browsers break one. Other words break only between words; Chinese breaks between any
+# two characters anyway.
+LONG_WORD = 24
+_RUN = re.compile(r"[^\s\u3000-\u9fff\uff00-\uffef]{13,}")
+_ADDRESS_BREAKS = re.compile(r"(?<=[/.\-_?&=])(?=.)")
+BREAK = "\u200b"  # a zero-width space: a place a line may break, drawn as nothing
+
+
+def breakable(text: str) -> str:
+    """`text` with zero-width spaces where a long word or a web address may break, so that a
+    label wraps it instead of cutting it off or growing wider than the screen (QLabel breaks
+    lines only where Unicode allows)."""
+    def breaks(run: re.Match) -> str:
+        word = run.group()
+        if len(word) > LONG_WORD:
+            return BREAK.join(word)
+        return _ADDRESS_BREAKS.sub(BREAK, word)
+
+    return _RUN.sub(breaks, text)
+
+
 def label(text: str, role: str = "body", wrap: bool = True) -> QLabel:
+    text = breakable(text) if wrap else text
     widget = WrapLabel(text) if wrap else QLabel(text)
     widget.setProperty("role", role)
     widget.setTextFormat(Qt.TextFormat.PlainText)
@@ -264,7 +290,7 @@ def link_card(look: Look, link: Link, labels: Labels, language: str) -> QWidget:
     """A link to take away: its QR code, its caption and its address."""
     card = Card(look, "linkCard")
     row = hbox(look.px(36))
-    row.addWidget(QrCode(link.url, look.px(220), look.theme.text))
+    row.addWidget(QrCode(link.url, look.px(220), qr_dark(look.theme)))
     words = column(spacing=look.px(10))
     words.addStretch(1)
     if link.caption:

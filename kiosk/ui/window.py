@@ -308,7 +308,7 @@ class KioskWindow(QWidget):
         return self.nav
 
     def _detail_view(self, route: Route) -> DetailView | None:
-        siblings = self.content.details(route.page)
+        siblings = self.content.siblings(route.page, route.detail)
         detail = next((d for d in siblings if d.id == route.detail), None)
         if detail is None:
             return None

@@ -1,7 +1,10 @@
 """Larger text for visitors who need it, and a name for every control."""
 
+import pytest
 from PySide6.QtWidgets import QAbstractButton
 
+from kiosk.content.contrast import ratio
+from kiosk.content.model import Theme
 from kiosk.snapshot import routes
 from kiosk.ui.qr import QUIET_ZONE, QrCode
 from kiosk.ui.theme import LARGER_TEXT
@@ -41,8 +44,14 @@ def test_every_control_has_an_accessible_name(make_window, content):
                 assert button.accessibleName().strip(), (route, button.text())
 
 
-def test_qr_code_is_drawn_module_for_module(qtbot, make_window):
-    window = make_window()
+DARK = Theme(background="#0B1D2E", surface="#13293D", text="#F2F5F8", muted_text="#C5D0DA",
+             accent="#7FC8F8", accent_text="#0B1D2E")
+
+
+@pytest.mark.parametrize("theme", [None, DARK], ids=["bundled", "dark"])
+def test_qr_code_is_drawn_module_for_module_dark_on_light(qtbot, make_window, content, theme):
+    """Whatever the theme: a pale code on white (a dark theme's text colour) no phone reads."""
+    window = make_window(content._replace(theme=theme) if theme else content)
     window.show_route(Route("network", "beijing"))
     code = window.screens["detail"].findChild(QrCode)
     assert code.accessibleName() == "QR code: http://www.spmember.com/"
@@ -56,6 +65,8 @@ def test_qr_code_is_drawn_module_for_module(qtbot, make_window):
                                      int(offset + row * cell + cell / 2))
             assert (pixel.lightness() < 128) == bool(dark), (row, col)
     assert image.pixelColor(2, 2).lightness() > 200  # the quiet zone is light
+    dark = image.pixelColor(int(offset + cell / 2), int(offset + cell / 2))  # a finder's corner
+    assert ratio(dark.name(), image.pixelColor(2, 2).name()) >= 7
     assert len(code.matrix) >= 21  # a full QR code, never a Micro QR
 
 

@@ -1,5 +1,6 @@
 """Every screen, at every display size and in both languages, shows its text whole."""
 
+import re
 
 import pytest
 from PySide6.QtCore import QRect
@@ -14,6 +15,9 @@ from ..conftest import ROOT
 from ..helpers import settle
 
 SIZES = [(1920, 1080), (1080, 1920), (1280, 800), (3840, 2160)]
+# A run of characters a line cannot break inside (Chinese breaks between any two characters;
+# a zero-width space is a break too)
+UNBREAKABLE = re.compile(r"[^\s\u200b\u3000-\u9fff\uff00-\uffef]+")
 
 
 def cut_off(window) -> list[str]:
@@ -30,6 +34,11 @@ def cut_off(window) -> list[str]:
         if isinstance(widget, WrapLabel):
             if widget.height() < widget.height_for(widget.width()):
                 problems.append(f"lines cut off: {text!r}")
+            metrics = QFontMetrics(widget.font())
+            room = widget.contentsRect().width()
+            wide = [w for w in UNBREAKABLE.findall(text) if metrics.horizontalAdvance(w) > room]
+            if wide:
+                problems.append(f"a word wider than its box ({room} px): {wide[0]!r}")
         elif widget.width() < widget.sizeHint().width():
             problems.append(f"too narrow ({widget.width()} < {widget.sizeHint().width()}): "
                             f"{text!r}")
@@ -87,11 +96,19 @@ def test_the_bundled_font_draws_every_chinese_character(family, content):
 
 
 OTHER = """\
-# A different organisation: 2 strategies, 7 clusters, 45 locations, long texts, no images.
+# A different organisation: 2 strategies, 7 clusters, 45 locations, an operating company,
+# long texts and words of 40 letters, a dark theme, no images.
 settings: {default_language: zh, idle_timeout: 30, countdown: 5}
-theme: {accent: "#004B87"}
+theme:
+  background: "#0B1D2E"
+  surface: "#13293D"
+  text: "#F2F5F8"
+  muted_text: "#C5D0DA"
+  accent: "#7FC8F8"
+  accent_text: "#0B1D2E"
 organisation:
   name: {en: Harbour Innovation Centre, zh: 港湾创新中心}
+  link: {url: "https://example.org/harbour", caption: {en: LONGWORD, zh: LONGWORD}}
 home:
   tiles:
     - {page: strategies, title: {en: Our plan, zh: 我们的计划}}
@@ -100,7 +117,8 @@ home:
 strategies:
   title: {en: Our plan, zh: 我们的计划}
   items:
-    - {id: grow, title: {en: Grow, zh: 成长}, paragraphs: [{en: "PARA", zh: "段落"}]}
+    - {id: grow, title: {en: Grow LONGWORD, zh: 成长LONGWORD},
+       paragraphs: [{en: "PARA", zh: "段落"}], link: {url: "https://example.org/grow"}}
     - {id: share, title: {en: Share, zh: 分享}}
 clusters:
   title: {en: Who is here, zh: 入驻机构}
@@ -111,38 +129,46 @@ network:
   title: {en: Where we are, zh: 我们在哪里}
   locations:
 LOCATIONS
+  features:
+    - {id: company, title: {en: The LONGWORD company, zh: 运营公司}}
 """
+# 40 letters and more, with nowhere to break: common in German, Dutch and technical names
+LONGWORD = "Donaudampfschifffahrtsgesellschaftskapitän"
 
 
 def other_organisation() -> str:
     long_en = " ".join(["A long paragraph about the centre and its work."] * 30)
     long_zh = "这是一段关于中心及其工作的很长的文字。" * 30
     clusters = "\n".join(
-        f"    - {{id: c{i}, title: {{en: Cluster number {i} with a long name, zh: 第{i}集群}}, "
-        f"summary: {{en: Summary {i}, zh: 摘要{i}}}}}" for i in range(7))
+        f"    - {{id: c{i}, title: {{en: Cluster {i} LONGWORD, zh: 第{i}集群LONGWORD}}, "
+        f"summary: {{en: Summary {i} LONGWORD, zh: 摘要{i}}}}}" for i in range(7))
     locations = "\n".join(
         f"    - {{id: l{i}, name: {{en: Place {i}, zh: 地点{i}}}, lat: {22 + i * 0.5}, "
-        f"lon: {100 + (i * 7) % 25}, headquarters: {str(i == 0).lower()}}}" for i in range(45))
+        f"lon: {100 + (i * 7) % 25}, headquarters: {str(i == 0).lower()}}}" for i in range(44))
+    locations += ("\n    - {id: long, name: {en: LONGWORD, zh: LONGWORD}, lat: 31, lon: 121, "
+                  "summary: {en: LONGWORD LONGWORD, zh: LONGWORD}}")
     return (OTHER.replace("CLUSTERS", clusters).replace("LOCATIONS", locations)
-            .replace('"PARA"', f'"{long_en}"').replace('"段落"', f'"{long_zh}"'))
+            .replace('"PARA"', f'"{long_en} {LONGWORD}"').replace('"段落"', f'"{long_zh}"')
+            .replace("LONGWORD", LONGWORD))
 
 
-@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
-def test_a_different_organisation_is_served_by_the_content_alone(make_window, size):
+def other_content():
     loaded = load_bytes(other_organisation().encode(), "other.yaml", ROOT)
     assert loaded.errors == []
-    content = loaded.content
+    return loaded.content
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_a_different_organisation_is_served_by_the_content_alone(make_window, size, language):
+    content = other_content().with_settings(default_language=language)
     assert (len(content.pages["strategies"].items), len(content.pages["clusters"].items),
             len(content.network.locations)) == (2, 7, 45)
     window = make_window(content, size=size)
-    assert window.language == "zh"
-    assert "港湾创新中心" in visible_texts(window)
-    problems = []
-    for route in routes(content):
-        window.show_route(route)
-        settle()
-        problems += [f"{route.name}: {p}" for p in cut_off(window)]
-    assert problems == []
+    assert window.language == language
+    assert ("港湾创新中心" if language == "zh" else "Harbour Innovation Centre") in \
+        visible_texts(window)
+    assert check_every_screen(window, content) == []
     assert len(window.screens["network"].map.markers) == 45
 
 
@@ -182,3 +208,19 @@ def test_a_widget_taken_out_of_a_flow_layout_is_not_deleted_twice(qtbot):
     assert flow.count() == 1
     with qtbot.waitSignal(flow.destroyed):
         row.deleteLater()
+
+
+def test_the_location_counter_counts_locations_only(make_window):
+    """45 locations and the operating company: a location is "1 / 45", not "1 / 46"; the
+    company, the only feature, has no counter."""
+    from kiosk.ui.swipe import PageDots
+    from kiosk.ui.window import Route
+
+    content = other_content().with_settings(default_language="en")
+    window = make_window(content)
+    window.show_route(Route("network", "l0"))
+    settle()
+    assert window.screens["detail"].findChild(PageDots).accessibleName() == "1 / 45"
+    window.show_route(Route("network", "company"))
+    settle()
+    assert window.screens["detail"].findChild(PageDots) is None
