@@ -9,6 +9,7 @@ import json
 import os
 import sys
 import tempfile
+from functools import partial
 from pathlib import Path
 
 from .cli import ExitCode
@@ -91,7 +92,8 @@ def render(window, out: Path, app) -> dict[str, list[str]]:
 
 
 def overlays(window, settings: Path):
-    """What shows over the screens: "Still there?", the closed screen, the staff pad and panel."""
+    """What shows over the screens: each slide of the attract loop (what passers-by see
+    first), "Still there?", the closed screen, the staff pad and panel."""
     from datetime import datetime, timedelta
 
     from .hours import next_opening
@@ -108,7 +110,16 @@ def overlays(window, settings: Path):
     pad = PinPad(window, PinGate(settings))
     panel = StaffPanel(window)
     status = StaffStatus(str(content.source), now, (), figures([]))
+
+    def attract_slide(index: int) -> None:
+        window.attract.start(content.attract, 3600, look, content.labels, language,
+                             motion=False)
+        for _ in range(index):
+            window.attract.advance()
+
     return [
+        *((f"attract-{index + 1}", partial(attract_slide, index), window.attract.stop)
+          for index in range(len(content.attract))),
         ("still-there", lambda: window.overlay.start(content.settings.countdown, look,
                                                      content.labels, language),
          window.overlay.stop),

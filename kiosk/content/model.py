@@ -166,11 +166,14 @@ class OpeningHours(NamedTuple):
 
 
 class Theme(NamedTuple):
-    background: str = "#F4F2F7"
+    """The colours; without `theme:` in the file, a neutral stone and navy, any organisation's
+    (every pair the screens draw text in has 7:1 or more)."""
+
+    background: str = "#F5F5F4"
     surface: str = "#FFFFFF"
-    text: str = "#1C1530"
-    muted_text: str = "#433B52"
-    accent: str = "#660874"
+    text: str = "#1C1917"
+    muted_text: str = "#44403C"
+    accent: str = "#1E3A5F"
     accent_text: str = "#FFFFFF"
 
 

@@ -47,7 +47,7 @@ class CountdownOverlay(Cover):
         self._clock.start()
         self._update()
         self._tick.start()
-        self.cover(layout, look.color("text", 170))
+        self.cover(layout, look.scrim(170))
 
     def remaining(self) -> int:
         return max(0, math.ceil(self._seconds - self._clock.elapsed() / 1000))

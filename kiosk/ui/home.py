@@ -1,15 +1,16 @@
-"""The home screen: the organisation's name and motto, and a tile per section.
+"""The home screen: the organisation's name, motto and introduction, its link as a QR code
+to take away (when the content gives one), and a tile per section.
 
 The language and larger-text switches are in the bar at the bottom, as on every screen."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from ..content.model import Content
 from .theme import Look
-from .widgets import TapButton, column, label
+from .widgets import TapButton, column, hbox, label, link_card
 
 
 class HomeScreen(QWidget):
@@ -20,12 +21,24 @@ class HomeScreen(QWidget):
         self.setObjectName("screen")
         org = content.organisation
         layout = column(spacing=look.px(18), margins=look.margin)
-        layout.addWidget(label(org.name.get(language), "display"))
+        titles = column(spacing=look.px(18))
+        titles.addWidget(label(org.name.get(language), "display"))
         if org.motto:
-            layout.addWidget(label(org.motto.get(language), "motto"))
+            titles.addWidget(label(org.motto.get(language), "motto"))
         if org.intro:
-            layout.addSpacing(look.px(8))
-            layout.addWidget(label(org.intro.get(language), "lead"))
+            titles.addSpacing(look.px(8))
+            titles.addWidget(label(org.intro.get(language), "lead"))
+        header = hbox(look.gap)
+        header.addLayout(titles, 1)
+        if org.link:  # beside the titles; under them on a portrait screen, which is narrow
+            badge = link_card(look, org.link, content.labels, language, compact=True)
+            badge.setMaximumWidth(look.px(560))
+            if look.portrait:
+                titles.addSpacing(look.px(8))
+                titles.addWidget(badge, 0, Qt.AlignmentFlag.AlignLeft)
+            else:
+                header.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(header)
         layout.addSpacing(look.px(48))
 
         grid = QGridLayout()

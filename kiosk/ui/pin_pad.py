@@ -101,7 +101,7 @@ class PinPad(Cover):
         refused = self.gate.status()
         if refused is not None:
             self._refuse(refused)
-        self.cover(layout, look.color("text", 200))
+        self.cover(layout, look.scrim(200))
 
     def press(self, name: str) -> None:
         if name == "clear":

@@ -11,6 +11,7 @@ from typing import NamedTuple
 from PySide6.QtGui import QColor, QFont, QFontDatabase
 
 from .. import paths
+from ..content.contrast import luminance
 from ..content.model import Theme
 
 DESIGN_SHORT_SIDE = 1080
@@ -85,6 +86,12 @@ class Look(NamedTuple):  # a named tuple, not a dataclass: see kiosk/content/mod
         color = QColor(getattr(self.theme, name))
         color.setAlpha(alpha)
         return color
+
+    def scrim(self, alpha: int) -> QColor:
+        """The veil an overlay lays over the screen: the darker of the text and background
+        colours, so that a dark theme is dimmed too, not washed pale with its light text."""
+        name = min(("text", "background"), key=lambda n: luminance(getattr(self.theme, n)))
+        return self.color(name, alpha)
 
     def tint(self, name: str, amount: float) -> str:
         """`name`'s colour mixed with the background: amount 0 is background, 1 is the colour."""

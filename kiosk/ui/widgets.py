@@ -286,16 +286,19 @@ def text_block(look: Look, block: TextBlock, language: str) -> QWidget:
     return widget
 
 
-def link_card(look: Look, link: Link, labels: Labels, language: str) -> QWidget:
-    """A link to take away: its QR code, its caption and its address."""
+def link_card(look: Look, link: Link, labels: Labels, language: str,
+              compact: bool = False) -> QWidget:
+    """A link to take away: its QR code, its caption and its address; `compact` (beside the
+    home screen's title): a smaller code, and no address."""
     card = Card(look, "linkCard")
-    row = hbox(look.px(36))
-    row.addWidget(QrCode(link.url, look.px(220), qr_dark(look.theme)))
+    row = hbox(look.px(24 if compact else 36))
+    row.addWidget(QrCode(link.url, look.px(180 if compact else 220), qr_dark(look.theme)))
     words = column(spacing=look.px(10))
     words.addStretch(1)
     if link.caption:
-        words.addWidget(label(link.caption.get(language), "h3"))
-    words.addWidget(label(link.url, "lead"))
+        words.addWidget(label(link.caption.get(language), "body" if compact else "h3"))
+    if not compact:
+        words.addWidget(label(link.url, "lead"))
     words.addWidget(label(labels.scan_to_open.get(language), "small"))
     words.addStretch(1)
     row.addLayout(words, 1)

@@ -250,8 +250,8 @@ def test_missing_translation_is_a_warning_and_falls_back():
 def test_weak_theme_contrast_is_a_warning_naming_the_pair_and_ratio():
     text = MINIMAL + "theme:\n  muted_text: \"#9A9A9A\"\n"
     assert problems(text) == [
-        "content.yaml:9:3: warning: 'muted_text' (#9A9A9A) on 'background' (#F4F2F7) has a "
-        "contrast of 2.5:1; text needs at least 7:1 to be read easily",
+        "content.yaml:9:3: warning: 'muted_text' (#9A9A9A) on 'background' (#F5F5F4) has a "
+        "contrast of 2.6:1; text needs at least 7:1 to be read easily",
         "content.yaml:9:3: warning: 'muted_text' (#9A9A9A) on 'surface' (#FFFFFF) has a "
         "contrast of 2.8:1; text needs at least 7:1 to be read easily"]
 

@@ -3,9 +3,9 @@
 import pytest
 from PySide6.QtWidgets import QAbstractButton
 
-from kiosk.content.contrast import ratio
+from kiosk.content.contrast import ratio, weak_pairs
 from kiosk.content.model import Theme
-from kiosk.snapshot import routes
+from kiosk.snapshot import routes, visible_texts
 from kiosk.ui.qr import QUIET_ZONE, QrCode
 from kiosk.ui.theme import LARGER_TEXT
 from kiosk.ui.window import HOME, Route
@@ -88,3 +88,27 @@ def test_qr_matrices_are_segnos_own_and_segno_still_imports_whole():
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                             timeout=60)
     assert result.stdout == "same\n", result.stderr
+
+
+@pytest.mark.parametrize("theme", [None, DARK], ids=["bundled", "dark"])
+def test_overlays_dim_the_screen_whatever_the_theme(qtbot, make_window, content, theme):
+    """The "Still there?" veil is the theme's darker colour: a dark theme's light text made
+    it a pale grey wash over the screen."""
+    window = make_window(content._replace(theme=theme) if theme else content)
+    window.overlay.start(30, window.look, window.content.labels, "en")
+    corner = window.grab().toImage().pixelColor(5, 5)
+    window.overlay.stop()
+    assert corner.lightness() < 128, corner.name()  # darker than mid grey
+
+
+def test_a_file_without_a_theme_gets_a_neutral_one_that_reads_well():
+    theme = Theme()
+    assert theme.accent != "#660874"  # not the park's Tsinghua purple
+    assert weak_pairs(theme) == []
+
+
+def test_the_home_screen_offers_the_organisations_link(make_window):
+    window = make_window()
+    codes = window.screens["home"].findChildren(QrCode)
+    assert [code.url for code in codes] == ["http://www.spmember.com/"]
+    assert "For more information about Beijing TusPark" in visible_texts(window)
