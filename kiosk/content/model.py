@@ -83,6 +83,7 @@ class Location(NamedTuple):
     latitude: float
     longitude: float
     headquarters: bool = False
+    label_priority: float = 0.0  # higher: labelled on the map before others
 
     @property
     def id(self) -> str:

@@ -349,7 +349,7 @@ def _network(r: Reader, node: yaml.Node) -> NetworkPage:
     locations = []
     for item in r.items(keys["locations"], "locations") if "locations" in keys else ():
         loc = r.keys(item, "location", ("id", "name", "lat", "lon"),
-                     ("headquarters",) + DETAIL_KEYS)
+                     ("headquarters", "label_priority") + DETAIL_KEYS)
         if loc is None or not {"id", "name", "lat", "lon"} <= loc.keys():
             continue
         detail = _detail(r, loc, "name")
@@ -360,6 +360,8 @@ def _network(r: Reader, node: yaml.Node) -> NetworkPage:
             longitude=r.number(loc["lon"], "lon", -180, 180),
             headquarters=r.boolean(loc["headquarters"], "headquarters")
             if "headquarters" in loc else False,
+            label_priority=r.number(loc["label_priority"], "label_priority", -100, 100)
+            if "label_priority" in loc else 0.0,
         ))
     return NetworkPage(
         title=_text(r, keys, "title"),

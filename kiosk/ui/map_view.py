@@ -1,91 +1,31 @@
 """A map of China with a tappable marker per location, and the headquarters linked to each.
 
 Geometry is computed when the widget is resized, never while painting: the outline (or a map
-picture staff supplied, with its bounds), marker positions pushed apart until each can be
-tapped on its own (a leader line joins a moved marker to its true place), and labels placed
-where they cover no other label or marker.
+picture staff supplied, with its bounds), then the markers, labels and insets that
+kiosk/map_layout.py places (every marker its own tap, every label by its own marker, crowded
+regions drawn again magnified).
 """
 
 from __future__ import annotations
 
-import math
-from collections import defaultdict
-
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QFontMetricsF, QMouseEvent, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import (
+    QFontMetricsF,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+    QTransform,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from .. import geo, paths
+from .. import geo, map_layout, paths
 from ..content.model import Location, MapImage
 from .theme import Look
 
-SPREAD_PASSES = 40
 MARKER_SPACING = 34  # px at the design size between marker centres: each its own tap
-MOST_LABELS = 120  # more would not fit a screen anyway; the list beside the map names all
-LABEL_RINGS = 2  # beside the marker, or one step out with a short leader line
-
-
-def spread(points: dict[str, QPointF], distance: float, bounds: QRectF) -> dict[str, QPointF]:
-    """Push points apart until no two are closer than `distance` (or the passes run out).
-
-    Neighbours are found through a grid of `distance`-sized cells, so a pass costs about one
-    look per point, even for thousands of locations.
-    """
-    moved = {key: QPointF(point) for key, point in points.items()}
-    keys = sorted(moved)
-    for _ in range(SPREAD_PASSES):
-        cells: dict[tuple[int, int], list[str]] = defaultdict(list)
-        for key in keys:
-            cells[(int(moved[key].x() // distance), int(moved[key].y() // distance))].append(key)
-        pushed = False
-        for (cx, cy), members in cells.items():
-            near = [k for dx in (-1, 0, 1) for dy in (-1, 0, 1)
-                    for k in cells.get((cx + dx, cy + dy), ())]
-            for a in members:
-                for b in near:
-                    if b <= a:
-                        continue
-                    delta = moved[b] - moved[a]
-                    length = math.hypot(delta.x(), delta.y())
-                    if length >= distance:
-                        continue
-                    if length < 1e-6:
-                        angle = (hash(a + b) % 360) * math.pi / 180
-                        delta, length = QPointF(math.cos(angle), math.sin(angle)), 1.0
-                    push = delta * ((distance - length) / length / 2)
-                    moved[a] -= push
-                    moved[b] += push
-                    pushed = True
-        for key in keys:
-            point = moved[key]
-            moved[key] = QPointF(min(max(point.x(), bounds.left()), bounds.right()),
-                                 min(max(point.y(), bounds.top()), bounds.bottom()))
-        if not pushed:
-            break
-    return moved
-
-
-class Occupied:
-    """Rectangles already taken on the map, in a grid of cells, so that asking whether a new
-    one collides looks at its neighbours only (thousands of markers stay fast)."""
-
-    def __init__(self, cell: float):
-        self._cell = cell
-        self._cells: dict[tuple[int, int], list[QRectF]] = defaultdict(list)
-
-    def _keys(self, rect: QRectF):
-        cell = self._cell
-        for x in range(int(rect.left() // cell), int(rect.right() // cell) + 1):
-            for y in range(int(rect.top() // cell), int(rect.bottom() // cell) + 1):
-                yield x, y
-
-    def add(self, rect: QRectF) -> None:
-        for key in self._keys(rect):
-            self._cells[key].append(rect)
-
-    def hits(self, rect: QRectF) -> bool:
-        return any(rect.intersects(other) for key in self._keys(rect)
-                   for other in self._cells.get(key, ()))
+GAP = 0.5  # label heights between any two labels, at least
 
 
 class MapView(QWidget):
@@ -120,6 +60,7 @@ class MapView(QWidget):
         self._press: QPointF | None = None
         self._picture_cache = QPixmap()
         self._layouts: dict[tuple[int, int], tuple] = {}
+        self.layout_result: map_layout.MapLayout | None = None
 
     # -- geometry ------------------------------------------------------------------------------
     def resizeEvent(self, event) -> None:
@@ -128,9 +69,9 @@ class MapView(QWidget):
         if key not in self._layouts:  # the screen is shown at two sizes, with and without
             self._layout()            # the bar of Back and Home: each is laid out once
             self._layouts[key] = (self.places, self.markers, self._labels, self._leaders,
-                                  self._picture_cache)
-        self.places, self.markers, self._labels, self._leaders, self._picture_cache = \
-            self._layouts[key]
+                                  self._picture_cache, self.layout_result)
+        (self.places, self.markers, self._labels, self._leaders, self._picture_cache,
+         self.layout_result) = self._layouts[key]
 
     def _layout(self) -> None:
         margin = self._look.px(24)
@@ -139,10 +80,24 @@ class MapView(QWidget):
             self._layout_outline(area)
         else:
             self._layout_picture(area)
-        radius = self._marker_radius(False)
-        self.markers = spread(self.places, self._look.px(MARKER_SPACING), area.adjusted(
-            radius, radius, -radius, -radius))
-        self._place_labels()
+        metrics = QFontMetricsF(self._font)
+        texts = {loc.id: loc.detail.title.get(self._language) for loc in self._locations}
+        sizes = {key: (metrics.horizontalAdvance(text) + 2, metrics.height())
+                 for key, text in texts.items()}
+        # The location a detail shows first, then by staff's label_priority, the
+        # headquarters, north to south.
+        order = [loc.id for loc in sorted(self._locations, key=lambda loc: (
+            loc.id != self._selected, -loc.label_priority, not loc.headquarters,
+            -loc.latitude))]
+        laid = map_layout.lay_out(
+            {key: (p.x(), p.y()) for key, p in self.places.items()}, sizes, order,
+            self._marker_radius(True), self._look.px(MARKER_SPACING),
+            (area.left(), area.top(), area.width(), area.height()), metrics.height() * GAP)
+        self.layout_result = laid
+        self.markers = {key: QPointF(*p) for key, p in laid.markers.items()}
+        self._labels = [(QRectF(*laid.labels[key]), texts[key]) for key in order
+                        if key in laid.labels]
+        self._leaders = [(QPointF(*a), QPointF(*b)) for a, b in laid.leaders]
         self._draw_map()
 
     def _layout_outline(self, area: QRectF) -> None:
@@ -180,54 +135,6 @@ class MapView(QWidget):
             for loc in self._locations
         }
 
-    def _place_labels(self) -> None:
-        """Give each marker a label where it covers no other label or marker.
-
-        Beside the marker first, in eight directions; where all are taken, further out with a
-        leader line back to the marker.
-        """
-        metrics = QFontMetricsF(self._font)
-        radius = self._marker_radius(True)
-        taken = Occupied(self._look.px(80))
-        for p in self.markers.values():
-            taken.add(QRectF(p.x() - radius, p.y() - radius, 2 * radius, 2 * radius))
-        bounds = QRectF(self.rect())
-        self._labels = []
-        self._leaders: list[tuple[QPointF, QPointF]] = []
-        # A location selected before the first layout (a detail's map) is labelled first.
-        order = sorted(self._locations, key=lambda loc: (
-            loc.id != self._selected, not loc.headquarters, -loc.latitude))[:MOST_LABELS]
-        directions = [(math.cos(a), math.sin(a)) for a in
-                      (0, math.pi, -math.pi / 2, math.pi / 2, -math.pi / 4, math.pi / 4,
-                       -3 * math.pi / 4, 3 * math.pi / 4)]
-        for loc in order:
-            text = loc.detail.title.get(self._language)
-            point = self.markers[loc.id]
-            size = metrics.size(0, text)
-            placed = None
-            for ring in range(LABEL_RINGS + (3 if loc.id == self._selected else 0)):
-                reach = radius + self._look.px(4) + ring * self._look.px(34)
-                for dx, dy in directions:
-                    anchor = point + QPointF(dx, dy) * reach
-                    left = (anchor.x() if dx > 0.3 else anchor.x() - size.width() if dx < -0.3
-                            else anchor.x() - size.width() / 2)
-                    top = (anchor.y() if dy > 0.3 else anchor.y() - size.height() if dy < -0.3
-                           else anchor.y() - size.height() / 2)
-                    rect = QRectF(left, top, size.width(), size.height())
-                    if bounds.contains(rect) and not taken.hits(rect):
-                        placed = (rect, ring)
-                        break
-                if placed:
-                    break
-            if placed:
-                rect, ring = placed
-                self._labels.append((rect, text))
-                taken.add(rect)
-                if ring:
-                    nearest = QPointF(min(max(point.x(), rect.left()), rect.right()),
-                                      min(max(point.y(), rect.top()), rect.bottom()))
-                    self._leaders.append((point, nearest))
-
     def _marker_radius(self, headquarters: bool) -> float:
         return self._look.px(18 if headquarters else 12)
 
@@ -235,33 +142,49 @@ class MapView(QWidget):
     def _draw_map(self) -> None:
         """Draw everything but the selection once, into a picture the paint events copy."""
         look = self._look
+        insets = self.layout_result.insets if self.layout_result else []
+        inside = {key: inset for inset in insets for key in inset.keys}
+
+        def on_main(key: str) -> QPointF:  # where a location shows on the main map
+            return self.places[key] if key in inside else self.markers[key]
+
         self._picture_cache = QPixmap(self.size())
         self._picture_cache.fill(Qt.GlobalColor.transparent)
         painter = QPainter(self._picture_cache)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if self._scaled.isNull():
-            painter.setPen(QPen(look.color("accent", 90), look.px(2)))
-            painter.setBrush(look.color("surface"))
-            painter.drawPath(self._land)
-        else:
-            painter.drawPixmap(self._picture_rect.topLeft(), self._scaled)
+        self._draw_base(painter)
         painter.setPen(QPen(look.color("accent", 70), look.px(2)))
         for hq in (loc for loc in self._locations if loc.headquarters):
             for loc in self._locations:
                 if loc is not hq:
-                    painter.drawLine(self.markers[hq.id], self.markers[loc.id])
-        painter.setPen(QPen(look.color("text", 160), look.px(2)))
-        painter.setBrush(look.color("text"))
-        for key, marker in self.markers.items():
-            place = self.places[key]
-            if (marker - place).manhattanLength() > 2:
-                painter.drawLine(place, marker)  # a leader line to the true place
-                painter.drawEllipse(place, look.px(3), look.px(3))
-        painter.setPen(QPen(look.color("surface"), look.px(4)))
-        for loc in sorted(self._locations, key=lambda loc: loc.headquarters):
+                    painter.drawLine(on_main(hq.id), on_main(loc.id))
+        for inset in insets:  # the frame round the crowded region, joined to its inset
+            source, box = QRectF(*inset.source), QRectF(*inset.box)
+            painter.setPen(QPen(look.color("accent", 200), look.px(2)))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(source, look.px(6), look.px(6))
+            painter.drawLine(self._nearest_corners(source, box))
             painter.setBrush(look.color("accent"))
-            radius = self._marker_radius(loc.headquarters)
-            painter.drawEllipse(self.markers[loc.id], radius, radius)
+            painter.setPen(Qt.PenStyle.NoPen)
+            for key in inset.keys:
+                painter.drawEllipse(self.places[key], look.px(4), look.px(4))
+        self._draw_markers(painter, [loc for loc in self._locations if loc.id not in inside],
+                           lambda key: self.places[key])
+        for inset in insets:
+            box = QRectF(*inset.box)
+            painter.setPen(QPen(look.color("accent", 200), look.px(3)))
+            painter.setBrush(look.color("background"))
+            painter.drawRoundedRect(box, look.px(12), look.px(12))
+            painter.save()
+            painter.setClipRect(box.adjusted(look.px(2), look.px(2), -look.px(2), -look.px(2)))
+            scale = inset.scale
+            painter.setTransform(QTransform(scale, 0, 0, scale, box.left() - inset.source[0]
+                                            * scale, box.top() - inset.source[1] * scale))
+            self._draw_base(painter, 1 / scale)
+            painter.restore()
+            self._draw_markers(painter, [loc for loc in self._locations if loc.id in inset.keys],
+                               lambda key, inset=inset: QPointF(*inset.to_box(
+                                   (self.places[key].x(), self.places[key].y()))))
         painter.setPen(QPen(look.color("text", 140), look.px(1.5)))
         for start, end in self._leaders:
             painter.drawLine(start, end)
@@ -270,6 +193,41 @@ class MapView(QWidget):
         for rect, text in self._labels:
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
         painter.end()
+
+    def _draw_base(self, painter: QPainter, thin: float = 1.0) -> None:
+        """The land (or staff's map picture); `thin` keeps its line width under a zoom."""
+        look = self._look
+        if self._scaled.isNull():
+            painter.setPen(QPen(look.color("accent", 90), look.px(2) * thin))
+            painter.setBrush(look.color("surface"))
+            painter.drawPath(self._land)
+        else:
+            painter.drawPixmap(self._picture_rect.topLeft(), self._scaled)
+
+    def _draw_markers(self, painter: QPainter, locations: list[Location], true_place) -> None:
+        """Markers, each with a leader line to its true place where it had to be moved."""
+        look = self._look
+        painter.setPen(QPen(look.color("text", 160), look.px(2)))
+        painter.setBrush(look.color("text"))
+        for loc in locations:
+            place, marker = true_place(loc.id), self.markers[loc.id]
+            if (marker - place).manhattanLength() > 2:
+                painter.drawLine(place, marker)
+                painter.drawEllipse(place, look.px(3), look.px(3))
+        painter.setPen(QPen(look.color("surface"), look.px(4)))
+        painter.setBrush(look.color("accent"))
+        for loc in sorted(locations, key=lambda loc: loc.headquarters):
+            radius = self._marker_radius(loc.headquarters)
+            painter.drawEllipse(self.markers[loc.id], radius, radius)
+
+    @staticmethod
+    def _nearest_corners(a: QRectF, b: QRectF):
+        from PySide6.QtCore import QLineF
+
+        pairs = [(p, q) for p in (a.topLeft(), a.topRight(), a.bottomLeft(), a.bottomRight())
+                 for q in (b.topLeft(), b.topRight(), b.bottomLeft(), b.bottomRight())]
+        p, q = min(pairs, key=lambda pq: (pq[0] - pq[1]).manhattanLength())
+        return QLineF(p, q)
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)

@@ -1,13 +1,19 @@
 """The national network map: every marker its own tap, labels that never collide."""
 
 import itertools
+import math
+import random
 
-from PySide6.QtGui import QColor, QImage
+import pytest
+from PySide6.QtGui import QColor, QFontMetricsF, QImage
 
-from kiosk.content.model import MapImage
-from kiosk.ui.map_view import MARKER_SPACING
+from kiosk.content import load_bytes
+from kiosk.content.model import Detail, Location, MapImage, Text
+from kiosk.map_layout import contains, distance, inflated, intersects
+from kiosk.ui.map_view import GAP, MARKER_SPACING
 from kiosk.ui.window import Route
 
+from ..conftest import ROOT
 from ..helpers import settle, tap
 
 
@@ -86,3 +92,115 @@ def test_a_map_picture_with_bounds_replaces_the_outline(make_window, content, tm
     grabbed = view.grab().toImage()
     corner = rect.topLeft().toPoint() + (rect.bottomRight() - rect.topLeft()).toPoint() / 50
     assert grabbed.pixelColor(corner) == QColor("#DDEEFF")
+
+
+# -- labels: every location named, by its own marker -----------------------------------------------
+CITIES = ["Beijing", "Tianjin", "Shanghai", "Guangzhou", "Shenzhen", "Hong Kong", "Chongqing",
+          "Chengdu", "Wuhan", "Nanjing", "Hangzhou", "Suzhou", "Xi'an", "Zhengzhou", "Changsha",
+          "Hefei", "Jinan", "Qingdao", "Dalian", "Shenyang", "Harbin", "Changchun", "Kunming",
+          "Guiyang", "Nanning", "Fuzhou", "Xiamen", "Nanchang", "Taiyuan", "Shijiazhuang"]
+
+
+def generated(count: int, seed: int) -> tuple[Location, ...]:
+    """`count` locations in random clusters over eastern and central China (a cluster's
+    cities within about 150 km of its centre), the first the headquarters."""
+    chance = random.Random(seed)
+    centres = [(chance.uniform(102, 122), chance.uniform(23, 41))
+               for _ in range(max(2, count // 8))]
+    locations = []
+    for index in range(count):
+        lon, lat = chance.choice(centres)
+        name = CITIES[index % len(CITIES)] + (f" {index // len(CITIES) + 1}"
+                                             if index >= len(CITIES) else "")
+        locations.append(Location(Detail(f"place{index}", Text(name, name)),
+                                  lat + chance.gauss(0, 1.5), lon + chance.gauss(0, 1.5),
+                                  headquarters=index == 0))
+    return tuple(locations)
+
+
+def label_problems(view) -> list[str]:
+    """The label rules of kiosk/map_layout.py, checked on a map as laid out."""
+    laid = view.layout_result
+    radius = view._marker_radius(True)
+    gap = QFontMetricsF(view._font).height() * GAP
+    inset_of = {key: inset for inset in laid.insets for key in inset.keys}
+    problems = []
+
+    def space(key: str) -> dict:  # the points drawn where this location's label is
+        inset = inset_of.get(key)
+        if inset is not None:
+            return {k: laid.markers[k] for k in inset.keys}
+        return {k: (view.places[k].x(), view.places[k].y()) if k in inset_of else p
+                for k, p in laid.markers.items()}
+
+    labels = list(laid.labels.items())
+    for (a, ra), (b, rb) in itertools.combinations(labels, 2):
+        if intersects(inflated(ra, gap * 0.99), rb):
+            problems.append(f"labels of {a} and {b} nearer than {gap:.0f} px")
+    whole = (0, 0, view.width(), view.height())
+    for key, rect in labels:
+        inset = inset_of.get(key)
+        if not contains(inset.box if inset else whole, rect):
+            problems.append(f"label of {key} outside its map")
+        points = space(key)
+        own = distance(rect, laid.markers[key])
+        for other, point in points.items():
+            if other != key and distance(rect, point) <= radius:
+                problems.append(f"label of {key} covers the marker of {other}")
+            elif other != key and key not in laid.led and distance(rect, point) <= own:
+                problems.append(f"label of {key} is as near to {other} as to its own marker")
+    return problems
+
+
+def lay_out_map(make_window, locations, size, language):
+    content = load_bytes((ROOT / "content.yaml").read_bytes(), "content.yaml", ROOT).content
+    content = content._replace(network=content.network._replace(locations=locations))
+    window, view = open_map(make_window, content.with_settings(default_language=language), size)
+    return view
+
+
+SIZES = [(1920, 1080), (1080, 1920), (1280, 800), (3840, 2160)]
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_every_location_of_the_park_is_named_by_its_own_marker(make_window, content, size,
+                                                               language):
+    view = lay_out_map(make_window, content.network.locations, size, language)
+    assert label_problems(view) == []
+    laid = view.layout_result
+    assert sorted(laid.labels) == sorted(loc.id for loc in content.network.locations)
+    if size == (1920, 1080) and language == "en":  # the Yangtze delta, magnified
+        delta = next(i for i in laid.insets if "shanghai" in i.keys)
+        assert {"suzhou", "kunshan"} <= set(delta.keys) and delta.scale >= 2
+
+
+@pytest.mark.parametrize(("count", "seed", "least"), [(10, 1, 1.0), (10, 4, 1.0), (45, 2, 0.6),
+                                                       (45, 5, 0.6), (200, 3, 0.12)])
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_generated_networks_keep_the_label_rules(make_window, size, count, seed, least, capsys):
+    view = lay_out_map(make_window, generated(count, seed), size, "en")
+    assert label_problems(view) == []
+    share = view.layout_result.share_labelled()
+    with capsys.disabled():  # the share is reported: the list beside the map names the rest
+        print(f"\n  map labels, {count} locations (seed {seed}) at {size[0]}x{size[1]}: "
+              f"{len(view.layout_result.labels)} labelled ({share:.0%}), "
+              f"{len(view.layout_result.insets)} insets", end="")
+    assert share >= least
+
+
+def test_staff_may_say_which_locations_are_labelled_first(make_window):
+    """With 200 locations not all can be named: a label_priority puts a location first."""
+    locations = list(generated(200, 3))
+    view = lay_out_map(make_window, tuple(locations), (1920, 1080), "en")
+    laid = view.layout_result
+
+    def room(loc: Location) -> float:  # how far its marker is from the nearest other
+        x, y = laid.markers[loc.id]
+        return min(math.hypot(x - ox, y - oy) for key, (ox, oy) in laid.markers.items()
+                   if key != loc.id)
+
+    unnamed = max((loc for loc in locations if loc.id not in laid.labels), key=room)
+    locations[locations.index(unnamed)] = unnamed._replace(label_priority=10)
+    view = lay_out_map(make_window, tuple(locations), (1920, 1080), "en")
+    assert unnamed.id in view.layout_result.labels
