@@ -38,3 +38,25 @@ def bounds(points: list[Point]) -> tuple[float, float, float, float]:
     xs = [p[0] for p in points]
     ys = [p[1] for p in points]
     return min(xs), min(ys), max(xs), max(ys)
+
+
+EARTH_KM = 6371.0  # the mean radius
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """The great-circle distance between two places (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def compass(lat1: float, lon1: float, lat2: float, lon2: float) -> int:
+    """Which way the second place lies from the first, as one of eight points: 0 north,
+    1 north-east, 2 east ... 7 north-west (from the initial great-circle bearing)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dl = math.radians(lon2 - lon1)
+    bearing = math.degrees(math.atan2(math.sin(dl) * math.cos(p2),
+                                      math.cos(p1) * math.sin(p2)
+                                      - math.sin(p1) * math.cos(p2) * math.cos(dl)))
+    return round((bearing % 360) / 45) % 8

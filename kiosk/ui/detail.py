@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from ..content.model import Detail, Labels
+from .. import geo
+from ..content.model import Detail, Labels, Location
 from . import widgets
 from .section import READABLE_WIDTH
 from .swipe import PageDots, SwipeDetector
@@ -24,6 +25,27 @@ from .widgets import (
 
 SWIPE_DISTANCE = 160  # px at the design size
 MOST_SIBLINGS = 8  # more than this (a long list of locations) and the list screen is better
+COMPASS = {"en": ("north", "north-east", "east", "south-east", "south", "south-west", "west",
+                  "north-west"),
+           "zh": ("北", "东北", "东", "东南", "南", "西南", "西", "西北")}
+
+
+def from_headquarters(place: Location, headquarters: Location, language: str) -> str:
+    """Where a location lies from the headquarters, in words: "About 1,070 km south-east of
+    Beijing, the headquarters" (to the nearest 10 km); "" for the headquarters itself."""
+    if place.id == headquarters.id:
+        return ""
+    km = geo.distance_km(headquarters.latitude, headquarters.longitude, place.latitude,
+                         place.longitude)
+    if km < 5:
+        return ""
+    shown = f"{round(km, -1 if km >= 100 else 0):,.0f}"
+    way = COMPASS[language][geo.compass(headquarters.latitude, headquarters.longitude,
+                                        place.latitude, place.longitude)]
+    name = headquarters.detail.title.get(language)
+    if language == "zh":
+        return f"距总部{name}约 {shown} 公里，位于其{way}方"
+    return f"About {shown} km {way} of {name}, the headquarters"
 
 
 class DetailView(QWidget):
@@ -31,9 +53,10 @@ class DetailView(QWidget):
 
     def __init__(self, detail: Detail, labels: Labels, look: Look, language: str,
                  eyebrow: str = "", siblings: tuple[Detail, ...] = (),
-                 picture: QWidget | None = None):
+                 picture: QWidget | None = None, where: str = ""):
         """`picture` is shown beside the text (a location's place on the map) unless the
-        detail has an image of its own."""
+        detail has an image of its own; `where` (a location's way from the headquarters)
+        under the title."""
         super().__init__()
         self.setObjectName("screen")
         self.detail = detail
@@ -54,6 +77,8 @@ class DetailView(QWidget):
             dots.addWidget(PageDots(len(ids), ids.index(detail.id), look))
             dots.addStretch(1)
             titles.addLayout(dots)
+        if where:
+            titles.addWidget(label(where, "lead"))
         heading.addLayout(titles, 1)
         text.addLayout(heading)
         if detail.summary:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QColor,
     QFontMetricsF,
     QMouseEvent,
     QPainter,
@@ -26,13 +27,16 @@ from .theme import Look
 
 MARKER_SPACING = 34  # px at the design size between marker centres: each its own tap
 GAP = 0.5  # label heights between any two labels, at least
+NEIGHBOURS = 5  # a location's detail map shows it with this many nearest neighbours
+FOCUS_SPAN = 0.125  # projected units (the unit sphere's radius): about 800 km
 
 
 class MapView(QWidget):
     location_selected = Signal(str)
 
     def __init__(self, locations: tuple[Location, ...], look: Look, language: str,
-                 image: MapImage | None = None):
+                 image: MapImage | None = None, focus: str = ""):
+        """`focus`: a location's detail shows the map round it, its neighbours named."""
         super().__init__()
         self.setAccessibleName("Map")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -41,6 +45,7 @@ class MapView(QWidget):
         self._language = language
         self._locations = locations
         self._image = image
+        self._selected = ""
         self._picture = QPixmap(str(image.path)) if image else QPixmap()
         self._scaled = QPixmap()
         self._picture_rect = QRectF()
@@ -50,8 +55,17 @@ class MapView(QWidget):
                                for loc in locations}
             points = [p for ring in self._rings for p in ring] + list(self._projected.values())
             self._bounds = geo.bounds(points)
+            if focus in self._projected:
+                self._bounds = self._round(focus)
+                x0, y0, x1, y1 = self._bounds
+                self._locations = tuple(
+                    loc for loc in locations
+                    if x0 <= self._projected[loc.id][0] <= x1
+                    and y0 <= self._projected[loc.id][1] <= y1)
+                self._projected = {loc.id: self._projected[loc.id] for loc in self._locations}
+                self._selected = focus
+        self._framed = bool(focus)  # a part of the map: drawn in a frame, the sea tinted
         self._font = look.font("small", bold=True)
-        self._selected = ""
         self._land = QPainterPath()
         self.places: dict[str, QPointF] = {}  # where each location truly is
         self.markers: dict[str, QPointF] = {}  # where its marker is drawn and tapped
@@ -61,6 +75,15 @@ class MapView(QWidget):
         self._picture_cache = QPixmap()
         self._layouts: dict[tuple[int, int], tuple] = {}
         self.layout_result: map_layout.MapLayout | None = None
+
+    def _round(self, focus: str) -> tuple[float, float, float, float]:
+        """The map's bounds round `focus`: it and its NEIGHBOURS nearest locations, with a
+        margin, and at least FOCUS_SPAN across (about 800 km), the place in the middle."""
+        fx, fy = self._projected[focus]
+        nearest = sorted(self._projected.values(),
+                         key=lambda p: (p[0] - fx) ** 2 + (p[1] - fy) ** 2)[:NEIGHBOURS + 1]
+        half = max(FOCUS_SPAN / 2, *(max(abs(x - fx), abs(y - fy)) * 1.3 for x, y in nearest))
+        return fx - half, fy - half, fx + half, fy + half
 
     # -- geometry ------------------------------------------------------------------------------
     def resizeEvent(self, event) -> None:
@@ -152,6 +175,11 @@ class MapView(QWidget):
         self._picture_cache.fill(Qt.GlobalColor.transparent)
         painter = QPainter(self._picture_cache)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self._framed:
+            frame = QPainterPath()
+            frame.addRoundedRect(QRectF(self.rect()), look.px(24), look.px(24))
+            painter.fillPath(frame, QColor(look.tint("accent", 0.1)))
+            painter.setClipPath(frame)
         self._draw_base(painter)
         painter.setPen(QPen(look.color("accent", 70), look.px(2)))
         for hq in (loc for loc in self._locations if loc.headquarters):

@@ -318,12 +318,25 @@ class KioskWindow(QWidget):
 
         def make() -> DetailView:
             return DetailView(detail, self.content.labels, self.look, self.language, eyebrow,
-                              siblings, self._place_on_map(route))
+                              siblings, self._place_on_map(route), self._where(route))
 
         view = built(make, f"the detail '{route.name}'", self)
         if view is not None:
             view.detail_requested.connect(lambda key: self.replace(Route(route.page, key)))
         return view
+
+    def _where(self, route: Route) -> str:
+        """A location's distance and direction from the headquarters, in words."""
+        network = self.content.network
+        if route.page != "network" or network is None:
+            return ""
+        from .detail import from_headquarters
+
+        place = next((loc for loc in network.locations if loc.id == route.detail), None)
+        headquarters = next((loc for loc in network.locations if loc.headquarters), None)
+        if place is None or headquarters is None:
+            return ""
+        return from_headquarters(place, headquarters, self.language)
 
     def _place_on_map(self, route: Route) -> MapView | None:
         """A location's detail shows where it is: the network map with it marked."""
@@ -334,11 +347,12 @@ class KioskWindow(QWidget):
         from .map_view import MapView
 
         look = self.look
-        view = MapView(network.locations, look, self.language, network.map_image)
+        view = MapView(network.locations, look, self.language, network.map_image,
+                       focus=route.detail)  # round the place, its neighbours named
         view.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # a picture here
         view.setAccessibleName(network.title.get(self.language))
-        view.setFixedSize(look.px(900 if look.portrait else 760),
-                          look.px(640 if look.portrait else 560))
+        view.setFixedSize(look.px(960 if look.portrait else 840),
+                          look.px(720 if look.portrait else 740))
         view.select(route.detail)
         return view
 

@@ -204,3 +204,27 @@ def test_staff_may_say_which_locations_are_labelled_first(make_window):
     locations[locations.index(unnamed)] = unnamed._replace(label_priority=10)
     view = lay_out_map(make_window, tuple(locations), (1920, 1080), "en")
     assert unnamed.id in view.layout_result.labels
+
+
+def test_a_locations_detail_shows_the_map_round_it_and_its_way_from_headquarters(make_window):
+    from kiosk.snapshot import visible_texts
+    from kiosk.ui.map_view import MapView
+
+    window = make_window()
+    window.show_route(Route("network", "shanghai"))
+    settle()
+    view = window.screens["detail"].findChild(MapView)
+    names = view.visible_texts()
+    assert {"Shanghai", "Suzhou", "Kunshan", "Wuxi"} <= set(names)  # its neighbours named
+    assert "Harbin" not in names  # far away: not on this map
+    place, middle = view.markers["shanghai"], view.rect().center()
+    assert abs(place.x() - middle.x()) < view.width() / 4  # the place near the middle
+    assert abs(place.y() - middle.y()) < view.height() / 4
+    assert "About 1,080 km south-east of Beijing, the headquarters" in visible_texts(window)
+    window.toggle_language()
+    window.show_route(Route("network", "shanghai"))
+    settle()
+    assert "距总部北京约 1,080 公里，位于其东南方" in visible_texts(window)
+    window.show_route(Route("network", "beijing"))
+    settle()
+    assert not [t for t in visible_texts(window) if "总部北京约" in t]  # not for itself
