@@ -132,10 +132,14 @@ class AttractSlide(NamedTuple):
 
 
 class Tile(NamedTuple):
+    """A home screen tile: its picture, if given, fills it; else it shows a glimpse of its
+    page (a key figure, the network's map, the first items)."""
+
     page: str
     title: Text
     subtitle: Text = Text()
     icon: str = ""
+    image: Path | None = None
 
 
 class Organisation(NamedTuple):

@@ -226,7 +226,7 @@ def _tiles(r: Reader, node: yaml.Node, defined: set[str]) -> tuple[Tile, ...]:
         return ()
     tiles = []
     for item in r.items(keys["tiles"], "tiles", minimum=1):
-        tile = r.keys(item, "tile", ("page", "title"), ("subtitle", "icon"))
+        tile = r.keys(item, "tile", ("page", "title"), ("subtitle", "icon", "image"))
         if tile is None or "page" not in tile or "title" not in tile:
             continue
         page = r.choice(tile["page"], "page", PAGE_NAMES)
@@ -240,6 +240,7 @@ def _tiles(r: Reader, node: yaml.Node, defined: set[str]) -> tuple[Tile, ...]:
             title=r.text(tile["title"], "title"),
             subtitle=_text(r, tile, "subtitle"),
             icon=r.icon(tile["icon"], "icon") if "icon" in tile else "",
+            image=r.image(tile["image"], "image") if "image" in tile else None,
         ))
     return tuple(tiles)
 

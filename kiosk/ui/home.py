@@ -8,9 +8,48 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QWidget
 
-from ..content.model import Content
+from ..content.model import Content, Tile
+from . import widgets
 from .theme import Look
-from .widgets import TapButton, column, hbox, label, link_card
+from .widgets import ElidedLabel, TapButton, column, hbox, label, link_card
+
+MOST_ITEMS = 3  # lines a tile lists items in (the last "+2" when there are more)
+
+
+def glimpse(content: Content, tile: Tile, look: Look, language: str) -> QWidget | None:
+    """What a tile shows of its page, so that the home screen tells the story at a glance:
+    the tile's own picture; else the page's first key figure, the network's map, or the
+    titles of its first items."""
+    picture = widgets.picture(tile.image, look.px(560), look.px(220))
+    if picture is not None:
+        return picture
+    if tile.page == "network" and content.network is not None:
+        from .map_view import MapView
+
+        return MapView(content.network.locations, look, language, content.network.map_image,
+                       mini=True)
+    page = content.pages.get(tile.page)
+    if page is None:
+        return None
+    box = QWidget()
+    layout = column(spacing=look.px(4))
+    layout.addStretch(1)
+    if page.figures:
+        figure = page.figures[0]
+        value = " ".join(t for t in (figure.value.get(language), figure.unit.get(language)) if t)
+        layout.addWidget(ElidedLabel(value, "h1"))
+        layout.addWidget(ElidedLabel(figure.label.get(language), "small"))
+    elif page.items:
+        shown = page.items if len(page.items) <= MOST_ITEMS else page.items[:MOST_ITEMS - 1]
+        for item in shown:
+            layout.addWidget(ElidedLabel(f"·  {item.title.get(language)}", "small"))
+        if len(page.items) > len(shown):
+            layout.addWidget(ElidedLabel(f"·  +{len(page.items) - len(shown)}", "small"))
+    else:
+        return None
+    layout.addStretch(1)
+    box.setLayout(layout)
+    return box
 
 
 class HomeScreen(QWidget):
@@ -49,7 +88,7 @@ class HomeScreen(QWidget):
         for index, tile in enumerate(content.tiles):
             button = TapButton(look, "tile", tile.title.get(language),
                                tile.subtitle.get(language), tile.icon, look.theme.accent_text,
-                               title_role="h2")
+                               title_role="h2", glimpse=glimpse(content, tile, look, language))
             button.setMinimumHeight(look.px(330 if look.portrait else 360))
             button.clicked.connect(lambda _=False, page=tile.page: self.page_requested.emit(page))
             grid.addWidget(button, index // columns, index % columns)

@@ -35,12 +35,14 @@ class MapView(QWidget):
     location_selected = Signal(str)
 
     def __init__(self, locations: tuple[Location, ...], look: Look, language: str,
-                 image: MapImage | None = None, focus: str = ""):
-        """`focus`: a location's detail shows the map round it, its neighbours named."""
+                 image: MapImage | None = None, focus: str = "", mini: bool = False):
+        """`focus`: a location's detail shows the map round it, its neighbours named;
+        `mini`: the home screen's glimpse, markers only."""
         super().__init__()
         self.setAccessibleName("Map")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(look.px(300), look.px(240))
+        self.setMinimumSize(look.px(160 if mini else 300), look.px(120 if mini else 240))
+        self._mini = mini
         self._look = look
         self._language = language
         self._locations = locations
@@ -113,9 +115,11 @@ class MapView(QWidget):
             loc.id != self._selected, -loc.label_priority, not loc.headquarters,
             -loc.latitude))]
         laid = map_layout.lay_out(
-            {key: (p.x(), p.y()) for key, p in self.places.items()}, sizes, order,
-            self._marker_radius(True), self._look.px(MARKER_SPACING),
-            (area.left(), area.top(), area.width(), area.height()), metrics.height() * GAP)
+            {key: (p.x(), p.y()) for key, p in self.places.items()},
+            {} if self._mini else sizes, [] if self._mini else order,
+            self._marker_radius(True), self._look.px(6 if self._mini else MARKER_SPACING),
+            (area.left(), area.top(), area.width(), area.height()), metrics.height() * GAP,
+            most_insets=0 if self._mini else map_layout.MOST_INSETS)
         self.layout_result = laid
         self.markers = {key: QPointF(*p) for key, p in laid.markers.items()}
         self._labels = [(QRectF(*laid.labels[key]), texts[key]) for key in order
@@ -159,6 +163,8 @@ class MapView(QWidget):
         }
 
     def _marker_radius(self, headquarters: bool) -> float:
+        if self._mini:
+            return self._look.px(7 if headquarters else 4)
         return self._look.px(18 if headquarters else 12)
 
     # -- painting ------------------------------------------------------------------------------

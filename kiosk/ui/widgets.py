@@ -76,6 +76,34 @@ def breakable(text: str) -> str:
     return _RUN.sub(breaks, text)
 
 
+class ElidedLabel(QLabel):
+    """One line that ends in "…" when its box is too narrow for it (a glimpse on a tile,
+    where a second line has no room); the whole text is its accessible name."""
+
+    def __init__(self, text: str, role: str):
+        super().__init__()
+        self._text = text
+        self.setProperty("role", role)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAccessibleName(text)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setMinimumWidth(1)
+        self.setText(text)
+
+    def sizeHint(self) -> QSize:
+        return QSize(1, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        elided = self.fontMetrics().elidedText(self._text, Qt.TextElideMode.ElideRight,
+                                               self.contentsRect().width())
+        if elided != self.text():
+            self.setText(elided)
+
+
 def label(text: str, role: str = "body", wrap: bool = True) -> QLabel:
     text = breakable(text) if wrap else text
     widget = WrapLabel(text) if wrap else QLabel(text)
@@ -129,7 +157,8 @@ class TapButton(QPushButton):
     """A large button with an icon, a title and a subtitle, laid out as a card or tile."""
 
     def __init__(self, look: Look, name: str, title: str, subtitle: str = "", icon: str = "",
-                 icon_color: str = "", title_role: str = "h3"):
+                 icon_color: str = "", title_role: str = "h3", glimpse: QWidget | None = None):
+        """`glimpse`: what the tile shows of its page, between the icon and the title."""
         super().__init__()
         self.setObjectName(name)
         self.setAccessibleName(title)
@@ -139,7 +168,12 @@ class TapButton(QPushButton):
         if icon:
             layout.addWidget(icon_label(icon, icon_color, look.px(64)))
             layout.addSpacing(look.px(8))
-        layout.addStretch(1)
+        if glimpse is not None:
+            glimpse.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            layout.addWidget(glimpse, 1)
+            self.glimpse = glimpse
+        else:
+            layout.addStretch(1)
         self.title = label(title, title_role)
         layout.addWidget(self.title)
         if subtitle:

@@ -112,3 +112,33 @@ def test_the_home_screen_offers_the_organisations_link(make_window):
     codes = window.screens["home"].findChildren(QrCode)
     assert [code.url for code in codes] == ["http://www.spmember.com/"]
     assert "For more information about Beijing TusPark" in visible_texts(window)
+
+
+def test_home_tiles_give_a_glimpse_of_their_pages(make_window, content):
+    """A key figure, the first items, the network's map: the story at a glance."""
+    from kiosk.ui.map_view import MapView
+
+    window = make_window()
+    tiles = window.screens["home"].tiles
+    texts = visible_texts(window)
+    assert "770,000 m²" in texts and "of construction area" in texts  # mission's first figure
+    assert "·  Internationalization" in texts  # the strategies, by name
+    assert "·  +2" in texts  # four clusters: two named, and how many more
+    assert isinstance(tiles["network"].glimpse, MapView)
+    assert len(tiles["network"].glimpse.markers) == len(content.network.locations)
+    assert tiles["network"].glimpse.visible_texts() == []  # markers only: too small for names
+
+
+def test_a_tile_with_a_picture_shows_it(make_window, content, tmp_path):
+    from PySide6.QtGui import QColor, QImage
+    from PySide6.QtWidgets import QLabel
+
+    image = QImage(400, 200, QImage.Format.Format_RGB32)
+    image.fill(QColor("#2E7D32"))
+    image.save(str(tmp_path / "lab.png"))
+    tiles = tuple(t._replace(image=tmp_path / "lab.png") if t.page == "clusters" else t
+                  for t in content.tiles)
+    window = make_window(content._replace(tiles=tiles))
+    glimpse = window.screens["home"].tiles["clusters"].glimpse
+    assert isinstance(glimpse, QLabel) and not glimpse.pixmap().isNull()
+    assert "·  +2" not in visible_texts(window)  # the picture, instead of the list
