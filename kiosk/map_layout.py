@@ -39,6 +39,7 @@ LEAST_MAGNIFICATION = 2.0  # an inset magnifies its region this much at least
 MOST_MAGNIFICATION = 12.0  # and at most
 APART = 2.0  # marker spacings between the markers of an inset, at least, once magnified
 CALLOUT_RINGS = 4  # steps out from a marker a callout's label may stand
+SHORT_CALLOUT_RINGS = 2  # as far as a callout goes before a crowd gets an inset instead
 INSET_CALLOUT_RINGS = 3
 # the eight places beside a marker, the likeliest to read well first; sixteen for callouts
 DIRECTIONS = [(math.cos(a), math.sin(a)) for a in
@@ -324,21 +325,25 @@ def lay_out(places: dict[str, Point], sizes: dict[str, tuple[float, float]], ord
     insets: list[Inset] = []
     step = max(h for _, h in sizes.values()) + gap if sizes else spacing
     main = dict(markers)
-    while True:
-        blocked = [r for inset in insets for r in (inset.box, inset.source)]
-        inside = {k for inset in insets for k in inset.keys}
-        dots = {k: places[k] for k in inside}  # drawn small in their frame on the main map
-        labelling = place_labels(main, sizes, order, radius, area, gap, step,
-                                 blocked=[inset.box for inset in insets], others=dots)
+
+    def label_main(rings: int) -> Labelling:
+        dots = {k: places[k] for inset in insets for k in inset.keys}  # small, in their frame
+        return place_labels(main, sizes, order, radius, area, gap, step, rings=rings,
+                            blocked=[inset.box for inset in insets], others=dots)
+
+    while True:  # insets before long callouts: a far label would read as another place's
+        labelling = label_main(SHORT_CALLOUT_RINGS)
         missing = [k for k in order if k in main and k not in labelling.labels]
-        inset = None
-        if missing and len(insets) < most_insets:
-            inset = _inset(missing, main, places, sizes, radius, spacing, area, gap, blocked)
+        if not missing or len(insets) >= most_insets:
+            break
+        blocked = [r for inset in insets for r in (inset.box, inset.source)]
+        inset = _inset(missing, main, places, sizes, radius, spacing, area, gap, blocked)
         if inset is None:
             break
         insets.append(inset)
         for key in inset.keys:
             del main[key]
+    labelling = label_main(CALLOUT_RINGS)
     missing = [k for k in order if k in main and k not in labelling.labels]
     if missing:  # the last resort: a column at the side, with leader lines
         column_labels(missing, main, sizes, labelling, radius, area, gap,
