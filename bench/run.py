@@ -160,12 +160,12 @@ def taps(app, content, size, rounds: int) -> list[float]:
     return times
 
 
-def frames(app, content, transitions: int) -> list[float]:
-    """The paint time of each frame of a cross-fade between screens, at 1920x1080."""
+def frames(app, content, transitions: int, size=(1920, 1080)) -> list[float]:
+    """The paint time of each frame of a cross-fade between screens, at `size`."""
     from kiosk.ui.fade import FadingPicture
     from kiosk.ui.window import Route
 
-    window = kiosk_window(app, content, (1920, 1080), motion=True)
+    window = kiosk_window(app, content, size, motion=True)
     times = []
     for index in range(transitions):
         page = window.pages()[1 + index % (len(window.pages()) - 1)]
@@ -375,6 +375,9 @@ def measure(quick: bool, screens: Path) -> dict:
     frame_times = frames(app, content, 6 if quick else 40)
     figures |= {"frame_ms": statistics.median(frame_times), "frame_ms_p95": p95(frame_times),
                 "frame_ms_max": max(frame_times)}
+    frame_times = frames(app, content, 6 if quick else 40, (3840, 2160))
+    figures |= {"frame_ms_4k": statistics.median(frame_times),
+                "frame_ms_4k_p95": p95(frame_times)}
     figures |= soak(app, content, 2000 if quick else 20_000)
     figures |= pauses(app, 3 if quick else 7)
     return figures | scale(app, 3 if quick else 7)

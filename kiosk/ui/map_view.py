@@ -8,9 +8,12 @@ regions drawn again magnified).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+import math
+
+from PySide6.QtCore import QElapsedTimer, QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QEventPoint,
     QFontMetricsF,
     QMouseEvent,
     QPainter,
@@ -28,6 +31,9 @@ from .theme import Look
 MARKER_SPACING = 34  # px at the design size between marker centres: each its own tap
 GAP = 0.5  # label heights between any two labels, at least
 NEIGHBOURS = 5  # a location's detail map shows it with this many nearest neighbours
+MOST_ZOOM = 6.0  # a pinch zooms the map in this far at most
+DOUBLE_TAP_ZOOM = 2.5
+DOUBLE_TAP_MS = 400
 FOCUS_SPAN = 0.125  # projected units (the unit sphere's radius): about 800 km
 
 
@@ -43,6 +49,14 @@ class MapView(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(look.px(160 if mini else 300), look.px(120 if mini else 240))
         self._mini = mini
+        self._zoom = 1.0  # a visitor's pinch or double tap; 1: the whole map
+        self._centre: QPointF | None = None  # the unzoomed map's point at the middle
+        self._laid_view = (1.0, None)  # the zoom the drawn picture was laid out at
+        self._pinch: tuple | None = None  # distance, zoom, centroid, centre at its start
+        self._touch_start: QPointF | None = None
+        self._last_tap = (QElapsedTimer(), QPointF())
+        if not mini and not focus:  # the network screen's map: pinch and pan (a picture else)
+            self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self._look = look
         self._language = language
         self._locations = locations
@@ -90,13 +104,18 @@ class MapView(QWidget):
     # -- geometry ------------------------------------------------------------------------------
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        key = (self.width(), self.height())
+        self._relayout()
+
+    def _relayout(self) -> None:
+        key = (self.width(), self.height(), self._zoom,
+               None if self._centre is None else (self._centre.x(), self._centre.y()))
         if key not in self._layouts:  # the screen is shown at two sizes, with and without
             self._layout()            # the bar of Back and Home: each is laid out once
             self._layouts[key] = (self.places, self.markers, self._labels, self._leaders,
                                   self._picture_cache, self.layout_result)
         (self.places, self.markers, self._labels, self._leaders, self._picture_cache,
          self.layout_result) = self._layouts[key]
+        self._laid_view = (self._zoom, self._centre)
 
     def _layout(self) -> None:
         margin = self._look.px(24)
@@ -114,8 +133,9 @@ class MapView(QWidget):
         order = [loc.id for loc in sorted(self._locations, key=lambda loc: (
             loc.id != self._selected, -loc.label_priority, not loc.headquarters,
             -loc.latitude))]
+        seen = area.adjusted(-margin, -margin, margin, margin)  # zoomed: the rest is off screen
         laid = map_layout.lay_out(
-            {key: (p.x(), p.y()) for key, p in self.places.items()},
+            {key: (p.x(), p.y()) for key, p in self.places.items() if seen.contains(p)},
             {} if self._mini else sizes, [] if self._mini else order,
             self._marker_radius(True), self._look.px(6 if self._mini else MARKER_SPACING),
             (area.left(), area.top(), area.width(), area.height()), metrics.height() * GAP,
@@ -133,8 +153,11 @@ class MapView(QWidget):
         left = area.left() + (area.width() - (x1 - x0) * scale) / 2
         top = area.top() + (area.height() - (y1 - y0) * scale) / 2
 
+        middle, zoom, centre = area.center(), self._zoom, self._centre
+
         def to_widget(point: geo.Point) -> QPointF:
-            return QPointF(left + (point[0] - x0) * scale, top + (y1 - point[1]) * scale)
+            base = QPointF(left + (point[0] - x0) * scale, top + (y1 - point[1]) * scale)
+            return base if centre is None else (base - centre) * zoom + middle
 
         self._land = QPainterPath()
         for ring in self._rings:
@@ -188,8 +211,9 @@ class MapView(QWidget):
             painter.setClipPath(frame)
         self._draw_base(painter)
         painter.setPen(QPen(look.color("accent", 70), look.px(2)))
-        for hq in (loc for loc in self._locations if loc.headquarters):
-            for loc in self._locations:
+        shown = [loc for loc in self._locations if loc.id in self.markers]
+        for hq in (loc for loc in shown if loc.headquarters):
+            for loc in shown:
                 if loc is not hq:
                     painter.drawLine(on_main(hq.id), on_main(loc.id))
         for inset in insets:  # the frame round the crowded region, joined to its inset
@@ -202,7 +226,7 @@ class MapView(QWidget):
             painter.setPen(Qt.PenStyle.NoPen)
             for key in inset.keys:
                 painter.drawEllipse(self.places[key], look.px(4), look.px(4))
-        self._draw_markers(painter, [loc for loc in self._locations if loc.id not in inside],
+        self._draw_markers(painter, [loc for loc in shown if loc.id not in inside],
                            lambda key: self.places[key])
         for inset in insets:
             box = QRectF(*inset.box)
@@ -265,6 +289,7 @@ class MapView(QWidget):
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
+        painter.setTransform(self._preview())  # during a pinch: the last picture, moved
         painter.drawPixmap(0, 0, self._picture_cache)
         if self._selected in self.markers:
             look = self._look
@@ -283,11 +308,108 @@ class MapView(QWidget):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         press, self._press = self._press, None
-        if press is None or (event.position() - press).manhattanLength() > self._look.px(30):
-            return
-        found = self.location_at(event.position())
+        if press is not None and \
+                (event.position() - press).manhattanLength() <= self._look.px(30):
+            self._tap(event.position())
+
+    def _tap(self, point: QPointF) -> None:
+        """A marker opens its location; a double tap elsewhere zooms in there, or back out."""
+        found = self.location_at(point)
         if found:
             self.location_selected.emit(found)
+            return
+        clock, where = self._last_tap
+        if clock.isValid() and clock.elapsed() <= DOUBLE_TAP_MS and \
+                (point - where).manhattanLength() <= self._look.px(60):
+            clock.invalidate()
+            if self._zoom > 1:
+                self.zoom_to(1.0)
+            else:
+                self.zoom_to(DOUBLE_TAP_ZOOM, self._to_base(point))
+            return
+        clock.start()
+        self._last_tap = (clock, point)
+
+    # -- zoom ------------------------------------------------------------------------------------
+    def _to_base(self, point: QPointF, view: tuple | None = None) -> QPointF:
+        """A point on screen as a point of the whole (unzoomed) map."""
+        zoom, centre = view or (self._zoom, self._centre)
+        return point if centre is None else \
+            (point - QRectF(self.rect()).center()) / zoom + centre
+
+    def zoom_to(self, zoom: float, centre: QPointF | None = None) -> None:
+        """Show the map `zoom` times larger round `centre` (a point of the whole map); 1 and
+        no centre: the whole map. Markers and labels are laid out again for it."""
+        if not self.testAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents) or \
+                not self._picture.isNull():  # a staff picture is shown whole
+            return
+        zoom = min(max(zoom, 1.0), MOST_ZOOM)
+        middle = QRectF(self.rect()).center()
+        if zoom <= 1.001:
+            self._zoom, self._centre = 1.0, None
+        else:  # the whole map's middle may move at most half the view off centre
+            reach_x = self.width() / 2 * (1 - 1 / zoom)
+            reach_y = self.height() / 2 * (1 - 1 / zoom)
+            base = centre if centre is not None else (self._centre or middle)
+            self._zoom = zoom
+            self._centre = QPointF(min(max(base.x(), middle.x() - reach_x), middle.x() + reach_x),
+                                   min(max(base.y(), middle.y() - reach_y), middle.y() + reach_y))
+        self._relayout()
+        self.update()
+
+    def _preview(self) -> QTransform:
+        """From the view the picture was drawn for to the view now (identity when laid out)."""
+        (zoom0, centre0), middle = self._laid_view, QRectF(self.rect()).center()
+        if (zoom0, centre0) == (self._zoom, self._centre):
+            return QTransform()
+        base0 = centre0 if centre0 is not None else middle
+        base1 = self._centre if self._centre is not None else middle
+        ratio = self._zoom / zoom0
+        shift = middle + (base0 - base1) * self._zoom
+        return QTransform().translate(shift.x(), shift.y()).scale(ratio, ratio) \
+            .translate(-middle.x(), -middle.y())
+
+    def event(self, event) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd,
+                    QEvent.Type.TouchCancel):
+            self._touch(event)
+            return True
+        return super().event(event)
+
+    def _touch(self, event) -> None:
+        """One finger taps; two pinch to zoom and move together to pan. While the fingers
+        move, the picture drawn last is moved with them; once they lift, the map is laid out
+        again for the new view."""
+        event.accept()
+        points = [p for p in event.points()
+                  if p.state() != QEventPoint.State.Released]
+        kind = event.type()
+        if len(points) >= 2:
+            a, b = points[0].position(), points[1].position()
+            apart = max(math.hypot(a.x() - b.x(), a.y() - b.y()), 1.0)
+            centroid = (a + b) / 2
+            self._touch_start = None  # no tap
+            if self._pinch is None:
+                self._pinch = (apart, self._zoom, centroid, self._to_base(centroid))
+                return
+            apart0, zoom0, _, anchor = self._pinch
+            zoom = min(max(zoom0 * apart / apart0, 1.0), MOST_ZOOM)
+            self._zoom = zoom  # the anchor stays under the fingers' middle
+            self._centre = anchor - (centroid - QRectF(self.rect()).center()) / zoom
+            self.update()
+            return
+        if kind == QEvent.Type.TouchBegin and points:
+            self._touch_start = points[0].position()
+        if kind in (QEvent.Type.TouchEnd, QEvent.Type.TouchCancel):
+            if self._pinch is not None:
+                self._pinch = None
+                self.zoom_to(self._zoom, self._centre)
+            elif self._touch_start is not None and kind == QEvent.Type.TouchEnd:
+                end = event.points()[0].position()
+                if (end - self._touch_start).manhattanLength() <= self._look.px(30):
+                    self._tap(end)
+            self._touch_start = None
 
     def location_at(self, point: QPointF) -> str:
         """The marker nearest to `point` within half a tap target, or ''."""

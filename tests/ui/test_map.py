@@ -5,12 +5,13 @@ import math
 import random
 
 import pytest
+from PySide6.QtCore import QPoint, QPointF
 from PySide6.QtGui import QColor, QFontMetricsF, QImage
 
 from kiosk.content import load_bytes
 from kiosk.content.model import Detail, Location, MapImage, Text
 from kiosk.map_layout import contains, distance, inflated, intersects
-from kiosk.ui.map_view import GAP, MARKER_SPACING
+from kiosk.ui.map_view import DOUBLE_TAP_ZOOM, GAP, MARKER_SPACING
 from kiosk.ui.window import Route
 
 from ..conftest import ROOT
@@ -228,3 +229,73 @@ def test_a_locations_detail_shows_the_map_round_it_and_its_way_from_headquarters
     window.show_route(Route("network", "beijing"))
     settle()
     assert not [t for t in visible_texts(window) if "总部北京约" in t]  # not for itself
+
+
+# -- zoom: a double tap and a pinch -------------------------------------------------------------
+def an_empty_spot(view, near: str) -> QPoint:
+    """A point on the map near a marker, but out of reach of every marker's tap."""
+    for dx, dy in sorted(itertools.product(range(-6, 7), repeat=2),
+                         key=lambda d: abs(d[0]) + abs(d[1])):
+        point = view.markers[near] + QPointF(dx, dy) * view._look.tap / 3
+        if view.rect().contains(point.toPoint()) and not view.location_at(point):
+            return point.toPoint()
+    raise AssertionError("no empty spot")
+
+
+def test_a_double_tap_zooms_in_round_it_and_another_zooms_out(qtbot, make_window, monkeypatch):
+    from kiosk.ui import map_view
+
+    monkeypatch.setattr(map_view, "DOUBLE_TAP_MS", 10_000)  # a slow shared machine: still one
+    window, view = open_map(make_window)
+    spot = an_empty_spot(view, "jinan")
+    whole = dict(view.markers)
+    tap(qtbot, view, spot)
+    assert view._zoom == 1  # one tap on the map's empty land does nothing
+    tap(qtbot, view, spot)
+    assert view._zoom == DOUBLE_TAP_ZOOM
+    assert window.route == Route("network")  # no location opened
+    assert "harbin" not in view.markers, sorted(view.markers)  # far away: off this view
+    near = view.markers["jinan"] - view.markers["zhengzhou"]
+    before = whole["jinan"] - whole["zhengzhou"]
+    assert math.hypot(near.x(), near.y()) > 1.5 * math.hypot(before.x(), before.y())
+    assert label_problems(view) == []
+    assert set(view.layout_result.labels) == set(view.markers)  # all in view named
+    tap(qtbot, view, view.markers["jinan"].toPoint())  # a marker still opens its location
+    assert window.route == Route("network", "jinan")
+    tap(qtbot, window.back_button)
+    view = window.screens["network"].map
+    assert view._zoom == DOUBLE_TAP_ZOOM  # back from the location: the map as it was left
+    spot = an_empty_spot(view, "jinan")
+    tap(qtbot, view, spot)
+    tap(qtbot, view, spot)
+    assert view._zoom == 1 and "harbin" in view.markers  # the whole map again
+
+
+def test_two_fingers_pinch_to_zoom_and_the_idle_reset_shows_the_whole_map(make_window):
+    from PySide6.QtTest import QTest
+
+    from ..helpers import touch_device
+
+    window, view = open_map(make_window)
+    middle = view.markers["zhengzhou"].toPoint()
+    anchor = view._to_base(QPointF(middle))
+    gap = QPoint(view._look.px(60), 0)
+    at = lambda point: view.mapTo(window, point)  # noqa: E731
+    QTest.touchEvent(window, touch_device()).press(0, at(middle - gap), window) \
+        .press(1, at(middle + gap), window).commit()
+    for step in range(1, 6):  # the fingers move apart, three times as far
+        spread_out = gap * (1 + 0.4 * step)
+        QTest.touchEvent(window, touch_device()).move(0, at(middle - spread_out), window) \
+            .move(1, at(middle + spread_out), window).commit()
+    QTest.touchEvent(window, touch_device()).release(0, at(middle - gap * 3), window) \
+        .release(1, at(middle + gap * 3), window).commit()
+    settle()
+    assert view._zoom == pytest.approx(3.0, rel=0.05)
+    now = view._to_base(QPointF(middle))
+    assert (now.x(), now.y()) == pytest.approx((anchor.x(), anchor.y()), abs=1)  # stayed put
+    assert window.route == Route("network")  # a pinch opens nothing
+    assert label_problems(view) == []
+    window.reset()  # the visitor left: the next one sees the whole map
+    window.show_route(Route("network"))
+    settle()
+    assert window.screens["network"].map._zoom == 1
