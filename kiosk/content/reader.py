@@ -50,6 +50,21 @@ def describe(node: yaml.Node) -> str:
 LISTED = 200  # problems listed one by one; the rest are counted ("and 12,345 more")
 
 
+def _split_by_comma(mapping: yaml.MappingNode, words: str, value: yaml.Node,
+                    previous: tuple[str, yaml.Node] | None) -> str:
+    """Why a text in `{en: Mission, vision, zh: ...}` broke, if that is what happened: the
+    comma ended the text, and the words after it were read as a key with no value."""
+    if not mapping.flow_style or previous is None or not isinstance(value, yaml.ScalarNode) \
+            or value.tag != TAG + "null" or value.style:
+        return ""
+    key, before = previous
+    if not isinstance(before, yaml.ScalarNode) or before.style:
+        return ""
+    return (f": a comma inside {{...}} starts a new key, so the text of '{key}' ended at the "
+            "comma; put the whole text in quotes, like "
+            f"{key}: \"{before.value}, {words}\"")
+
+
 class Reader:
     def __init__(self, file: str, base_dir: Path):
         self.file = file
@@ -104,6 +119,7 @@ class Reader:
         allowed = required + optional
         found: dict[str, yaml.Node] = {}
         key_nodes: dict[str, yaml.Node] = {}
+        previous: tuple[str, yaml.Node] | None = None
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.error(key_node, f"a key in '{name}' must be a plain word, "
@@ -117,12 +133,14 @@ class Reader:
                 continue
             key_nodes[key] = key_node
             if key not in allowed:
+                split = _split_by_comma(node, key, value_node, previous)
                 close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-                hint = (f" (did you mean '{close[0]}'?)" if close
-                        else f"; allowed in '{name}': {', '.join(allowed)}")
+                hint = (split or (f" (did you mean '{close[0]}'?)" if close
+                                  else f"; allowed in '{name}': {', '.join(allowed)}"))
                 self.error(key_node, f"unknown key '{key}'{hint}")
                 continue
             found[key] = value_node
+            previous = (key, value_node)
         for key in required:
             if key not in found and key not in key_nodes:
                 self.error(node, f"'{name}' is missing the required key '{key}'")
@@ -242,6 +260,13 @@ class Reader:
         return value or choices[0]
 
     def colour(self, node: yaml.Node, name: str, default: str) -> str:
+        if isinstance(node, yaml.ScalarNode) and not node.style and node.tag == TAG + "null":
+            lines = self.source.splitlines()
+            line = lines[node.start_mark.line] if node.start_mark.line < len(lines) else ""
+            if re.search(r":\s*#[0-9A-Fa-f]", line):  # `accent: #660874`: a comment, to YAML
+                self.error(node, f"'{name}' is empty: '#' starts a comment, so a colour needs "
+                                 "quotes, like \"#660874\"")
+                return default
         value = self._scalar_text(node, name)
         if value is None:
             return default

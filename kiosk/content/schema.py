@@ -173,10 +173,23 @@ def _theme(r: Reader, node: yaml.Node) -> Theme:
     return theme
 
 
+# The labels the kiosk fills words into, and the words: any other {...} would show as it is.
+PLACEHOLDERS = {"returning": ("seconds",), "opens_again": ("day", "time")}
+
+
 def _labels(r: Reader, node: yaml.Node) -> Labels:
     names = tuple(Labels._fields)
     keys = r.keys(node, "labels", (), names) or {}
-    return Labels(**{name: r.text(value, name) for name, value in keys.items()})
+    labels = {name: r.text(value, name) for name, value in keys.items()}
+    for name, text in labels.items():
+        allowed = PLACEHOLDERS.get(name, ())
+        for language, words in (("en", text.en), ("zh", text.zh)):
+            for unknown in sorted(set(re.findall(r"\{([^{}]*)\}", words)) - set(allowed)):
+                filled = (f"it fills in {', '.join('{' + a + '}' for a in allowed)}" if allowed
+                          else "it fills in nothing in this label")
+                r.error(keys[name], f"'{name}.{language}' has {{{unknown}}}, which the kiosk "
+                                    f"does not fill in: {filled}")
+    return Labels(**labels)
 
 
 def _attract(r: Reader, node: yaml.Node) -> tuple[AttractSlide, ...]:

@@ -89,7 +89,21 @@ BAD = [
     ("bad colour", MINIMAL + "theme:\n  accent: purple\n",
      ["content.yaml:9:11: 'accent' must be a colour written like \"#660874\", not \"purple\""]),
     ("colour unquoted becomes a comment", MINIMAL + "theme:\n  accent: #660874\n",
-     ["content.yaml:9:10: 'accent' is empty"]),
+     ["content.yaml:9:10: 'accent' is empty: '#' starts a comment, so a colour needs quotes, "
+      "like \"#660874\""]),
+    ("a comma inside {...} splits a text", MINIMAL.replace(
+        "title: {en: Mission, zh: 使命}\n", "title: {en: Mission, vision and more, zh: 使命}\n"),
+     ["content.yaml:7:24: unknown key 'vision and more': a comma inside {...} starts a new key, "
+      "so the text of 'en' ended at the comma; put the whole text in quotes, like en: "
+      "\"Mission, vision and more\""]),
+    ("a placeholder the kiosk does not fill", MINIMAL + "labels:\n  returning: "
+     "{en: \"Back in {secs} s\", zh: \"{seconds} 秒后返回\"}\n",
+     ["content.yaml:9:14: 'returning.en' has {secs}, which the kiosk does not fill in: it fills "
+      "in {seconds}"]),
+    ("a placeholder in a label that has none", MINIMAL + "labels:\n  home: "
+     "{en: \"Home {page}\", zh: 首页}\n",
+     ["content.yaml:9:9: 'home.en' has {page}, which the kiosk does not fill in: it fills in "
+      "nothing in this label"]),
     ("missing image", MINIMAL + "  items:\n    - {id: a, title: {en: A, zh: A}, image: "
                                 "photos/none.png}\n",
      [f"content.yaml:9:45: image file not found: photos/none.png (looked in {ROOT})"]),
