@@ -96,6 +96,10 @@ class Reader:
             column = at - self.source.rfind("\n", 0, at)
         self.problems.append(Problem(self.file, line, column, message, warning))
 
+    def error_count(self) -> int:
+        """The errors recorded so far, listed or not."""
+        return sum(1 for p in self.problems if not p.warning) + self.unlisted[0]
+
     def summary(self) -> Problem | None:
         """The line that stands for the problems not listed, if there are any; an error if
         any of them is one."""

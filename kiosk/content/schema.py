@@ -162,14 +162,23 @@ def _theme(r: Reader, node: yaml.Node) -> Theme:
     default = Theme()
     names = tuple(Theme._fields)
     keys = r.keys(node, "theme", (), names) or {}
-    theme = Theme(**{
-        name: r.colour(keys[name], name, getattr(default, name)) if name in keys
-        else getattr(default, name) for name in names
-    })
+    colours, broken = {}, set()
+    for name in names:
+        if name not in keys:
+            colours[name] = getattr(default, name)
+            continue
+        before = r.error_count()
+        colours[name] = r.colour(keys[name], name, getattr(default, name))
+        if r.error_count() > before:
+            broken.add(name)  # its error says so; no warning about a colour it does not have
+    theme = Theme(**colours)
     for fore, back, value in weak_pairs(theme):
-        r.warn(node, f"'{fore}' ({getattr(theme, fore)}) on '{back}' ({getattr(theme, back)}) "
-                     f"has a contrast of {value:.1f}:1; text needs at least {MINIMUM:g}:1 to "
-                     "be read easily")
+        if {fore, back} & broken:
+            continue
+        where = keys.get(fore) or keys.get(back) or node  # the line of the colour to change
+        r.warn(where, f"'{fore}' ({getattr(theme, fore)}) on '{back}' ({getattr(theme, back)}) "
+                      f"has a contrast of {value:.1f}:1; text needs at least {MINIMUM:g}:1 to "
+                      "be read easily")
     return theme
 
 

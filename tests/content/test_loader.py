@@ -263,11 +263,29 @@ def test_missing_translation_is_a_warning_and_falls_back():
 
 def test_weak_theme_contrast_is_a_warning_naming_the_pair_and_ratio():
     text = MINIMAL + "theme:\n  muted_text: \"#9A9A9A\"\n"
-    assert problems(text) == [
-        "content.yaml:9:3: warning: 'muted_text' (#9A9A9A) on 'background' (#F5F5F4) has a "
+    assert problems(text) == [  # at the colour to change
+        "content.yaml:9:15: warning: 'muted_text' (#9A9A9A) on 'background' (#F5F5F4) has a "
         "contrast of 2.6:1; text needs at least 7:1 to be read easily",
-        "content.yaml:9:3: warning: 'muted_text' (#9A9A9A) on 'surface' (#FFFFFF) has a "
+        "content.yaml:9:15: warning: 'muted_text' (#9A9A9A) on 'surface' (#FFFFFF) has a "
         "contrast of 2.8:1; text needs at least 7:1 to be read easily"]
+
+
+def test_a_contrast_warning_points_at_the_text_colour_and_a_broken_colour_gets_none():
+    text = MINIMAL + "theme:\n  background: \"#FFFFFF\"\n  accent: \"#B0A0C0\"\n"
+    assert problems(text) == [  # accent is the line to change, not background
+        "content.yaml:10:11: warning: 'accent' (#B0A0C0) on 'background' (#FFFFFF) has a "
+        "contrast of 2.4:1; text needs at least 7:1 to be read easily",
+        "content.yaml:10:11: warning: 'accent' (#B0A0C0) on 'surface' (#FFFFFF) has a "
+        "contrast of 2.4:1; text needs at least 7:1 to be read easily",
+        "content.yaml:10:11: warning: 'accent_text' (#FFFFFF) on 'accent' (#B0A0C0) has a "
+        "contrast of 2.4:1; text needs at least 7:1 to be read easily"]
+    broken = MINIMAL + "theme:\n  background: \"#0B1D2E\"\n  text: \"white\"\n"
+    assert problems(broken) == [  # not "'text' (#1C1917) on 'background'": not the file's
+        "content.yaml:9:15: warning: 'muted_text' (#44403C) on 'background' (#0B1D2E) has a "
+        "contrast of 1.7:1; text needs at least 7:1 to be read easily",
+        "content.yaml:9:15: warning: 'accent' (#1E3A5F) on 'background' (#0B1D2E) has a "
+        "contrast of 1.5:1; text needs at least 7:1 to be read easily",
+        "content.yaml:10:9: 'text' must be a colour written like \"#660874\", not \"white\""]
 
 
 def test_existing_image_is_resolved_beside_the_content_file(tmp_path):
