@@ -72,6 +72,7 @@ class Reader:
         self.problems: list[Problem] = []
         self.unlisted: list[int] = [0, 0]  # problems past LISTED: errors, warnings
         self.source = ""  # the file's text, to place a character within a value
+        self.label_nodes: dict[str, yaml.Node] = {}  # labels: given in the file
         # characters the font lacks -> where each first stands: (index, or the node's start
         # and the node if it was written as an escape)
         self._undrawable: dict[str, tuple[int, yaml.Node | None]] = {}

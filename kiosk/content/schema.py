@@ -43,7 +43,8 @@ def content(r: Reader, root: yaml.Node, source: Path | None) -> Content:
     pages = {
         name: _page(r, top[name], name) for name in PAGE_NAMES[:3] if name in top
     }
-    network = _network(r, top["network"]) if "network" in top else None
+    labels = _labels(r, top["labels"]) if "labels" in top else Labels()
+    network = _network(r, top["network"], labels) if "network" in top else None
     tiles = _tiles(r, top["home"], set(pages) | ({"network"} if network else set())) \
         if "home" in top else ()
     for name in PAGE_NAMES:
@@ -58,7 +59,7 @@ def content(r: Reader, root: yaml.Node, source: Path | None) -> Content:
         network=network,
         settings=_settings(r, top["settings"]) if "settings" in top else Settings(),
         theme=_theme(r, top["theme"]) if "theme" in top else Theme(),
-        labels=_labels(r, top["labels"]) if "labels" in top else Labels(),
+        labels=labels,
         attract=_attract(r, top["attract"]) if "attract" in top else (),
         opening_hours=_opening_hours(r, top["opening_hours"]) if "opening_hours" in top
         else None,
@@ -189,6 +190,7 @@ PLACEHOLDERS = {"returning": ("seconds",), "opens_again": ("day", "time")}
 def _labels(r: Reader, node: yaml.Node) -> Labels:
     names = tuple(Labels._fields)
     keys = r.keys(node, "labels", (), names) or {}
+    r.label_nodes = keys  # where each was given, for a warning that another key overrides it
     labels = {name: r.text(value, name) for name, value in keys.items()}
     for name, text in labels.items():
         allowed = PLACEHOLDERS.get(name, ())
@@ -364,10 +366,14 @@ def _page(r: Reader, node: yaml.Node, name: str) -> Page:
     )
 
 
-def _network(r: Reader, node: yaml.Node) -> NetworkPage:
+def _network(r: Reader, node: yaml.Node, labels: Labels) -> NetworkPage:
     keys = r.keys(node, "network", ("title", "locations"),
                   ("lead", "list_title", "features", "map"))
     keys = keys or {}
+    overridden = r.label_nodes.get("locations")
+    if overridden is not None and "list_title" in keys:
+        r.warn(overridden, "'labels.locations' is not used: 'list_title' under 'network:' (line "
+                           f"{keys['list_title'].start_mark.line + 1}) gives the list its title")
     seen: dict[str, yaml.Node] = {}
     locations = []
     for item in r.items(keys["locations"], "locations") if "locations" in keys else ():
@@ -390,7 +396,7 @@ def _network(r: Reader, node: yaml.Node) -> NetworkPage:
         title=_text(r, keys, "title"),
         lead=_text(r, keys, "lead"),
         locations=tuple(locations),
-        list_title=_text(r, keys, "list_title", Labels().locations),
+        list_title=_text(r, keys, "list_title", labels.locations),
         features=_details(r, keys["features"], "features", seen) if "features" in keys else (),
         map_image=_map_image(r, keys["map"]) if "map" in keys else None,
     )

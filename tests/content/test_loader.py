@@ -316,3 +316,25 @@ def test_content_package_imports_nothing_from_qt():
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+NETWORK = """\
+network:
+  title: {en: Network, zh: 网络}
+  locations:
+    - {id: a, name: {en: A, zh: 甲}, lat: 30, lon: 110}
+"""
+
+
+def test_labels_locations_titles_the_list_unless_list_title_says_otherwise():
+    from kiosk.content import load_bytes as load_content
+
+    given = MINIMAL + "labels:\n  locations: {en: Our parks, zh: 我们的园区}\n" + NETWORK
+    loaded = load_content(given.encode(), "content.yaml", ROOT)
+    assert loaded.content.network.list_title.en == "Our parks"  # it was never used before
+    both = given + "  list_title: {en: Cities, zh: 城市}\n"
+    assert problems(both) == [
+        "content.yaml:9:14: warning: 'labels.locations' is not used: 'list_title' under "
+        "'network:' (line 14) gives the list its title",
+        "content.yaml:11:3: warning: no tile on the home screen opens 'network', so visitors "
+        "cannot reach it"]
