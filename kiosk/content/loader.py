@@ -18,6 +18,7 @@ import gc
 from pathlib import Path
 
 import yaml
+from yaml.constructor import SafeConstructor
 
 from ..files import UnreadableError, read_regular_file
 from .problems import Loaded, Problem, errors
@@ -191,7 +192,8 @@ def _is_safe(root: yaml.Node, reader: Reader) -> bool:
     """
     seen: set[int] = set()
     stack = [root]
-    aliased = False
+    aliased = unreadable = False
+    constructor = SafeConstructor()
     while stack:
         node = stack.pop()
         if node.tag not in STANDARD_TAGS:
@@ -200,13 +202,33 @@ def _is_safe(root: yaml.Node, reader: Reader) -> bool:
                                "texts, numbers, lists and keys")
             return False
         if isinstance(node, yaml.ScalarNode):
+            if node.tag in CONSTRUCTED and not _constructs(node, constructor, reader):
+                unreadable = True  # what check accepts, any YAML tool must read too
             continue
         if id(node) in seen:
             aliased = True
             continue
         seen.add(id(node))
         stack.extend(_children(node))
-    return not aliased or _expansion_is_small(root, reader)
+    return not unreadable and (not aliased or _expansion_is_small(root, reader))
+
+
+# Values YAML turns into dates and numbers, which can fail where the kiosk, reading texts from
+# the nodes, would not: `2026-13-45`, `!!int abc`. Any other YAML tool would refuse the file.
+CONSTRUCTED = {TAG + "timestamp": "date", TAG + "int": "whole number", TAG + "float": "number"}
+
+
+def _constructs(node: yaml.ScalarNode, constructor: SafeConstructor,
+                reader: Reader) -> bool:
+    try:
+        constructor.construct_object(node)
+    except Exception as exc:
+        reason = getattr(exc, "problem", None) or str(exc)
+        reader.error(node, f"\"{node.value}\" is read as a {CONSTRUCTED[node.tag]} by YAML, "
+                           f"which cannot make one of it ({reason}): YAML tools would refuse "
+                           "the file; put the value in quotes (and leave out any !! tag)")
+        return False
+    return True
 
 
 def _expansion_is_small(root: yaml.Node, reader: Reader) -> bool:

@@ -108,7 +108,10 @@ def mutated(draw) -> bytes:
 
 
 def check(data: bytes) -> None:
-    check_loaded(load_bytes(data, "content.yaml", ROOT))
+    loaded = load_bytes(data, "content.yaml", ROOT)
+    check_loaded(loaded)
+    if loaded.content is not None:  # what check accepts, YAML tools read too
+        yaml.load(data.decode("utf-8-sig"), Loader=yaml.CSafeLoader)
 
 
 def check_loaded(loaded) -> None:

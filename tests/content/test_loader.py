@@ -96,6 +96,14 @@ BAD = [
      ["content.yaml:7:24: unknown key 'vision and more': a comma inside {...} starts a new key, "
       "so the text of 'en' ended at the comma; put the whole text in quotes, like en: "
       "\"Mission, vision and more\""]),
+    ("a date YAML cannot make", MINIMAL.replace("zh: 示例园区", "zh: 2026-13-45"),
+     ["content.yaml:2:32: \"2026-13-45\" is read as a date by YAML, which cannot make one of it "
+      "(month must be in 1..12): YAML tools would refuse the file; put the value in quotes "
+      "(and leave out any !! tag)"]),
+    ("a number YAML cannot make", MINIMAL.replace("zh: 示例园区", "zh: !!int abc"),
+     ["content.yaml:2:32: \"abc\" is read as a whole number by YAML, which cannot make one of "
+      "it (invalid literal for int() with base 10: 'abc'): YAML tools would refuse the file; "
+      "put the value in quotes (and leave out any !! tag)"]),
     ("a placeholder the kiosk does not fill", MINIMAL + "labels:\n  returning: "
      "{en: \"Back in {secs} s\", zh: \"{seconds} 秒后返回\"}\n",
      ["content.yaml:9:14: 'returning.en' has {secs}, which the kiosk does not fill in: it fills "
@@ -191,6 +199,11 @@ BAD = [
     ("a weekday misspelt", MINIMAL + "opening_hours:\n  mondey: closed\n",
      ["content.yaml:9:3: unknown key 'mondey' (did you mean 'monday'?)"]),
     ("a holiday that is not a date", MINIMAL + "opening_hours:\n  closed_on: [2027-02-30]\n",
+     ["content.yaml:9:15: \"2027-02-30\" is read as a date by YAML, which cannot make one of it "
+      "(day is out of range for month): YAML tools would refuse the file; put the value in "
+      "quotes (and leave out any !! tag)"]),
+    ("a holiday that is not a date, in quotes", MINIMAL + "opening_hours:\n  closed_on: "
+     "[\"2027-02-30\"]\n",
      ["content.yaml:9:15: 'closed_on' dates must be written like 2027-01-01, not "
       "\"2027-02-30\""]),
     ("usage kept for no days", MINIMAL + "settings:\n  usage_retention_days: 0\n",
