@@ -144,9 +144,19 @@ def _compose(text: str, reader: Reader) -> yaml.Node | None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "the file is not valid YAML"
+        lines = text.splitlines()
+        opened = exc.context_mark
+        if exc.context and "quoted scalar" in exc.context and opened is not None \
+                and mark is not None and opened.line != mark.line:
+            # An unclosed quote is noticed lines later, or at the end of the file: point at
+            # the quote that opened it, where the fix is
+            reader.problems.append(Problem(
+                reader.file, opened.line + 1, opened.column + 1,
+                "YAML syntax error: the quote here is never closed (YAML read on to line "
+                f"{mark.line + 1} looking for its end); add the closing quote"))
+            return None
         if exc.context and exc.context_mark and exc.context_mark.line != mark.line:
             problem += f" {exc.context} that starts on line {exc.context_mark.line + 1}"
-        lines = text.splitlines()
         at = lines[mark.line][mark.column:mark.column + 1] if mark.line < len(lines) else ""
         if at == "\t" or "\t" in problem:
             hint = "a tab character cannot indent YAML: use spaces"
@@ -158,8 +168,19 @@ def _compose(text: str, reader: Reader) -> yaml.Node | None:
         reader.problems.append(Problem(reader.file, mark.line + 1, mark.column + 1,
                                        f"YAML syntax error: {problem}; {hint}"))
         return None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, such as NUL
+        at = max(0, min(exc.position, len(text)))
+        line = text.count("\n", 0, at) + 1
+        column = at - text.rfind("\n", 0, at)
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1])
+        reader.problems.append(Problem(
+            reader.file, line, column, f"the file holds the control character U+{code:04X}, "
+                                       "which YAML does not allow (most editors do not show it): "
+                                       "delete it"))
+        return None
     except yaml.YAMLError as exc:
-        reader.problems.append(Problem(reader.file, 1, 1, f"YAML syntax error: {exc}"))
+        reader.problems.append(Problem(reader.file, 1, 1,
+                                       "YAML syntax error: " + " ".join(str(exc).split())))
         return None
     except RecursionError:
         reader.problems.append(Problem(reader.file, 1, 1, "the file is nested too deeply"))

@@ -96,6 +96,13 @@ BAD = [
      ["content.yaml:7:24: unknown key 'vision and more': a comma inside {...} starts a new key, "
       "so the text of 'en' ended at the comma; put the whole text in quotes, like en: "
       "\"Mission, vision and more\""]),
+    ("an unclosed quote, noticed lines later", MINIMAL.replace(
+        "{en: Example Park,", "{en: \"Example Park,") + "  lead: {en: L, zh: L}\n",
+     ["content.yaml:2:14: YAML syntax error: the quote here is never closed (YAML read on to "
+      "line 9 looking for its end); add the closing quote"]),
+    ("a NUL byte", MINIMAL.replace("Example Park", "Example\x00Park"),
+     ["content.yaml:2:21: the file holds the control character U+0000, which YAML does not "
+      "allow (most editors do not show it): delete it"]),
     ("a date YAML cannot make", MINIMAL.replace("zh: 示例园区", "zh: 2026-13-45"),
      ["content.yaml:2:32: \"2026-13-45\" is read as a date by YAML, which cannot make one of it "
       "(month must be in 1..12): YAML tools would refuse the file; put the value in quotes "
