@@ -61,3 +61,10 @@ def test_opening_hours_are_checked_by_both():
     assert load_bytes(good.encode(), "content.yaml", ROOT).content.opening_hours is not None
     bad = base + "opening_hours:\n  monday: 9 till 5\n"
     assert list(VALIDATOR.iter_errors(yaml.safe_load(bad)))
+
+
+def test_the_readme_lists_every_label_with_its_defaults():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in Labels._fields:
+        text = getattr(Labels(), name)
+        assert f"| `{name}` | {text.en} | {text.zh} |" in readme, name
