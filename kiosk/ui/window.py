@@ -219,6 +219,9 @@ class KioskWindow(QWidget):
         between is answered at once, each drawn once off screen: its layout, its map and the
         glyphs it needs are ready before a visitor taps its tile (the first visit of the network
         screen took 53 ms, the next ones 5)."""
+        home = self.screens.get("home")
+        if home is not None and getattr(home, "later", None):
+            home.finish()  # the home tiles' glimpses that waited for the first frame
         missing = [name for name in self.pages()
                    if name not in self.screens and name not in self._broken]
         if not missing:

@@ -10,7 +10,7 @@ from kiosk.ui.qr import QUIET_ZONE, QrCode
 from kiosk.ui.theme import LARGER_TEXT
 from kiosk.ui.window import HOME, Route
 
-from ..helpers import tap
+from ..helpers import settle, tap
 
 
 def test_larger_text_switch_and_its_reset(qtbot, make_window):
@@ -109,24 +109,32 @@ def test_a_file_without_a_theme_gets_a_neutral_one_that_reads_well():
 
 def test_the_home_screen_offers_the_organisations_link(make_window):
     window = make_window()
+    window._build_the_rest()  # it is drawn in once the first frame is shown
+    settle()
     codes = window.screens["home"].findChildren(QrCode)
     assert [code.url for code in codes] == ["http://www.spmember.com/"]
     assert "For more information about Beijing TusPark" in visible_texts(window)
 
 
-def test_home_tiles_give_a_glimpse_of_their_pages(make_window, content):
+def test_home_tiles_give_a_glimpse_of_their_pages(make_window, content, monkeypatch):
     """A key figure, the first items, the network's map: the story at a glance."""
+    from kiosk.ui import window as window_module
     from kiosk.ui.map_view import MapView
 
+    monkeypatch.setattr(window_module, "BUILD_REST_AFTER_MS", 3_600_000)  # built when asked
     window = make_window()
     tiles = window.screens["home"].tiles
     texts = visible_texts(window)
     assert "770,000 m²" in texts and "of construction area" in texts  # mission's first figure
     assert "·  Internationalization" in texts  # the strategies, by name
     assert "·  +2" in texts  # four clusters: two named, and how many more
-    assert isinstance(tiles["network"].glimpse, MapView)
-    assert len(tiles["network"].glimpse.markers) == len(content.network.locations)
-    assert tiles["network"].glimpse.visible_texts() == []  # markers only: too small for names
+    holder = tiles["network"].glimpse
+    assert holder.findChild(MapView) is None  # drawn in once the first frame is shown
+    window._build_the_rest()
+    settle()
+    mini = holder.findChild(MapView)
+    assert len(mini.markers) == len(content.network.locations)
+    assert mini.visible_texts() == []  # markers only: too small for names
 
 
 def test_a_tile_with_a_picture_shows_it(make_window, content, tmp_path):
