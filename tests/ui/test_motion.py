@@ -9,14 +9,19 @@ from kiosk.ui.window import Route
 from ..helpers import settle, tap
 
 
-def test_navigation_cross_fades_and_a_tap_during_it_goes_through(qtbot, make_window):
+def test_navigation_cross_fades_and_a_tap_during_it_goes_through(qtbot, make_window,
+                                                                monkeypatch):
+    from kiosk.ui import window as window_module
+
+    # a fade long enough to be still running after the taps on a slow shared machine
+    monkeypatch.setattr(window_module, "TRANSITION_MS", 3000)
     window = make_window(motion=True)
     tap(qtbot, window.screens["home"].tiles["strategies"])
     assert window.findChildren(FadingPicture)  # fading from home to strategies
     item = window.screens["strategies"].items["internationalization"]
     tap(qtbot, item)  # while the fade runs
     assert window.route == Route("strategies", "internationalization")
-    qtbot.waitUntil(lambda: window._fade is None, timeout=5000)
+    qtbot.waitUntil(lambda: window._fade is None, timeout=10_000)
     settle()
     assert not [p for p in window.findChildren(FadingPicture) if p.isVisible()]
 
