@@ -69,6 +69,9 @@ def render(window, out: Path, app) -> dict[str, list[str]]:
         window.grab().save(str(out / file_name))
         texts[file_name] = visible_texts(window)
 
+    home = window.screens.get("home")
+    if home is not None:
+        home.finish()  # what the kiosk draws in just after its first frame
     for route in routes(window.content):
         window.show_route(route)
         grab(route.name)

@@ -228,6 +228,8 @@ class KioskWindow(QWidget):
             return
         screen = self._screen(missing[0])
         if screen is not None:
+            if getattr(screen, "later", None):
+                screen.finish()  # built off screen: nothing to wait for
             screen.resize(self.stack.size())
             screen.grab()
         if len(missing) > 1:

@@ -150,3 +150,17 @@ def test_a_tile_with_a_picture_shows_it(make_window, content, tmp_path):
     glimpse = window.screens["home"].tiles["clusters"].glimpse
     assert isinstance(glimpse, QLabel) and not glimpse.pixmap().isNull()
     assert "·  +2" not in visible_texts(window)  # the picture, instead of the list
+
+
+def test_a_home_screen_built_off_screen_gets_its_glimpses_too(qtbot, make_window):
+    """The home screen built later (the language switched on another page) is finished when
+    it is built: its map and QR code do not wait for a first frame that already passed."""
+    from kiosk.ui.map_view import MapView
+
+    window = make_window()
+    window.show_route(Route("mission"))
+    tap(qtbot, window.language_button)  # all screens built again, mission first
+    qtbot.waitUntil(lambda: "home" in window.screens, timeout=5000)
+    qtbot.waitUntil(lambda: window.screens["home"].later == [], timeout=5000)
+    home = window.screens["home"]
+    assert home.findChildren(QrCode) and home.findChildren(MapView)
