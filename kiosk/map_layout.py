@@ -158,9 +158,9 @@ def place_labels(markers: dict[str, Point], sizes: dict[str, tuple[float, float]
                  others: dict[str, Point] | None = None) -> Labelling:
     """Labels for the markers in `order`. First every marker that can have one beside it, no
     nearer to another marker than to its own; then, for the rest, a callout: the label up to
-    `rings` steps further out, joined by a leader line. Then, on the main map, a column at the
-    map's side. A marker with no such place is left unlabelled. `others` are markers drawn
-    nearby (in the same space) that labels must neither cover nor stand nearer to."""
+    `rings` steps further out, joined by a leader line. A marker with no such place is left
+    unlabelled (for `column_labels`). `others` are markers drawn nearby (in the same space)
+    that labels must neither cover nor stand nearer to."""
     every = dict(others or {}) | markers
     points = Grid(4 * radius + gap)
     for key, (x, y) in every.items():
@@ -271,18 +271,12 @@ def column_labels(missing: list[str], markers: dict[str, Point],
 def _clear_and_nearest(rect: Rect, key: str, own: Point, points: Grid, radius: float) -> bool:
     """`rect` covers no marker (nor anything blocked), and no other marker is as near to it as
     its own (measured to the marker's edge, so a marker's size does not count against it)."""
+    if not _clear(rect, points, radius):
+        return False
     mine = distance(rect, own)
-    for other, item in points.near(inflated(rect, mine + radius)):
-        if item == key:
-            continue
-        if item is None:  # a blocked area (an inset, or the frame of one)
-            if intersects(rect, other):
-                return False
-            continue
-        centre = (other[0] + radius, other[1] + radius)
-        if distance(rect, centre) <= max(mine, radius):
-            return False
-    return True
+    return not any(item is not None and item != key
+                   and distance(rect, (other[0] + radius, other[1] + radius)) <= mine
+                   for other, item in points.near(inflated(rect, mine + radius)))
 
 
 # -- insets ---------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from yaml.constructor import SafeConstructor
 
 from ..files import UnreadableError, read_regular_file
 from .problems import Loaded, Problem, errors
-from .reader import TAG, Reader
+from .reader import TAG, Reader, position
 from .schema import content as read_content
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -169,9 +169,7 @@ def _compose(text: str, reader: Reader) -> yaml.Node | None:
                                        f"YAML syntax error: {problem}; {hint}"))
         return None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow, such as NUL
-        at = max(0, min(exc.position, len(text)))
-        line = text.count("\n", 0, at) + 1
-        column = at - text.rfind("\n", 0, at)
+        line, column = position(text, max(0, min(exc.position, len(text))))
         code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1])
         reader.problems.append(Problem(
             reader.file, line, column, f"the file holds the control character U+{code:04X}, "

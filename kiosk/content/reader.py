@@ -50,6 +50,11 @@ def describe(node: yaml.Node) -> str:
 LISTED = 200  # problems listed one by one; the rest are counted ("and 12,345 more")
 
 
+def position(text: str, at: int) -> tuple[int, int]:
+    """The line and column (from 1) of character `at` of `text`."""
+    return text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+
+
 def _split_by_comma(mapping: yaml.MappingNode, words: str, value: yaml.Node,
                     previous: tuple[str, yaml.Node] | None) -> str:
     """Why a text in `{en: Mission, vision, zh: ...}` broke, if that is what happened: the
@@ -72,7 +77,6 @@ class Reader:
         self.problems: list[Problem] = []
         self.unlisted: list[int] = [0, 0]  # problems past LISTED: errors, warnings
         self.source = ""  # the file's text, to place a character within a value
-        self.label_nodes: dict[str, yaml.Node] = {}  # labels: given in the file
         # characters the font lacks -> where each first stands: (index, or the node's start
         # and the node if it was written as an escape)
         self._undrawable: dict[str, tuple[int, yaml.Node | None]] = {}
@@ -93,8 +97,7 @@ class Reader:
         if at is None:
             line, column = node.start_mark.line + 1, node.start_mark.column + 1
         else:
-            line = self.source.count("\n", 0, at) + 1
-            column = at - self.source.rfind("\n", 0, at)
+            line, column = position(self.source, at)
         self.problems.append(Problem(self.file, line, column, message, warning))
 
     def error_count(self) -> int:
@@ -266,8 +269,9 @@ class Reader:
 
     def colour(self, node: yaml.Node, name: str, default: str) -> str:
         if isinstance(node, yaml.ScalarNode) and not node.style and node.tag == TAG + "null":
-            lines = self.source.splitlines()
-            line = lines[node.start_mark.line] if node.start_mark.line < len(lines) else ""
+            at = node.start_mark.index
+            end = self.source.find("\n", at)
+            line = self.source[self.source.rfind("\n", 0, at) + 1:end if end >= 0 else None]
             if re.search(r":\s*#[0-9A-Fa-f]", line):  # `accent: #660874`: a comment, to YAML
                 self.error(node, f"'{name}' is empty: '#' starts a comment, so a colour needs "
                                  "quotes, like \"#660874\"")

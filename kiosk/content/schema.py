@@ -43,8 +43,9 @@ def content(r: Reader, root: yaml.Node, source: Path | None) -> Content:
     pages = {
         name: _page(r, top[name], name) for name in PAGE_NAMES[:3] if name in top
     }
-    labels = _labels(r, top["labels"]) if "labels" in top else Labels()
-    network = _network(r, top["network"], labels) if "network" in top else None
+    labels, label_nodes = _labels(r, top["labels"]) if "labels" in top else (Labels(), {})
+    network = _network(r, top["network"], labels, label_nodes.get("locations")) \
+        if "network" in top else None
     tiles = _tiles(r, top["home"], set(pages) | ({"network"} if network else set())) \
         if "home" in top else ()
     for name in PAGE_NAMES:
@@ -187,10 +188,11 @@ def _theme(r: Reader, node: yaml.Node) -> Theme:
 PLACEHOLDERS = {"returning": ("seconds",), "opens_again": ("day", "time")}
 
 
-def _labels(r: Reader, node: yaml.Node) -> Labels:
+def _labels(r: Reader, node: yaml.Node) -> tuple[Labels, dict[str, yaml.Node]]:
+    """The labels, and the node each was given at (for a warning that another key overrides
+    one)."""
     names = tuple(Labels._fields)
     keys = r.keys(node, "labels", (), names) or {}
-    r.label_nodes = keys  # where each was given, for a warning that another key overrides it
     labels = {name: r.text(value, name) for name, value in keys.items()}
     for name, text in labels.items():
         allowed = PLACEHOLDERS.get(name, ())
@@ -200,7 +202,7 @@ def _labels(r: Reader, node: yaml.Node) -> Labels:
                           else "it fills in nothing in this label")
                 r.error(keys[name], f"'{name}.{language}' has {{{unknown}}}, which the kiosk "
                                     f"does not fill in: {filled}")
-    return Labels(**labels)
+    return Labels(**labels), keys
 
 
 def _attract(r: Reader, node: yaml.Node) -> tuple[AttractSlide, ...]:
@@ -366,11 +368,12 @@ def _page(r: Reader, node: yaml.Node, name: str) -> Page:
     )
 
 
-def _network(r: Reader, node: yaml.Node, labels: Labels) -> NetworkPage:
+def _network(r: Reader, node: yaml.Node, labels: Labels,
+             overridden: yaml.Node | None) -> NetworkPage:
+    """`overridden`: where the file gave labels.locations, which list_title overrides."""
     keys = r.keys(node, "network", ("title", "locations"),
                   ("lead", "list_title", "features", "map"))
     keys = keys or {}
-    overridden = r.label_nodes.get("locations")
     if overridden is not None and "list_title" in keys:
         r.warn(overridden, "'labels.locations' is not used: 'list_title' under 'network:' (line "
                            f"{keys['list_title'].start_mark.line + 1}) gives the list its title")

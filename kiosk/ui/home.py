@@ -11,9 +11,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from ..content.model import Content, Tile
-from . import widgets
 from .theme import Look
-from .widgets import ElidedLabel, TapButton, column, hbox, label, link_card
+from .widgets import ElidedLabel, TapButton, column, hbox, label, link_card, picture
 
 
 def after_first_frame(make: Callable[[], QWidget], later: list[Callable[[], None]]) -> QWidget:
@@ -32,9 +31,9 @@ def glimpse(content: Content, tile: Tile, look: Look, language: str,
     """What a tile shows of its page, so that the home screen tells the story at a glance:
     the tile's own picture; else the page's first key figure, the network's map, or the
     titles of its first items. What can wait for the first frame is added to `later`."""
-    picture = widgets.picture(tile.image, look.px(560), look.px(220))
-    if picture is not None:
-        return picture
+    own = picture(tile.image, look.px(560), look.px(220))
+    if own is not None:
+        return own
     if tile.page == "network" and content.network is not None:
         def mini_map() -> QWidget:
             from .map_view import MapView
@@ -120,6 +119,6 @@ class HomeScreen(QWidget):
         self.setLayout(layout)
 
     def finish(self) -> None:
-        """Add what waited for the first frame (the network tile's map)."""
+        """Add what waited for the first frame (the QR badge, the network tile's map)."""
         while self.later:
             self.later.pop(0)()

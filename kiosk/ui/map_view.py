@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QEventPoint,
@@ -55,8 +55,9 @@ class MapView(QWidget):
         self._pinch: tuple | None = None  # distance, zoom, centroid, centre at its start
         self._touch_start: QPointF | None = None
         self._last_tap = (QElapsedTimer(), QPointF())
-        if not mini and not focus:  # the network screen's map: pinch and pan (a picture else)
-            self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        # the network screen's map is pinched, panned and zoomed; elsewhere it is a picture
+        self._zoomable = not mini and not focus
+        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, self._zoomable)
         self._look = look
         self._language = language
         self._locations = locations
@@ -134,24 +135,19 @@ class MapView(QWidget):
             loc.id != self._selected, -loc.label_priority, not loc.headquarters,
             -loc.latitude))]
         seen = area.adjusted(-margin, -margin, margin, margin)  # zoomed: the rest is off screen
+        shown = {key: (p.x(), p.y()) for key, p in self.places.items() if seen.contains(p)}
         if self._mini:  # a glimpse: the places as they are, no labels
-            shown = {key: (p.x(), p.y()) for key, p in self.places.items() if seen.contains(p)}
             laid = map_layout.MapLayout(shown, {}, [], [])
         else:
-            laid = self._lay_out(area, seen, sizes, order, metrics.height() * GAP)
+            laid = map_layout.lay_out(
+                shown, sizes, order, self._marker_radius(True), self._look.px(MARKER_SPACING),
+                (area.left(), area.top(), area.width(), area.height()), metrics.height() * GAP)
         self.layout_result = laid
         self.markers = {key: QPointF(*p) for key, p in laid.markers.items()}
         self._labels = [(QRectF(*laid.labels[key]), texts[key]) for key in order
                         if key in laid.labels]
         self._leaders = [(QPointF(*a), QPointF(*b)) for a, b in laid.leaders]
         self._draw_map()
-
-    def _lay_out(self, area: QRectF, seen: QRectF, sizes: dict, order: list[str],
-                 gap: float) -> map_layout.MapLayout:
-        return map_layout.lay_out(
-            {key: (p.x(), p.y()) for key, p in self.places.items() if seen.contains(p)},
-            sizes, order, self._marker_radius(True), self._look.px(MARKER_SPACING),
-            (area.left(), area.top(), area.width(), area.height()), gap)
 
     def _layout_outline(self, area: QRectF) -> None:
         x0, y0, x1, y1 = self._bounds
@@ -285,9 +281,7 @@ class MapView(QWidget):
             painter.drawEllipse(self.markers[loc.id], radius, radius)
 
     @staticmethod
-    def _nearest_corners(a: QRectF, b: QRectF):
-        from PySide6.QtCore import QLineF
-
+    def _nearest_corners(a: QRectF, b: QRectF) -> QLineF:
         pairs = [(p, q) for p in (a.topLeft(), a.topRight(), a.bottomLeft(), a.bottomRight())
                  for q in (b.topLeft(), b.topRight(), b.bottomLeft(), b.bottomRight())]
         p, q = min(pairs, key=lambda pq: (pq[0] - pq[1]).manhattanLength())
@@ -337,17 +331,15 @@ class MapView(QWidget):
         self._last_tap = (clock, point)
 
     # -- zoom ------------------------------------------------------------------------------------
-    def _to_base(self, point: QPointF, view: tuple | None = None) -> QPointF:
+    def _to_base(self, point: QPointF) -> QPointF:
         """A point on screen as a point of the whole (unzoomed) map."""
-        zoom, centre = view or (self._zoom, self._centre)
-        return point if centre is None else \
-            (point - QRectF(self.rect()).center()) / zoom + centre
+        return point if self._centre is None else \
+            (point - QRectF(self.rect()).center()) / self._zoom + self._centre
 
     def zoom_to(self, zoom: float, centre: QPointF | None = None) -> None:
         """Show the map `zoom` times larger round `centre` (a point of the whole map); 1 and
         no centre: the whole map. Markers and labels are laid out again for it."""
-        if not self.testAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents) or \
-                not self._picture.isNull():  # a staff picture is shown whole
+        if not self._zoomable or not self._picture.isNull():  # a staff picture is shown whole
             return
         zoom = min(max(zoom, 1.0), MOST_ZOOM)
         middle = QRectF(self.rect()).center()

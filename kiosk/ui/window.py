@@ -219,21 +219,23 @@ class KioskWindow(QWidget):
         between is answered at once, each drawn once off screen: its layout, its map and the
         glyphs it needs are ready before a visitor taps its tile (the first visit of the network
         screen took 53 ms, the next ones 5)."""
-        home = self.screens.get("home")
-        if home is not None and getattr(home, "later", None):
-            home.finish()  # the home tiles' glimpses that waited for the first frame
+        self._finish_home()  # what the home screen held back for its first frame
         missing = [name for name in self.pages()
                    if name not in self.screens and name not in self._broken]
         if not missing:
             return
         screen = self._screen(missing[0])
         if screen is not None:
-            if getattr(screen, "later", None):
-                screen.finish()  # built off screen: nothing to wait for
+            self._finish_home()  # it may be the one just built, off screen: nothing to wait for
             screen.resize(self.stack.size())
             screen.grab()
         if len(missing) > 1:
             self._rest_timer.start(0)
+
+    def _finish_home(self) -> None:
+        home = self.screens.get("home")
+        if isinstance(home, HomeScreen):
+            home.finish()
 
     def pages(self) -> list[str]:
         return ["home", *self.content.pages, *(["network"] if self.content.network else [])]
