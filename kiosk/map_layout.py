@@ -386,6 +386,8 @@ def _inset(missing: list[str], markers: dict[str, Point], places: dict[str, Poin
     box_size = (source[2] * scale, source[3] * scale)
     # every location in the region is shown in the inset, not only the crowd it was made for
     keys = [k for k in markers if distance(inflated(source, -spacing / 2), places[k]) == 0]
+    if len(keys) < 2:  # one place magnified on its own looks like a mistake; a callout it is
+        return None
     best, best_score = None, None
     others = [p for k, p in markers.items() if k not in keys]
     for corner in _corners(area, box_size):

@@ -96,6 +96,7 @@ class AttractView(QWidget):
         page.setLayout(layout)
         if self._page is not None:
             self.layout().removeWidget(self._page)
+            self._page.hide()  # not drawn under the new slide until Qt deletes it
             self._page.deleteLater()
         self._page = page
         self.layout().addWidget(page)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from ..content.model import Content, Tile
@@ -27,13 +27,15 @@ MOST_ITEMS = 3  # lines a tile lists items in (the last "+2" when there are more
 
 
 def glimpse(content: Content, tile: Tile, look: Look, language: str,
-            later: list[Callable[[], None]]) -> QWidget | None:
+            later: list[Callable[[], None]]) -> tuple[QWidget | None, bool]:
     """What a tile shows of its page, so that the home screen tells the story at a glance:
     the tile's own picture; else the page's first key figure, the network's map, or the
-    titles of its first items. What can wait for the first frame is added to `later`."""
+    titles of its first items. What can wait for the first frame is added to `later`. And
+    whether it stands in for the tile's icon: the map does, and takes the icon's room too
+    (beside an icon and a title of two lines it shrank to a speck at 1920x1080)."""
     own = picture(tile.image, look.px(560), look.px(220))
     if own is not None:
-        return own
+        return own, False
     if tile.page == "network" and content.network is not None:
         def mini_map() -> QWidget:
             from .map_view import MapView
@@ -41,29 +43,51 @@ def glimpse(content: Content, tile: Tile, look: Look, language: str,
             return MapView(content.network.locations, look, language, content.network.map_image,
                            mini=True)
 
-        return after_first_frame(mini_map, later)  # 70 ms of start-up, measured
+        return after_first_frame(mini_map, later), True  # 70 ms of start-up, measured
     page = content.pages.get(tile.page)
     if page is None:
-        return None
-    box = QWidget()
-    layout = column(spacing=look.px(4))
-    layout.addStretch(1)
+        return None, False
     if page.figures:
         figure = page.figures[0]
         value = " ".join(t for t in (figure.value.get(language), figure.unit.get(language)) if t)
-        layout.addWidget(ElidedLabel(value, "h1"))
-        layout.addWidget(ElidedLabel(figure.label.get(language), "small"))
+        lines = [ElidedLabel(value, "h2"), ElidedLabel(figure.label.get(language), "small")]
     elif page.items:
         shown = page.items if len(page.items) <= MOST_ITEMS else page.items[:MOST_ITEMS - 1]
-        for item in shown:
-            layout.addWidget(ElidedLabel(f"·  {item.title.get(language)}", "small"))
+        lines = [ElidedLabel(f"·  {item.title.get(language)}", "small") for item in shown]
         if len(page.items) > len(shown):
-            layout.addWidget(ElidedLabel(f"·  +{len(page.items) - len(shown)}", "small"))
+            lines.append(ElidedLabel(f"·  +{len(page.items) - len(shown)}", "small"))
     else:
-        return None
-    layout.addStretch(1)
-    box.setLayout(layout)
-    return box
+        return None, False
+    return Lines(lines, look.px(4)), False
+
+
+class Lines(QWidget):
+    """A glimpse's lines, shown whole or not at all: the tile gives them the room left after
+    its icon and title, and a figure without its words, or two of three strategies, would tell
+    a visitor something wrong (in English on a 1280x800 tablet the tiles are too short)."""
+
+    def __init__(self, lines: list[QWidget], spacing: int):
+        super().__init__()
+        self._lines, self._spacing = lines, spacing
+        layout = column(spacing=spacing)
+        layout.addStretch(1)
+        for line in lines:
+            layout.addWidget(line)
+        layout.addStretch(1)
+        self.setLayout(layout)
+
+    def sizeHint(self) -> QSize:  # every line, shown or not: the room it would like
+        return QSize(max(line.sizeHint().width() for line in self._lines),
+                     sum(line.sizeHint().height() + self._spacing for line in self._lines))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, 0)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        fits = self.sizeHint().height() - self._spacing <= self.height()
+        for line in self._lines:
+            line.setVisible(fits)
 
 
 class HomeScreen(QWidget):
@@ -96,7 +120,7 @@ class HomeScreen(QWidget):
             else:
                 header.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(header)
-        layout.addSpacing(look.px(48))
+        layout.addSpacing(look.px(24))
 
         grid = QGridLayout()
         grid.setSpacing(look.gap)
@@ -104,10 +128,10 @@ class HomeScreen(QWidget):
         columns = min(count, 2 if look.portrait else 4) if count != 3 or look.portrait else 3
         self.tiles: dict[str, TapButton] = {}
         for index, tile in enumerate(content.tiles):
+            shown, for_icon = glimpse(content, tile, look, language, self.later)
             button = TapButton(look, "tile", tile.title.get(language),
-                               tile.subtitle.get(language), tile.icon, look.theme.accent_text,
-                               title_role="h2",
-                               glimpse=glimpse(content, tile, look, language, self.later))
+                               tile.subtitle.get(language), "" if for_icon else tile.icon,
+                               look.theme.accent_text, title_role="h2", glimpse=shown)
             button.setMinimumHeight(look.px(330 if look.portrait else 360))
             button.clicked.connect(lambda _=False, page=tile.page: self.page_requested.emit(page))
             grid.addWidget(button, index // columns, index % columns)

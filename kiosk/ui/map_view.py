@@ -47,7 +47,7 @@ class MapView(QWidget):
         super().__init__()
         self.setAccessibleName("Map")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(look.px(160 if mini else 300), look.px(120 if mini else 240))
+        self.setMinimumSize(look.px(80 if mini else 300), look.px(60 if mini else 240))
         self._mini = mini
         self._zoom = 1.0  # a visitor's pinch or double tap; 1: the whole map
         self._centre: QPointF | None = None  # the unzoomed map's point at the middle
@@ -72,14 +72,13 @@ class MapView(QWidget):
                                for loc in locations}
             points = [p for ring in self._rings for p in ring] + list(self._projected.values())
             self._bounds = geo.bounds(points)
-            if focus in self._projected:
+            if focus in self._projected:  # it and its neighbours only, the rest left out
+                fx, fy = self._projected[focus]
+                near = sorted(self._projected, key=lambda k: (self._projected[k][0] - fx) ** 2
+                              + (self._projected[k][1] - fy) ** 2)[:NEIGHBOURS + 1]
+                self._locations = tuple(loc for loc in locations if loc.id in near)
+                self._projected = {key: self._projected[key] for key in near}
                 self._bounds = self._round(focus)
-                x0, y0, x1, y1 = self._bounds
-                self._locations = tuple(
-                    loc for loc in locations
-                    if x0 <= self._projected[loc.id][0] <= x1
-                    and y0 <= self._projected[loc.id][1] <= y1)
-                self._projected = {loc.id: self._projected[loc.id] for loc in self._locations}
                 self._selected = focus
         self._framed = bool(focus)  # a part of the map: drawn in a frame, the sea tinted
         self._font = look.font("small", bold=True)
@@ -94,12 +93,11 @@ class MapView(QWidget):
         self.layout_result: map_layout.MapLayout | None = None
 
     def _round(self, focus: str) -> tuple[float, float, float, float]:
-        """The map's bounds round `focus`: it and its NEIGHBOURS nearest locations, with a
-        margin, and at least FOCUS_SPAN across (about 800 km), the place in the middle."""
+        """The map's bounds round `focus`, the place in the middle: every location shown (it
+        and its NEIGHBOURS nearest) with a margin, and at least FOCUS_SPAN across (800 km)."""
         fx, fy = self._projected[focus]
-        nearest = sorted(self._projected.values(),
-                         key=lambda p: (p[0] - fx) ** 2 + (p[1] - fy) ** 2)[:NEIGHBOURS + 1]
-        half = max(FOCUS_SPAN / 2, *(max(abs(x - fx), abs(y - fy)) * 1.3 for x, y in nearest))
+        half = max(FOCUS_SPAN / 2, *(max(abs(x - fx), abs(y - fy)) * 1.3
+                                     for x, y in self._projected.values()))
         return fx - half, fy - half, fx + half, fy + half
 
     # -- geometry ------------------------------------------------------------------------------

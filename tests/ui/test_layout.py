@@ -39,14 +39,19 @@ def cut_off(window) -> list[str]:
             wide = [w for w in UNBREAKABLE.findall(text) if metrics.horizontalAdvance(w) > room]
             if wide:
                 problems.append(f"a word wider than its box ({room} px): {wide[0]!r}")
-        elif widget.width() < widget.sizeHint().width():
-            problems.append(f"too narrow ({widget.width()} < {widget.sizeHint().width()}): "
-                            f"{text!r}")
+        else:
+            if widget.width() < widget.sizeHint().width():
+                problems.append(f"too narrow ({widget.width()} < {widget.sizeHint().width()}): "
+                                f"{text!r}")
+            if widget.height() < widget.sizeHint().height():  # a line squeezed: cut at the foot
+                problems.append(f"too low ({widget.height()} < {widget.sizeHint().height()}): "
+                                f"{text!r}")
     return problems
 
 
 def check_every_screen(window, content) -> list[str]:
     found = []
+    window.screens["home"].finish()  # what the kiosk adds just after its first frame
     for route in routes(content):
         window.show_route(route)
         settle()
