@@ -37,31 +37,43 @@ def touch_tap(widget: QWidget, pos: QPoint | None = None) -> None:
     settle()
 
 
-def fling(qtbot, widget: QWidget, start: QPoint, end: QPoint, steps: int = 10) -> None:
-    """A finger pressed at `start`, moved to `end` at 60 moves a second, and lifted.
+def fling(qtbot, widget: QWidget, start: QPoint, end: QPoint, duration_ms: int = 160) -> None:
+    """A finger pressed at `start`, moving at an even speed to reach `end` after `duration_ms`,
+    and lifted while still moving, as a flicking finger is.
 
-    A kinetic scroller reads the finger's speed, so the moves are spread over real time by a
-    timer (not by sleeping); this returns once the finger has lifted.
+    A kinetic scroller reads the finger's speed from the real time between the moves it
+    handles, and the lift counts as the last move. So the finger is wherever an even speed puts
+    it at the real time of each move and of the lift: on a busy machine a timer that fires late
+    makes fewer moves, never a finger that slowed or stood still before lifting (moves placed by
+    their count, and a lift at the last move's point, read as a stop when the lift was handled
+    100 ms late, and the fling test failed under load). Moves come from a timer, never from
+    sleeping; this returns once the finger has lifted.
     """
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QElapsedTimer, QTimer
 
     window = widget.window()
-    points = [widget.mapTo(window, start + (end - start) * (i / steps)) for i in range(steps + 1)]
+    clock = QElapsedTimer()
+    timer = QTimer(interval=16)
     lifted = []
 
-    def send(index: int) -> None:
-        sequence = QTest.touchEvent(window, touch_device())
-        if index == 0:
-            sequence.press(0, points[0], window)
-        else:
-            sequence.move(0, points[index], window)
-        sequence.commit()
-        if index == steps:
-            # Lifted right after the last move, as a flicking finger is: on a busy machine a
-            # timer's delay between the last move and the lift read as the finger stopping.
-            QTest.touchEvent(window, touch_device()).release(0, points[-1], window).commit()
-            lifted.append(True)
+    def at(fraction: float) -> QPoint:
+        return widget.mapTo(window, start + (end - start) * fraction)
 
-    for index in range(steps + 1):
-        QTimer.singleShot(16 * index, lambda index=index: send(index))
-    qtbot.waitUntil(lambda: bool(lifted), timeout=5000)
+    def move() -> None:
+        # A lift handled very late is placed at most a quarter of the way past `end`.
+        fraction = min(1.25, clock.elapsed() / duration_ms)
+        if fraction < 1.0:
+            QTest.touchEvent(window, touch_device()).move(0, at(fraction), window).commit()
+            return
+        timer.stop()
+        QTest.touchEvent(window, touch_device()).release(0, at(fraction), window).commit()
+        lifted.append(True)
+
+    timer.timeout.connect(move)
+    QTest.touchEvent(window, touch_device()).press(0, at(0.0), window).commit()
+    clock.start()
+    timer.start()
+    try:
+        qtbot.waitUntil(lambda: bool(lifted), timeout=5000)
+    finally:
+        timer.stop()
