@@ -121,8 +121,8 @@ def idle_costs(measure_s: float) -> dict:
 
 # -- in this process ---------------------------------------------------------------------------
 def kiosk_window(app, content, size, motion=False):
-    from kiosk.idle import IdleWatcher
-    from kiosk.memory import trim_after_deletes
+    from kiosk.qt.idle import IdleWatcher
+    from kiosk.qt.memory import trim_after_deletes
     from kiosk.snapshot import settle
     from kiosk.ui.window import KioskWindow
 
@@ -167,8 +167,8 @@ def taps(app, content, size, rounds: int) -> list[float]:
 
 def frames(app, content, transitions: int, size=(1920, 1080)) -> list[float]:
     """The paint time of each frame of a cross-fade between screens, at `size`."""
+    from kiosk.core.session import Route
     from kiosk.ui.fade import FadingPicture
-    from kiosk.ui.window import Route
 
     window = kiosk_window(app, content, size, motion=True)
     times = []
@@ -274,8 +274,8 @@ def large_content() -> str:
 
 
 def scale(app, runs: int) -> dict:
-    from kiosk.content import load_bytes
-    from kiosk.ui.window import Route
+    from kiosk.core.content import load_bytes
+    from kiosk.core.session import Route
 
     data = large_content().encode("utf-8")
     check_ms = []
@@ -325,13 +325,13 @@ def longest_pause_ms(app, start, finished) -> float:
 def pauses(app, runs: int) -> dict:
     """What a visitor would feel while staff save a large content file (the scale file) and
     while staff check a PIN: the UI thread's longest pause with the work on it (as before,
-    the baseline) and in a thread (kiosk/background.py), measured in the same run."""
+    the baseline) and in a thread (kiosk/qt/background.py), measured in the same run."""
     from PySide6.QtCore import QObject, Signal
 
-    from kiosk.background import Background
-    from kiosk.content import load
-    from kiosk.pin import PinGate, set_pin
-    from kiosk.watcher import ContentWatcher
+    from kiosk.core.content import load
+    from kiosk.core.pin import PinGate, set_pin
+    from kiosk.qt.background import Background
+    from kiosk.qt.watcher import ContentWatcher
 
     class Done(QObject):
         done = Signal()
@@ -363,9 +363,9 @@ def pauses(app, runs: int) -> dict:
 
 
 def measure(quick: bool, screens: Path) -> dict:
-    from bench.offscreen import offscreen
-    from kiosk import paths
-    from kiosk.content import load
+    from kiosk.core import paths
+    from kiosk.core.content import load
+    from kiosk.qt.offscreen import offscreen
 
     figures: dict = {"quick": quick, "machine": f"{os.cpu_count()} cores, {sys.platform}"}
     ENV["QT_QPA_PLATFORM"] = offscreen(1920, 1080, screens)  # the kiosks started from here

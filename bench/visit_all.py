@@ -14,9 +14,9 @@ from PySide6.QtCore import QEvent  # noqa: E402
 
 from bench.bare import rss_kib  # noqa: E402
 from bench.kiosk_app import kiosk_app  # noqa: E402
-from kiosk import paths  # noqa: E402
-from kiosk.content import load  # noqa: E402
-from kiosk.idle import IdleWatcher  # noqa: E402
+from kiosk.core import paths  # noqa: E402
+from kiosk.core.content import load  # noqa: E402
+from kiosk.qt.idle import IdleWatcher  # noqa: E402
 from kiosk.snapshot import routes, settle  # noqa: E402
 from kiosk.ui.window import KioskWindow  # noqa: E402
 

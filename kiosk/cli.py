@@ -9,19 +9,11 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date, datetime, timedelta
-from enum import IntEnum
 from pathlib import Path
 
-from . import __version__, paths
-
-
-class ExitCode(IntEnum):
-    OK = 0
-    CONTENT_INVALID = 1
-    USAGE = 2
-    NO_DISPLAY = 3
-    STAFF_EXIT = 10  # staff chose "exit to desktop": the service does not restart it
-    RESTART = 11  # staff chose "restart": main() starts the kiosk again
+from . import __version__
+from .core import paths
+from .core.exit_codes import ExitCode
 
 
 def size(text: str) -> tuple[int, int]:
@@ -91,7 +83,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def check(path: Path) -> int:
-    from .content import load
+    from .core.content import load
 
     loaded = load(path)
     for problem in loaded.problems:
@@ -115,8 +107,8 @@ def read_pin(prompt: str) -> str:
 
 
 def set_pin(remove: bool) -> int:
-    from .pin import SettingsError, pin_problem
-    from .pin import set_pin as store_pin
+    from .core.pin import SettingsError, pin_problem
+    from .core.pin import set_pin as store_pin
 
     where = paths.settings_file()
     try:
@@ -149,8 +141,8 @@ def stats(database: Path, since: date | None, until: date | None, form: str,
           collected: list[Path] | None = None) -> int:
     import socket
 
-    from .usage.report import as_csv, as_jsonl, as_table, figures, from_jsonl
-    from .usage.store import UnreadableStoreError, read_sessions
+    from .core.usage.report import as_csv, as_jsonl, as_table, figures, from_jsonl
+    from .core.usage.store import UnreadableStoreError, read_sessions
 
     if since and until and since > until:
         print(f"--since {since} is after --until {until}: no day is in between.",
@@ -214,12 +206,14 @@ def main(argv: list[str] | None = None) -> int:
 
         return snapshot(args.out, args.snapshot_content or args.content or paths.default_content(),
                         args.size, args.snapshot_lang or args.lang)
-    from . import memory
+    from .qt import memory
 
-    with memory.collector_paused():  # until the first frame: see kiosk/memory.py
-        from .app import run
+    with memory.collector_paused():  # until the first frame: see kiosk/qt/memory.py
+        from .app import StartOptions, run
 
-        code = run(args)
+        code = run(StartOptions(content=args.content or paths.default_content(),
+                                windowed=args.windowed, screen=args.screen, lang=args.lang,
+                                quit_when_shown=args.quit_when_shown))
     if code == ExitCode.RESTART:
         restart()
     return code

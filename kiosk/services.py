@@ -13,21 +13,21 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from . import paths
-from .cli import ExitCode
-from .content import Content
-from .crash_loop import LastGood
-from .idle import IdleWatcher
-from .machine import run_command
-from .pin import PinGate
-from .schedule import OpeningSchedule
+from .core import paths
+from .core.content import Content
+from .core.crash_loop import LastGood
+from .core.exit_codes import ExitCode
+from .core.machine import run_command
+from .core.pin import PinGate
+from .core.usage import UsageStore
+from .core.usage.record import SessionLog
+from .core.usage.report import figures
+from .qt.idle import IdleWatcher
+from .qt.schedule import OpeningSchedule
+from .qt.watcher import ContentWatcher
 from .ui.staff_desk import StaffDesk
 from .ui.staff_panel import StaffStatus
 from .ui.window import KioskWindow
-from .usage import UsageStore
-from .usage.record import SessionLog
-from .usage.report import figures
-from .watcher import ContentWatcher
 
 log = logging.getLogger("kiosk")
 
@@ -136,7 +136,7 @@ def record_usage(window: KioskWindow, idle: IdleWatcher) -> tuple[UsageStore, Se
 
 def follow_opening_hours(window: KioskWindow, watcher: ContentWatcher, content: Content) -> None:
     """The closed screen outside opening hours; the display turned off and on around it where
-    the installer gave the commands for it (kiosk/machine.py)."""
+    the installer gave the commands for it (kiosk/core/machine.py)."""
     schedule = OpeningSchedule(content.opening_hours, parent=window)
     settings = paths.settings_file()
 

@@ -12,13 +12,13 @@ import tempfile
 from functools import partial
 from pathlib import Path
 
-from .cli import ExitCode
-from .content import Content, load
-from .idle import IdleWatcher
+from .core.content import Content, load
+from .core.exit_codes import ExitCode
+from .qt.idle import IdleWatcher
 
 
 def routes(content: Content):
-    from .ui.window import HOME, Route
+    from .core.session import HOME, Route
 
     yield HOME
     for tile in content.tiles:
@@ -60,7 +60,7 @@ def settle(app) -> None:
 
 def render(window, out: Path, app) -> dict[str, list[str]]:
     """Show each route, and each further screenful of a long one, as numbered PNG files."""
-    from .ui.window import HOME, Route
+    from .core.session import HOME, Route
     texts: dict[str, list[str]] = {}
 
     def grab(name: str) -> None:
@@ -99,11 +99,11 @@ def overlays(window, settings: Path):
     first), "Still there?", the closed screen, the staff pad and panel."""
     from datetime import datetime, timedelta
 
-    from .hours import next_opening
-    from .pin import PinGate, set_pin
+    from .core.hours import next_opening
+    from .core.pin import PinGate, set_pin
+    from .core.usage.report import figures
     from .ui.pin_pad import PinPad
     from .ui.staff_panel import StaffPanel, StaffStatus
-    from .usage.report import figures
 
     content, look, language = window.content, window.look, window.language
     now = datetime.now()
@@ -144,13 +144,10 @@ def snapshot(out: Path, content_path: Path, size: tuple[int, int], language: str
         reduced_motion=True, default_language=language or content.settings.default_language)
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    from .ui.theme import load_fonts
+    from .ui.application import make_application
     from .ui.window import KioskWindow
 
-    app = QApplication.instance() or QApplication(["kiosk-snapshot"])
-    family = load_fonts()
+    app, family = make_application(["kiosk-snapshot"])
     out.mkdir(parents=True, exist_ok=True)
     idle = IdleWatcher(24 * 3600 * 1000)
     window = KioskWindow(content, family, idle, allow_close=True, size=size)

@@ -3,38 +3,42 @@ import os
 import shutil
 import tempfile
 
-from bench.offscreen import offscreen  # no Qt in it
+from kiosk.qt.offscreen import offscreen  # no Qt in it
 
 # The kiosk's settings, usage figures and logs go to a folder of the test run, never home.
 _FOLDERS = tempfile.mkdtemp(prefix="kiosk-tests-")
 atexit.register(shutil.rmtree, _FOLDERS, ignore_errors=True)
 # Headless, before anything imports Qt, on a screen as large as the largest window the tests
-# make (3840x2160): Qt's own offscreen screen is 800x800 (bench/offscreen.py).
+# make (3840x2160): Qt's own offscreen screen is 800x800 (kiosk/qt/offscreen.py).
 if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = offscreen(3840, 2160, _FOLDERS)
 os.environ.setdefault("QT_API", "pyside6")
 for _variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
     os.environ[_variable] = os.path.join(_FOLDERS, _variable.lower())
 
-from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from kiosk.content import load  # noqa: E402
-from kiosk.idle import IdleWatcher  # noqa: E402
-from kiosk.ui.theme import load_fonts  # noqa: E402
+from kiosk.core.content import load  # noqa: E402
+from kiosk.qt.idle import IdleWatcher  # noqa: E402
+from kiosk.ui.application import make_application  # noqa: E402
 from kiosk.ui.window import KioskWindow  # noqa: E402
 
 from .helpers import settle  # noqa: E402
+from .samples import BUNDLED  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
-BUNDLED = ROOT / "content.yaml"
+
+@pytest.fixture(scope="session")
+def qapp():
+    """The application as the kiosk makes it (pytest-qt's own is a bare QApplication)."""
+    app, _family = make_application(["kiosk-tests"])
+    yield app
 
 
 @pytest.fixture(scope="session")
 def family(qapp) -> str:
-    return load_fonts()
+    return make_application()[1]
 
 
 @pytest.fixture

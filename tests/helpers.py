@@ -37,6 +37,14 @@ def touch_tap(widget: QWidget, pos: QPoint | None = None) -> None:
     settle()
 
 
+def wait_for_idle(qtbot, window) -> None:
+    """Nobody touches the screen: a short timeout runs out (set after the taps that led here)."""
+    with qtbot.waitSignal(window.idle.idle, timeout=5000):
+        window.idle.set_timeout(10)
+        window.idle.poke()
+    window.idle.set_timeout(60_000)  # the next idle period is a long one again
+
+
 def fling(qtbot, widget: QWidget, start: QPoint, end: QPoint, duration_ms: int = 160) -> None:
     """A finger pressed at `start`, moving at an even speed to reach `end` after `duration_ms`,
     and lifted while still moving, as a flicking finger is.

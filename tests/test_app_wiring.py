@@ -5,8 +5,9 @@ import sys
 from datetime import datetime, time
 from pathlib import Path
 
-from kiosk import cli, paths, services
-from kiosk.content.model import OpeningHours
+from kiosk import cli, services
+from kiosk.core import paths
+from kiosk.core.content.model import OpeningHours
 
 from .helpers import tap
 
@@ -44,13 +45,14 @@ def test_staff_restart_starts_the_kiosk_again(monkeypatch):
 
 
 def test_opening_hours_of_every_day_open_all_day_when_only_holidays_are_given():
-    from kiosk.content import load_bytes
-    from tests.content.test_loader import MINIMAL, ROOT
+    from kiosk.core.content import load_bytes
+
+    from .samples import MINIMAL, ROOT
 
     loaded = load_bytes((MINIMAL + "opening_hours:\n  closed_on: [2027-01-01]\n").encode(),
                         "content.yaml", ROOT)
     assert loaded.content.opening_hours.week == ((time(0), time.max),) * 7
-    from kiosk.hours import is_open
+    from kiosk.core.hours import is_open
     assert is_open(loaded.content.opening_hours, datetime(2027, 1, 2, 3, 0))
     assert not is_open(loaded.content.opening_hours, datetime(2027, 1, 1, 12, 0))
 
@@ -76,7 +78,7 @@ def test_the_display_is_turned_off_when_closed_and_on_at_a_touch(qtbot, make_win
 
 
 def test_a_display_command_written_wrongly_is_logged_not_run(tmp_path, caplog):
-    from kiosk.machine import run_command
+    from kiosk.core.machine import run_command
 
     settings = tmp_path / "settings.json"
     settings.write_text('{"display_off": "xset dpms force off"}')
@@ -117,8 +119,8 @@ def test_reload_now_shows_a_valid_save_at_once_and_the_panel_names_a_bad_one(
     import shutil
     from datetime import datetime
 
-    from kiosk.content import load
-    from kiosk.usage import UsageStore
+    from kiosk.core.content import load
+    from kiosk.core.usage import UsageStore
 
     root = Path(__file__).resolve().parent.parent
     shutil.copy(root / "content.yaml", tmp_path / "content.yaml")
@@ -148,7 +150,7 @@ def test_reload_now_shows_a_valid_save_at_once_and_the_panel_names_a_bad_one(
 
 
 def test_a_save_loop_of_a_bad_file_logs_boundedly(caplog):
-    from kiosk.content import Problem
+    from kiosk.core.content import Problem
 
     saves = services.FailedSaves()
     many = [Problem("content.yaml", line, 1, "'id' is empty") for line in range(1, 5001)]

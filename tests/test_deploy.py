@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kiosk.content import load
-from kiosk.watcher import ContentWatcher
+from kiosk.core.content import load
+from kiosk.qt.watcher import ContentWatcher
 
 ROOT = Path(__file__).resolve().parent.parent
 PUSH = ROOT / "deploy" / "push-content.sh"
@@ -72,7 +72,7 @@ def test_the_service_restarts_forever_and_stays_stopped_when_staff_exit():
     assert unit["Unit"]["StartLimitIntervalSec"] == "0"
     assert unit["Service"]["Restart"] == "always"
     assert unit["Service"]["RestartSec"] == "2"
-    from kiosk.cli import ExitCode
+    from kiosk.core.exit_codes import ExitCode
 
     assert unit["Service"]["RestartPreventExitStatus"] == str(int(ExitCode.STAFF_EXIT))
     assert unit["Service"]["ExecStart"].endswith("-- /opt/kiosk/kiosk")
@@ -83,7 +83,7 @@ def test_collecting_figures_from_many_kiosks(tmp_path):
     "host" reading its own database."""
     from datetime import datetime
 
-    from kiosk.usage import Session, UsageStore, View
+    from kiosk.core.usage import Session, UsageStore, View
 
     for n, host in enumerate(("lobby-a", "lobby-b")):
         store = UsageStore(tmp_path / f"{host}.sqlite3")

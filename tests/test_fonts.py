@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QRawFont
 
-from kiosk import paths
+from kiosk.core import paths
 
 ROOT = Path(__file__).resolve().parent.parent
 FONTS = paths.fonts()

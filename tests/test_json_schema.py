@@ -8,9 +8,9 @@ import jsonschema
 import yaml
 
 from kiosk import cli
-from kiosk.content import load_bytes
-from kiosk.content.model import WEEKDAYS, Labels, Theme
-from kiosk.content.schema import DETAIL_KEYS, SETTINGS
+from kiosk.core.content import load_bytes
+from kiosk.core.content.model import WEEKDAYS, Labels, Theme
+from kiosk.core.content.schema import DETAIL_KEYS, SETTINGS
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((ROOT / "content.schema.json").read_text(encoding="utf-8"))

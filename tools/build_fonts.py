@@ -135,7 +135,7 @@ def write_coverage(fonts: list[Path]) -> int:
         else:
             ranges.append([point, point])
     lines = ["# The characters every bundled font has, as ranges of code points (hexadecimal).",
-             "# Written by tools/build_fonts.py; read by kiosk/content/glyphs.py. Do not edit.",
+             "# Written by tools/build_fonts.py for kiosk/core/content/glyphs.py: do not edit.",
              *(f"{a:04X}-{b:04X}" if a != b else f"{a:04X}" for a, b in ranges)]
     COVERAGE.write_text("\n".join(lines) + "\n", encoding="ascii")
     return len(common or ())

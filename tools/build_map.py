@@ -7,7 +7,7 @@ world-atlas 2.0.2 in TopoJSON. Fetch the package and run:
     python tools/build_map.py world-atlas-2.0.2.tgz
 
 The output keeps longitude/latitude rings (simplified with Douglas-Peucker); the kiosk
-projects them itself (kiosk/geo.py), the same way it projects the locations.
+projects them itself (kiosk/core/geo.py), the same way it projects the locations.
 """
 
 from __future__ import annotations

@@ -98,12 +98,12 @@ def main() -> int:
     stored = json.loads(Path(FOLDERS.name, "config", "kiosk", "settings.json").read_text())
     assert stored["staff_pin"]["scheme"] == "pbkdf2_sha256" and "480916" not in json.dumps(stored)
     sys.path.insert(0, str(ROOT))
-    from kiosk.pin import matches  # the build's hash, checked by the source: they agree
+    from kiosk.core.pin import matches  # the build's hash, checked by the source: they agree
 
     assert matches("480916", stored["staff_pin"])
     database = Path(FOLDERS.name) / "usage.sqlite3"
     subprocess.run([sys.executable, "-c", (
-        "import sys, datetime; from pathlib import Path; from kiosk.usage import *; "
+        "import sys, datetime; from pathlib import Path; from kiosk.core.usage import *; "
         "s = UsageStore(Path(sys.argv[1])); t = datetime.datetime(2026, 11, 30, 10); "
         "s.save(Session(t, 'zh', 42.0, [View('network', 'shanghai', 'zh', t, 42.0)]))"),
         str(database)], check=True, cwd=ROOT)

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QWidget
 
-from ..content.model import AttractSlide, Labels
+from ..core.content.model import AttractSlide, Labels
 from .fade import CrossFade
 from .theme import Look
 from .widgets import column, hbox, label, picture

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
-from ..content.model import Labels, Organisation
+from ..core.content.model import Labels, Organisation
 from .cover import Cover
 from .theme import Look
 from .widgets import column, label

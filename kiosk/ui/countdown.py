@@ -7,7 +7,7 @@ import math
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-from ..content.model import Labels
+from ..core.content.model import Labels
 from .cover import Cover
 from .theme import Look
 from .widgets import Card, column, label

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from .. import geo
-from ..content.model import Detail, Labels, Location
+from ..core import geo
+from ..core.content.model import Detail, Labels, Location
 from . import widgets
 from .section import READABLE_WIDTH
 from .swipe import PageDots, SwipeDetector

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QWidget
 
-from ..content.model import Content, Tile
+from ..core.content.model import Content, Tile
 from .theme import Look
 from .widgets import ElidedLabel, TapButton, column, hbox, label, link_card, picture
 

@@ -1,6 +1,6 @@
 """Icons: Font Awesome 6 glyphs drawn in the colours of the look.
 
-The fonts and their character maps are qtawesome's (kiosk/content/icons.py finds them); the
+The fonts and their character maps are qtawesome's (kiosk/core/content/icons.py finds them); the
 kiosk draws the glyphs itself instead of importing qtawesome, whose import (through QtPy) took
 0.35 s of a 1.1 s start.
 """
@@ -12,7 +12,7 @@ from functools import cache
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QRawFont
 
-from ..content.icons import PREFIXES, code, font_files
+from ..core.content.icons import PREFIXES, code, font_files
 
 SCALE = 0.875  # the glyph's height within the icon's square, as qtawesome draws it
 

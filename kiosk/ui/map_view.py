@@ -2,7 +2,7 @@
 
 Geometry is computed when the widget is resized, never while painting: the outline (or a map
 picture staff supplied, with its bounds), then the markers, labels and insets that
-kiosk/map_layout.py places (every marker its own tap, every label by its own marker, crowded
+kiosk/core/map_layout.py places (every marker its own tap, every label by its own marker, crowded
 regions drawn again magnified).
 """
 
@@ -24,8 +24,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from .. import geo, map_layout, paths
-from ..content.model import Location, MapImage
+from ..core import geo, map_layout, paths
+from ..core.content.model import Location, MapImage
 from .theme import Look
 
 MARKER_SPACING = 34  # px at the design size between marker centres: each its own tap

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
-from ..content.model import Labels, NetworkPage
+from ..core.content.model import Labels, NetworkPage
 from .map_view import MapView
 from .theme import Look
 from .widgets import button_text, column, hbox, item_button, label, scroll

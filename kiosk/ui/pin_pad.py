@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
-from ..background import Background
-from ..pin import LENGTHS, LOCK_SECONDS, PinGate, Verdict
+from ..core.pin import LENGTHS, LOCK_SECONDS, PinGate, Verdict
+from ..qt.background import Background
 from .cover import Cover
 from .theme import Look
 from .widgets import Card, NavButton, column, label

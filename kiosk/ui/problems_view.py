@@ -8,8 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from ..content.model import Labels, Theme
-from ..content.problems import Problem
+from ..core.content.model import Labels, Theme
+from ..core.content.problems import Problem
 from .theme import Look
 from .widgets import column, label
 

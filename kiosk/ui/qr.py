@@ -11,7 +11,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath
 from PySide6.QtWidgets import QWidget
 
-from ..content.contrast import QR_LIGHT
+from ..core.content.contrast import QR_LIGHT
 
 QUIET_ZONE = 4  # modules of light margin, as the QR standard asks
 _encoder = None

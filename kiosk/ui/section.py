@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
-from ..content.model import Figure, Labels, Page
+from ..core.content.model import Figure, Labels, Page
 from .count_up import CountUp
 from .theme import Look
 from .widgets import (

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
-from ..pin import PinGate
+from ..core.pin import PinGate
 from .pin_pad import PinPad
 from .staff_gesture import StaffGesture
 from .staff_panel import StaffPanel, StaffStatus

@@ -9,7 +9,7 @@ from datetime import datetime
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QWidget
 
-from ..usage.report import Figures
+from ..core.usage.report import Figures
 from .cover import Cover
 from .theme import Look
 from .widgets import Card, NavButton, button_text, column, label, scroll

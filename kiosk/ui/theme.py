@@ -10,9 +10,9 @@ from typing import NamedTuple
 
 from PySide6.QtGui import QColor, QFont, QFontDatabase
 
-from .. import paths
-from ..content.contrast import luminance
-from ..content.model import Theme
+from ..core import paths
+from ..core.content.contrast import luminance
+from ..core.content.model import Theme
 
 DESIGN_SHORT_SIDE = 1080
 LARGER_TEXT = 1.25  # the visitor's "larger text" switch
@@ -42,7 +42,7 @@ def load_fonts() -> str:
     return families[0] if families else FALLBACK_FAMILY
 
 
-class Look(NamedTuple):  # a named tuple, not a dataclass: see kiosk/content/model.py
+class Look(NamedTuple):  # a named tuple, not a dataclass: see kiosk/core/content/model.py
     theme: Theme
     width: int = 1920
     height: int = 1080

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import pyside_fixes  # noqa: F401  (before any scroll area: see there)
-from ..content.contrast import qr_dark
-from ..content.model import Detail, Labels, Link, TermGroup, Text, TextBlock
+from ..core.content.contrast import qr_dark
+from ..core.content.model import Detail, Labels, Link, TermGroup, Text, TextBlock
+from ..qt import pyside_fixes  # noqa: F401  (before any scroll area: see there)
 from . import icons
 from .qr import QrCode
 from .theme import Look

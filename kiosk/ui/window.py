@@ -1,11 +1,13 @@
-"""The kiosk window: wires the screens, navigation, language and the idle countdown together."""
+"""The kiosk window: draws the visitor's session (kiosk/core/session.py), which holds where the
+visitor is and what they changed, and wires the screens, the bar of buttons, the overlays and the
+idle countdown to it."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -15,8 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..content.model import Content
-from ..idle import IdleWatcher
+from ..core.content.model import Content
+from ..core.session import HOME, OnIdle, Route, Session
+from ..qt.idle import IdleWatcher
 from .home import HomeScreen
 from .theme import LARGER_TEXT, Look
 from .widgets import NavButton, button_text, column, hbox
@@ -30,16 +33,6 @@ if TYPE_CHECKING:  # the other screens are imported when first needed, after the
     from .map_view import MapView
 
 
-class Route(NamedTuple):
-    page: str
-    detail: str = ""
-
-    @property
-    def name(self) -> str:
-        return f"{self.page}-{self.detail}" if self.detail else self.page
-
-
-HOME = Route("home")
 CALM = "calm"  # in place of a screen that could not be built: "This display is being updated"
 TRANSITION_MS = 250
 BUILD_REST_AFTER_MS = 100  # after the first frame: the kiosk is on screen before it prepares more
@@ -104,13 +97,9 @@ class KioskWindow(QWidget):
         self.setObjectName("kiosk")
         self.setWindowTitle(content.organisation.name.get(content.settings.default_language))
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        self.content = content
+        self.session = Session(content)
         self.family = family
         self.allow_close = allow_close
-        self.language = content.settings.default_language
-        self.larger_text = False
-        self.route = HOME
-        self.history: list[Route] = []
         self.screens: dict[str, QWidget] = {}
         self._broken: set[str] = set()  # screens that raised while being built: not tried again
         self.look = self._look(*size)
@@ -121,7 +110,6 @@ class KioskWindow(QWidget):
         self._rest_timer = QTimer(self)
         self._rest_timer.setSingleShot(True)
         self._rest_timer.timeout.connect(self._build_the_rest)
-        self._pending_content: Content | None = None
 
         self.stack = QStackedWidget()
         self.nav = QWidget()
@@ -133,7 +121,6 @@ class KioskWindow(QWidget):
         self._overlay: CountdownOverlay | None = None
         self._attract: AttractView | None = None
         self._closed_view: ClosedScreen | None = None
-        self.closed = False
         self._opens_at: tuple[datetime | None, datetime] = (None, datetime.now())
 
         self.idle = idle
@@ -142,6 +129,31 @@ class KioskWindow(QWidget):
         idle.activity.connect(self._end_fade)
         self.resize(*size)
         self._build()
+
+    # -- the session, as the screens read it ----------------------------------------------------
+    @property
+    def content(self) -> Content:
+        return self.session.content
+
+    @property
+    def route(self) -> Route:
+        return self.session.route
+
+    @property
+    def history(self) -> list[Route]:
+        return self.session.history
+
+    @property
+    def language(self) -> str:
+        return self.session.language
+
+    @property
+    def larger_text(self) -> bool:
+        return self.session.larger_text
+
+    @property
+    def closed(self) -> bool:
+        return self.session.closed
 
     # -- what shows over the screens, made when first needed ----------------------------------
     @property
@@ -184,7 +196,7 @@ class KioskWindow(QWidget):
                 made.stop()
 
     def _nobody_in_a_session(self) -> bool:
-        return self.route == HOME and not self._showing("overlay") and not self._switched()
+        return self.session.nobody_here(counting_down=self._showing("overlay"))
 
     # -- building ------------------------------------------------------------------------------
     def _look(self, width: int, height: int) -> Look:
@@ -205,7 +217,7 @@ class KioskWindow(QWidget):
         self.screens = {}
         self._broken = set()
         self.nav.setVisible(built(self._build_nav, "the bar of buttons", self) is not None)
-        self._show(self.route)
+        self._show()
         self._rest_to_build = True  # once this screen is painted: see paintEvent
 
     def paintEvent(self, event) -> None:
@@ -238,7 +250,7 @@ class KioskWindow(QWidget):
             home.finish()
 
     def pages(self) -> list[str]:
-        return ["home", *self.content.pages, *(["network"] if self.content.network else [])]
+        return self.session.pages()
 
     def _screen(self, name: str) -> QWidget | None:
         """The screen called `name`, built when first wanted; None if it cannot be built."""
@@ -385,11 +397,11 @@ class KioskWindow(QWidget):
             self._fade.deleteLater()
         self._fade = None
 
-    def _show(self, route: Route) -> None:
+    def _show(self) -> None:
+        """Draw the session's route; where its screen cannot be built, the next best."""
+        route = self.session.route
         self._fade_out(self.stack.currentWidget() or self.stack)
         old = self.screens.pop("detail", None)
-        if route.page not in self.pages():
-            route = HOME
         if route.detail:
             view = self._detail_view(route)
             if view is None:
@@ -401,7 +413,7 @@ class KioskWindow(QWidget):
         screen = self.screens["detail"] if route.detail else self._screen(route.page)
         if screen is None and route != HOME:  # it could not be built: home instead
             route, screen = HOME, self._screen("home")
-        self.route = route
+        self.session.route = route
         self.stack.setCurrentWidget(screen or self._calm_screen())
         if old is not None:
             self.stack.removeWidget(old)
@@ -418,81 +430,69 @@ class KioskWindow(QWidget):
 
     def replace(self, route: Route) -> None:
         """Move to a sibling detail: Back still returns to the list, not to the sibling."""
-        self._show(route)
+        self.session.at(route)
+        self._show()
 
     def show_route(self, route: Route) -> None:
         """Go straight to a route, with no history (snapshots and tests)."""
-        self.history.clear()
-        self._show(route)
+        self.session.jump(route)
+        self._show()
 
     def navigate(self, route: Route) -> None:
-        if route == self.route:
-            return
-        self.history.append(self.route)
-        self._show(route)
+        if self.session.navigate(route):
+            self._show()
 
     def back(self) -> None:
-        self._show(self.history.pop() if self.history else HOME)
+        self.session.back()
+        self._show()
 
     def go_home(self) -> None:
-        self.history.clear()
-        self._show(HOME)
+        self.session.home()
+        self._show()
 
     def toggle_language(self) -> None:
-        self.language = "zh" if self.language == "en" else "en"
+        self.session.toggle_language()
         self._build()
 
     def toggle_larger_text(self) -> None:
-        self.larger_text = not self.larger_text
+        self.session.toggle_larger_text()
         self.look = self._look(self.width(), self.height())
         self._build()
 
     # -- session -------------------------------------------------------------------------------
     def on_idle(self) -> None:
-        if self._showing("attract") or self._showing("closed_view"):
-            return
-        if self.route != HOME:
+        action = self.session.on_idle(
+            covered=self._showing("attract") or self._showing("closed_view"))
+        if action is OnIdle.COUNTDOWN:
             settings = self.content.settings
             self.overlay.start(settings.countdown, self.look, self.content.labels, self.language)
-        elif self._switched():
+        elif action is OnIdle.RESET:
             self.reset()
-        else:
+        elif action is OnIdle.LEFT:
             self.visitor_left.emit()
             if self.closed:
                 self._show_closed()
 
     def on_long_idle(self) -> None:
         """Nobody for the attract delay: play the loop, on the home screen only."""
-        if self.closed:
-            return
-        if self.route == HOME and not self._showing("overlay") and self.content.attract:
+        if self.session.attract_now(counting_down=self._showing("overlay")):
             settings = self.content.settings
             self.attract.start(self.content.attract, settings.attract_slide, self.look,
                                self.content.labels, self.language, self.look.motion)
 
     def use_content(self, content: Content) -> None:
         """New content from staff: at once if nobody is in a session, else when it ends."""
-        self._pending_content = content
-        if self._nobody_in_a_session():
+        if self.session.offer(content, counting_down=self._showing("overlay")):
             self.reset()
-
-    def _switched(self) -> bool:
-        """Has the visitor changed the language or the text size?"""
-        return self.language != self.content.settings.default_language or self.larger_text
 
     def reset(self) -> None:
         """End the visitor's session: home, default language, scroll positions, no details."""
         self.visitor_left.emit()
-        if self._pending_content is not None:
-            self.content, self._pending_content = self._pending_content, None
+        if self.session.reset():  # new content: its idle times too
             settings = self.content.settings
             self.idle.set_timeout(round(settings.idle_timeout * 1000),
                                   round(settings.attract_delay * 1000))
         self._stop_overlays()
-        self.history.clear()
-        self.route = HOME
-        self.language = self.content.settings.default_language
-        self.larger_text = False
         self.look = self._look(self.width(), self.height())
         self._build()
         self.idle.poke()
@@ -504,7 +504,7 @@ class KioskWindow(QWidget):
     def set_closed(self, closed: bool, opens_at: datetime | None = None,
                    now: datetime | None = None) -> None:
         """Outside opening hours: the closed screen, once any visitor's session is over."""
-        self.closed = closed
+        self.session.closed = closed
         self._opens_at = (opens_at, now or datetime.now())
         if not closed:
             if self._closed_view is not None:

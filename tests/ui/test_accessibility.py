@@ -3,12 +3,12 @@
 import pytest
 from PySide6.QtWidgets import QAbstractButton
 
-from kiosk.content.contrast import ratio, weak_pairs
-from kiosk.content.model import Theme
+from kiosk.core.content.contrast import ratio, weak_pairs
+from kiosk.core.content.model import Theme
+from kiosk.core.session import HOME, Route
 from kiosk.snapshot import routes, visible_texts
 from kiosk.ui.qr import QUIET_ZONE, QrCode
 from kiosk.ui.theme import LARGER_TEXT
-from kiosk.ui.window import HOME, Route
 
 from ..helpers import settle, tap
 

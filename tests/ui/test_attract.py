@@ -2,8 +2,8 @@
 
 from PySide6.QtCore import QPoint
 
+from kiosk.core.session import HOME, Route
 from kiosk.snapshot import visible_texts
-from kiosk.ui.window import HOME, Route
 
 from ..helpers import tap, touch_tap
 

@@ -11,11 +11,12 @@ from types import MappingProxyType
 
 import pytest
 
-from kiosk.content.model import Link
+from kiosk.core.content.model import Link
+from kiosk.core.session import HOME, Route
 from kiosk.snapshot import visible_texts
 from kiosk.ui import map_view, widgets
 from kiosk.ui import window as window_module
-from kiosk.ui.window import CALM, HOME, Route
+from kiosk.ui.window import CALM
 
 from ..helpers import tap, touch_tap
 
@@ -134,9 +135,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from kiosk import app, paths
+from kiosk import app
+from kiosk.core import paths
 from kiosk.cli import main
-from kiosk.content import cache
+from kiosk.core.content import cache
 
 # Content that check would refuse, put where only a bug could put it: the cache of checked
 # content. The mission page's link is longer than any QR code holds, so building the page

@@ -4,12 +4,11 @@ from datetime import datetime, time, timedelta
 
 from PySide6.QtWidgets import QLabel
 
-from kiosk.content.model import OpeningHours
-from kiosk.schedule import LONGEST_WAIT_MS, OpeningSchedule
-from kiosk.ui.window import HOME, Route
+from kiosk.core.content.model import OpeningHours
+from kiosk.core.session import HOME, Route
+from kiosk.qt.schedule import LONGEST_WAIT_MS, OpeningSchedule
 
-from ..helpers import tap
-from .test_idle import wait_for_idle
+from ..helpers import tap, wait_for_idle
 
 HOURS = OpeningHours(week=((time(9), time(17, 30)),) * 5 + ((time(10), time(16)), None))
 FRIDAY_EVENING = datetime(2026, 12, 4, 17, 29, 0)
@@ -82,7 +81,7 @@ def test_idle_on_the_home_screen_closes_again_and_no_attract_loop_runs(qtbot, ma
 
 
 def test_tomorrow_and_today_are_said_so():
-    from kiosk.content.model import Labels
+    from kiosk.core.content.model import Labels
     from kiosk.ui.closed import opens_text
 
     now = datetime(2026, 12, 4, 18, 0)

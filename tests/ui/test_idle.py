@@ -5,18 +5,10 @@ from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
 from PySide6.QtGui import QEnterEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication
 
-from kiosk.idle import IdleWatcher
-from kiosk.ui.window import HOME, Route
+from kiosk.core.session import HOME, Route
+from kiosk.qt.idle import IdleWatcher
 
-from ..helpers import tap, touch_tap
-
-
-def wait_for_idle(qtbot, window) -> None:
-    """Nobody touches the screen: a short timeout runs out (set after the taps that led here)."""
-    with qtbot.waitSignal(window.idle.idle, timeout=5000):
-        window.idle.set_timeout(10)
-        window.idle.poke()
-    window.idle.set_timeout(60_000)  # the next idle period is a long one again
+from ..helpers import tap, touch_tap, wait_for_idle
 
 
 def short(content, countdown=0.05):

@@ -7,12 +7,12 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QFontMetrics, QRawFont
 from PySide6.QtWidgets import QLabel, QPushButton
 
-from kiosk.content import load_bytes
+from kiosk.core.content import load_bytes
 from kiosk.snapshot import routes, visible_texts
 from kiosk.ui.widgets import WrapLabel
 
-from ..conftest import ROOT
 from ..helpers import settle
+from ..samples import ROOT
 
 SIZES = [(1920, 1080), (1080, 1920), (1280, 800), (3840, 2160)]
 # A run of characters a line cannot break inside (Chinese breaks between any two characters;
@@ -218,8 +218,8 @@ def test_a_widget_taken_out_of_a_flow_layout_is_not_deleted_twice(qtbot):
 def test_the_location_counter_counts_locations_only(make_window):
     """45 locations and the operating company: a location is "1 / 45", not "1 / 46"; the
     company, the only feature, has no counter."""
+    from kiosk.core.session import Route
     from kiosk.ui.swipe import PageDots
-    from kiosk.ui.window import Route
 
     content = other_content().with_settings(default_language="en")
     window = make_window(content)

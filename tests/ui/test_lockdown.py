@@ -5,7 +5,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication
 
-from kiosk.lockdown import Lockdown
+from kiosk.qt.lockdown import Lockdown
 
 
 @pytest.fixture

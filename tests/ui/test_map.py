@@ -8,14 +8,14 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF
 from PySide6.QtGui import QColor, QFontMetricsF, QImage
 
-from kiosk.content import load_bytes
-from kiosk.content.model import Detail, Location, MapImage, Text
-from kiosk.map_layout import contains, distance, inflated, intersects
+from kiosk.core.content import load_bytes
+from kiosk.core.content.model import Detail, Location, MapImage, Text
+from kiosk.core.map_layout import contains, distance, inflated, intersects
+from kiosk.core.session import Route
 from kiosk.ui.map_view import DOUBLE_TAP_ZOOM, GAP, MARKER_SPACING
-from kiosk.ui.window import Route
 
-from ..conftest import ROOT
 from ..helpers import settle, tap
+from ..samples import ROOT
 
 
 def open_map(make_window, content=None, size=(1920, 1080)):
@@ -120,7 +120,7 @@ def generated(count: int, seed: int) -> tuple[Location, ...]:
 
 
 def label_problems(view) -> list[str]:
-    """The label rules of kiosk/map_layout.py, checked on a map as laid out."""
+    """The label rules of kiosk/core/map_layout.py, checked on a map as laid out."""
     laid = view.layout_result
     radius = view._marker_radius(True)
     gap = QFontMetricsF(view._font).height() * GAP

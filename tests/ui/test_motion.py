@@ -1,10 +1,10 @@
 """Motion: cross-fades between screens and figures counting up; never in the way of a tap."""
 
 
+from kiosk.core.session import Route
 from kiosk.snapshot import visible_texts
 from kiosk.ui.count_up import partial
 from kiosk.ui.fade import FadingPicture
-from kiosk.ui.window import Route
 
 from ..helpers import settle, tap
 

@@ -4,9 +4,9 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QPushButton
 
+from kiosk.core.session import HOME, Route
 from kiosk.snapshot import routes, visible_texts
 from kiosk.ui.swipe import PageDots
-from kiosk.ui.window import HOME, Route
 
 from ..helpers import tap, touch_tap
 

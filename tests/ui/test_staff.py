@@ -7,11 +7,11 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
-from kiosk.pin import PinGate, set_pin
+from kiosk.core.pin import PinGate, set_pin
+from kiosk.core.usage import Session, View
+from kiosk.core.usage.report import figures
 from kiosk.ui.staff_desk import StaffDesk
 from kiosk.ui.staff_panel import StaffStatus
-from kiosk.usage import Session, View
-from kiosk.usage.report import figures
 
 from ..helpers import settle, tap, touch_tap
 

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication, QPushButton, QScroller
 
-from kiosk.ui.window import Route
+from kiosk.core.session import Route
 
 from ..helpers import fling, settle
 
@@ -93,7 +93,7 @@ def test_making_scroll_areas_does_not_grow_memory(qtbot):
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication, QLabel
 
-    from kiosk.content.model import Theme
+    from kiosk.core.content.model import Theme
     from kiosk.ui.theme import Look
     from kiosk.ui.widgets import scroll
 

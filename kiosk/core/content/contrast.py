@@ -1,0 +1,53 @@
+"""WCAG contrast between the theme's colours, for the pairs the kiosk draws text in."""
+
+from __future__ import annotations
+
+from .model import Theme
+
+MINIMUM = 7.0  # WCAG 2.x level AAA for body text
+
+# (text colour, background colour) as the screens use them.
+PAIRS = (
+    ("text", "background"),
+    ("text", "surface"),
+    ("muted_text", "background"),
+    ("muted_text", "surface"),
+    ("accent", "background"),
+    ("accent", "surface"),
+    ("accent_text", "accent"),
+)
+
+
+def luminance(colour: str) -> float:
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def ratio(first: str, second: str) -> float:
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def weak_pairs(theme: Theme) -> list[tuple[str, str, float]]:
+    """The pairs whose contrast is below the minimum, with their ratio."""
+    found = []
+    for fore, back in PAIRS:
+        value = ratio(getattr(theme, fore), getattr(theme, back))
+        if value < MINIMUM:
+            found.append((fore, back, value))
+    return found
+
+
+QR_LIGHT = "#FFFFFF"  # a QR code is always dark on light, with its quiet zone, whatever the theme
+
+
+def qr_dark(theme: Theme) -> str:
+    """The colour QR codes are drawn in, on white: the first of the theme's text, accent and
+    background colours that has at least 7:1 against white, else black. Phones read a dark
+    code on a light ground; a dark theme's light text would make a pale code none can read."""
+    for name in ("text", "accent", "background"):
+        colour: str = getattr(theme, name)
+        if ratio(colour, QR_LIGHT) >= MINIMUM:
+            return colour
+    return "#000000"

@@ -1,0 +1,347 @@
+"""Reads values out of composed YAML nodes, recording every problem with its line and column.
+
+Values are read from the nodes, not from the objects YAML would construct, so a staff member's
+typo is never silently turned into something else: `no` is not taken for false where a text was
+meant, `1:20` is not taken for 80, and a duplicate key is an error instead of a lost value.
+"""
+
+from __future__ import annotations
+
+import difflib
+import errno
+import os
+import re
+import stat
+from pathlib import Path, PurePosixPath, PureWindowsPath
+
+import yaml
+
+from .glyphs import undrawable
+from .icons import icon_problem
+from .model import LANGUAGE_NAMES, Link, Text
+from .problems import Problem
+
+TAG = "tag:yaml.org,2002:"
+NUMBER = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?")
+COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# A link is shown as a QR code (error correction M): the largest, version 40, holds 2,331 bytes.
+QR_BYTES = 2331
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".webp", ".bmp")
+
+
+def describe(node: yaml.Node) -> str:
+    """How a node reads to a person: 'the text "sixty"', 'a list', ..."""
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    if isinstance(node, yaml.MappingNode):
+        return "a set of keys"
+    tag = node.tag.removeprefix(TAG)
+    value = node.value if len(node.value) <= 40 else node.value[:37] + "..."
+    if tag == "null":
+        return "nothing"
+    if tag == "bool":
+        return f"the yes/no value {node.value}"
+    if tag in ("int", "float") and NUMBER.fullmatch(node.value):
+        return f"the number {value}"
+    return f'the text "{value}"'
+
+
+LISTED = 200  # problems listed one by one; the rest are counted ("and 12,345 more")
+
+
+def position(text: str, at: int) -> tuple[int, int]:
+    """The line and column (from 1) of character `at` of `text`."""
+    return text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+
+
+def _split_by_comma(mapping: yaml.MappingNode, words: str, value: yaml.Node,
+                    previous: tuple[str, yaml.Node] | None) -> str:
+    """Why a text in `{en: Mission, vision, zh: ...}` broke, if that is what happened: the
+    comma ended the text, and the words after it were read as a key with no value."""
+    if not mapping.flow_style or previous is None or not isinstance(value, yaml.ScalarNode) \
+            or value.tag != TAG + "null" or value.style:
+        return ""
+    key, before = previous
+    if not isinstance(before, yaml.ScalarNode) or before.style:
+        return ""
+    return (f": a comma inside {{...}} starts a new key, so the text of '{key}' ended at the "
+            "comma; put the whole text in quotes, like "
+            f"{key}: \"{before.value}, {words}\"")
+
+
+class Reader:
+    def __init__(self, file: str, base_dir: Path):
+        self.file = file
+        self.base_dir = base_dir
+        self.problems: list[Problem] = []
+        self.unlisted: list[int] = [0, 0]  # problems past LISTED: errors, warnings
+        self.source = ""  # the file's text, to place a character within a value
+        # characters the font lacks -> where each first stands: (index, or the node's start
+        # and the node if it was written as an escape)
+        self._undrawable: dict[str, tuple[int, yaml.Node | None]] = {}
+
+    # -- recording ---------------------------------------------------------------------------
+    def error(self, node: yaml.Node, message: str) -> None:
+        self._record(node, message, False)
+
+    def warn(self, node: yaml.Node, message: str) -> None:
+        self._record(node, message, True)
+
+    def _record(self, node: yaml.Node | None, message: str, warning: bool,
+                at: int | None = None) -> None:
+        """Record a problem at the node's start, or at character `at` of the file."""
+        if len(self.problems) >= LISTED:
+            self.unlisted[warning] += 1
+            return
+        if at is None and node is not None:
+            line, column = node.start_mark.line + 1, node.start_mark.column + 1
+        else:
+            line, column = position(self.source, at or 0)
+        self.problems.append(Problem(self.file, line, column, message, warning))
+
+    def error_count(self) -> int:
+        """The errors recorded so far, listed or not."""
+        return sum(1 for p in self.problems if not p.warning) + self.unlisted[0]
+
+    def summary(self) -> Problem | None:
+        """The line that stands for the problems not listed, if there are any; an error if
+        any of them is one."""
+        errors, warnings = self.unlisted
+        if not errors + warnings:
+            return None
+        last = max(self.problems, key=lambda p: (p.line, p.column))
+        return Problem(self.file, last.line, last.column,
+                       f"and {errors + warnings:,} more problems after these {LISTED} "
+                       "(fix these, then check again)", warning=not errors)
+
+    # -- structure ---------------------------------------------------------------------------
+    def keys(
+        self, node: yaml.Node, name: str, required: tuple[str, ...], optional: tuple[str, ...] = ()
+    ) -> dict[str, yaml.Node] | None:
+        """The keys of a mapping node. Duplicate, unknown and missing keys are problems."""
+        if not isinstance(node, yaml.MappingNode):
+            self.error(node, f"'{name}' must be a set of keys ({', '.join(required + optional)}), "
+                             f"not {describe(node)}")
+            return None
+        allowed = required + optional
+        found: dict[str, yaml.Node] = {}
+        key_nodes: dict[str, yaml.Node] = {}
+        previous: tuple[str, yaml.Node] | None = None
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.error(key_node, f"a key in '{name}' must be a plain word, "
+                                     f"not {describe(key_node)}")
+                continue
+            key = key_node.value
+            if key in key_nodes:
+                first = key_nodes[key].start_mark.line + 1
+                self.error(key_node, f"duplicate key '{key}': it was already given on line "
+                                     f"{first}; YAML would silently keep only the last one")
+                continue
+            key_nodes[key] = key_node
+            if key not in allowed:
+                split = _split_by_comma(node, key, value_node, previous)
+                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+                hint = (split or (f" (did you mean '{close[0]}'?)" if close
+                                  else f"; allowed in '{name}': {', '.join(allowed)}"))
+                self.error(key_node, f"unknown key '{key}'{hint}")
+                continue
+            found[key] = value_node
+            previous = (key, value_node)
+        for key in required:
+            if key not in found and key not in key_nodes:
+                self.error(node, f"'{name}' is missing the required key '{key}'")
+        return found
+
+    def items(self, node: yaml.Node, name: str, minimum: int = 0) -> list[yaml.Node]:
+        if not isinstance(node, yaml.SequenceNode):
+            self.error(node, f"'{name}' must be a list (lines starting with '- '), "
+                             f"not {describe(node)}")
+            return []
+        if len(node.value) < minimum:
+            self.error(node, f"'{name}' needs at least {minimum} "
+                             f"{'entry' if minimum == 1 else 'entries'}, not {len(node.value)}")
+        return list(node.value)
+
+    # -- scalars -----------------------------------------------------------------------------
+    def _scalar_text(self, node: yaml.Node, name: str) -> str | None:
+        if not isinstance(node, yaml.ScalarNode):
+            self.error(node, f"'{name}' must be a text, not {describe(node)}")
+            return None
+        tag = node.tag.removeprefix(TAG)
+        if not node.style and tag == "bool":
+            self.error(node, f"'{name}' was read as the yes/no value {node.value}, not as a text: "
+                             f'put it in quotes ("{node.value}")')
+            return None
+        if not node.style and tag == "null":
+            self.error(node, f"'{name}' is empty")
+            return None
+        if tag not in ("str", "int", "float", "timestamp", "bool", "null"):
+            self.error(node, f"'{name}' must be a text, not {describe(node)}")
+            return None
+        return str(node.value).strip()
+
+    def string(self, node: yaml.Node, name: str) -> str:
+        value = self._scalar_text(node, name)
+        if value == "":
+            self.error(node, f"'{name}' is empty")
+        return value or ""
+
+    def text(self, node: yaml.Node, name: str, neutral: bool = False) -> Text:
+        """A visible text: either `{en: ..., zh: ...}` or one text used in both languages.
+
+        A single text is warned about unless it is `neutral` (a figure such as "770,000").
+        """
+        if isinstance(node, yaml.MappingNode):
+            keys = self.keys(node, name, (), ("en", "zh"))
+            if keys is None:
+                return Text()
+            values = {lang: self.string(keys[lang], f"{name}.{lang}") for lang in keys}
+            for lang, value in values.items():
+                self._drawable(keys[lang], value)
+            if not keys:
+                self.error(node, f"'{name}' needs an 'en' or a 'zh' text")
+            for lang, other in (("en", "zh"), ("zh", "en")):
+                if lang in keys and other not in keys:
+                    self.warn(node, f"'{name}' has no {LANGUAGE_NAMES[other]} ({other}) text; "
+                                    f"the {LANGUAGE_NAMES[lang]} is shown in both languages")
+            return Text(values.get("en", ""), values.get("zh", ""))
+        value = self.string(node, name)
+        self._drawable(node, value)
+        if not value or neutral:
+            return Text(value, value)
+        lang, other = ("zh", "en") if CJK.search(value) else ("en", "zh")
+        self.warn(node, f"'{name}' has no {LANGUAGE_NAMES[other]} ({other}) text; "
+                        f"the {LANGUAGE_NAMES[lang]} is shown in both languages")
+        return Text(**{lang: value})
+
+    def _drawable(self, node: yaml.Node, value: str) -> None:
+        """Note where each character of a visible text that the kiosk's font cannot draw
+        first stands in the file (at the value's start if it was written as an escape)."""
+        for char in undrawable(value):
+            at = self.source.find(char, node.start_mark.index, node.end_mark.index)
+            where = (at, None) if at >= 0 else (node.start_mark.index, node)
+            if char not in self._undrawable or where[0] < self._undrawable[char][0]:
+                self._undrawable[char] = where
+
+    def undrawable_warnings(self) -> None:
+        """Warn of each character noted by `_drawable`, once, where it first stands."""
+        for char, (at, node) in sorted(self._undrawable.items(), key=lambda item: item[1][0]):
+            self._record(node, f"the kiosk's font has no '{char}' (U+{ord(char):04X}): visitors "
+                               "see nothing in its place unless this computer has a font with "
+                               "it; use another character, or have the font built again with "
+                               "this file (README, \"Characters the font has\")", True,
+                         at if node is None else None)
+
+    def texts(self, node: yaml.Node, name: str, minimum: int = 0) -> tuple[Text, ...]:
+        return tuple(self.text(item, name) for item in self.items(node, name, minimum))
+
+    def number(self, node: yaml.Node, name: str, low: float, high: float, unit: str = "") -> float:
+        raw = str(node.value).strip() if isinstance(node, yaml.ScalarNode) else None
+        is_number = (
+            raw is not None
+            and node.tag.removeprefix(TAG) in ("int", "float", "str")
+            and NUMBER.fullmatch(raw) is not None
+        )
+        if raw is None or not is_number:
+            self.error(node, f"'{name}' must be a number, not {describe(node)}")
+            return low
+        value = float(raw)
+        if not low <= value <= high:
+            shown = f"{low:g} and {high:g}" + (f" {unit}" if unit else "")
+            self.error(node, f"'{name}' must be between {shown}, not {raw}")
+            return low
+        return value
+
+    def boolean(self, node: yaml.Node, name: str) -> bool:
+        if isinstance(node, yaml.ScalarNode) and node.value.lower() in ("true", "false"):
+            return str(node.value).lower() == "true"
+        self.error(node, f"'{name}' must be true or false, not {describe(node)}")
+        return False
+
+    def choice(self, node: yaml.Node, name: str, choices: tuple[str, ...]) -> str:
+        value = self._scalar_text(node, name)
+        if value is not None and value not in choices:
+            self.error(node, f"'{name}' must be one of {', '.join(choices)}, not \"{value}\"")
+            return choices[0]
+        return value or choices[0]
+
+    def colour(self, node: yaml.Node, name: str, default: str) -> str:
+        if isinstance(node, yaml.ScalarNode) and not node.style and node.tag == TAG + "null":
+            at = node.start_mark.index
+            end = self.source.find("\n", at)
+            line = self.source[self.source.rfind("\n", 0, at) + 1:end if end >= 0 else None]
+            if re.search(r":\s*#[0-9A-Fa-f]", line):  # `accent: #660874`: a comment, to YAML
+                self.error(node, f"'{name}' is empty: '#' starts a comment, so a colour needs "
+                                 "quotes, like \"#660874\"")
+                return default
+        value = self._scalar_text(node, name)
+        if value is None:
+            return default
+        if not COLOUR.fullmatch(value):
+            self.error(node, f"'{name}' must be a colour written like \"#660874\", not \"{value}\"")
+            return default
+        return value.upper()
+
+    def identifier(self, node: yaml.Node, name: str) -> str:
+        value = self.string(node, name)
+        if value and not re.fullmatch(r"[a-z0-9][a-z0-9-]*", value):
+            self.error(node, f"'{name}' must be lower-case letters, digits and '-' "
+                             f"(like \"hi-tech\"), not \"{value}\"")
+        return value
+
+    def icon(self, node: yaml.Node, name: str) -> str:
+        value = self.string(node, name)
+        problem = icon_problem(value) if value else None
+        if problem:
+            self.error(node, problem)
+            return ""
+        return value
+
+    def image(self, node: yaml.Node, name: str) -> Path | None:
+        """A picture in the content file's folder (or a folder inside it), by relative path."""
+        value = self.string(node, name)
+        if not value:
+            return None
+        parts = re.split(r"[/\\]", value)
+        if PurePosixPath(value).is_absolute() or PureWindowsPath(value).is_absolute() or \
+                PureWindowsPath(value).drive or ".." in parts:
+            self.error(node, f"'{name}' must be a path inside the content file's folder, like "
+                             f"photos/lab.jpg, not \"{value}\"")
+            return None
+        if PurePosixPath(value).suffix.lower() not in IMAGE_SUFFIXES:
+            self.error(node, f"'{name}' must be an image file ({', '.join(IMAGE_SUFFIXES)}), "
+                             f"not \"{value}\"")
+            return None
+        path = self.base_dir / value
+        try:
+            found = os.stat(path)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                self.error(node, f"the image {value} is a link that leads back to itself "
+                                 "(a symbolic link loop): replace it with the picture")
+            else:
+                self.error(node, f"image file not found: {value} (looked in {self.base_dir})")
+            return None
+        except ValueError:  # a NUL character in the path
+            self.error(node, f"image file not found: {value} (looked in {self.base_dir})")
+            return None
+        if not stat.S_ISREG(found.st_mode):
+            self.error(node, f"the image {value} is not a file (it is a folder or a device)")
+            return None
+        return path.resolve()
+
+    def link(self, node: yaml.Node, name: str) -> Link | None:
+        keys = self.keys(node, name, ("url",), ("caption",))
+        if keys is None or "url" not in keys:
+            return None
+        url = self.string(keys["url"], "url")
+        if url and not re.fullmatch(r"https?://[^\s/$.?#][^\s]*", url):
+            self.error(keys["url"], f"'url' must be a web address starting with http:// or "
+                                    f"https://, not \"{url}\"")
+        elif (size := len(url.encode("utf-8", "surrogatepass"))) > QR_BYTES:
+            self.error(keys["url"], f"'url' is {size:,} bytes long: a QR code holds at most "
+                                    f"{QR_BYTES:,}; use a shorter link")
+        caption = self.text(keys["caption"], "caption") if "caption" in keys else Text()
+        return Link(url, caption)

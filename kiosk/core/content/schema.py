@@ -1,0 +1,407 @@
+"""The content file's schema: reads each section from its YAML node into the plain data of
+model.py, recording every problem (with its line) through the Reader."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, time
+from pathlib import Path
+from types import MappingProxyType
+
+import yaml
+
+from .contrast import MINIMUM, weak_pairs
+from .model import (
+    LANGUAGES,
+    PAGE_NAMES,
+    WEEKDAYS,
+    AttractSlide,
+    Card,
+    Content,
+    Detail,
+    Figure,
+    Labels,
+    Location,
+    MapImage,
+    NetworkPage,
+    OpeningHours,
+    Organisation,
+    Page,
+    Settings,
+    TermGroup,
+    Text,
+    TextBlock,
+    Theme,
+    Tile,
+)
+from .reader import Reader
+
+
+def content(r: Reader, root: yaml.Node, source: Path | None) -> Content:
+    top = r.keys(root, "the file", ("organisation", "home"),
+                 ("settings", "theme", "labels", "attract", "opening_hours") + PAGE_NAMES) or {}
+    pages = {
+        name: _page(r, top[name], name) for name in PAGE_NAMES[:3] if name in top
+    }
+    labels, label_nodes = _labels(r, top["labels"]) if "labels" in top else (Labels(), {})
+    network = _network(r, top["network"], labels, label_nodes.get("locations")) \
+        if "network" in top else None
+    tiles = _tiles(r, top["home"], set(pages) | ({"network"} if network else set())) \
+        if "home" in top else ()
+    for name in PAGE_NAMES:
+        if name in top and name not in {t.page for t in tiles}:
+            r.warn(top[name], f"no tile on the home screen opens '{name}', so visitors cannot "
+                              "reach it")
+    organisation = _organisation(r, top["organisation"]) if "organisation" in top else None
+    return Content(
+        organisation=organisation or Organisation(name=Labels().home),
+        tiles=tiles,
+        pages=MappingProxyType(pages),
+        network=network,
+        settings=_settings(r, top["settings"]) if "settings" in top else Settings(),
+        theme=_theme(r, top["theme"]) if "theme" in top else Theme(),
+        labels=labels,
+        attract=_attract(r, top["attract"]) if "attract" in top else (),
+        opening_hours=_opening_hours(r, top["opening_hours"]) if "opening_hours" in top
+        else None,
+        source=source,
+    )
+
+
+NO_TEXT = Text()
+
+
+def _text(r: Reader, keys: dict[str, yaml.Node], name: str, default: Text = NO_TEXT) -> Text:
+    return r.text(keys[name], name) if name in keys else default
+
+
+# key: (reader, arguments): every setting is optional and has a default in Settings.
+SETTINGS = {
+    "default_language": ("choice", (LANGUAGES,)),
+    "idle_timeout": ("number", (5, 3600, "seconds")),
+    "countdown": ("number", (3, 120, "seconds")),
+    "attract_delay": ("number", (10, 86400, "seconds")),
+    "attract_slide": ("number", (2, 120, "seconds")),
+    "reduced_motion": ("boolean", ()),
+    "usage_retention_days": ("number", (1, 3650, "days")),
+}
+
+
+def _settings(r: Reader, node: yaml.Node) -> Settings:
+    keys = r.keys(node, "settings", (), tuple(SETTINGS)) or {}
+    values = {}
+    for name, value in keys.items():
+        method, arguments = SETTINGS[name]
+        values[name] = getattr(r, method)(value, name, *arguments)
+    return Settings(**values)
+
+
+HOURS = re.compile(r"(\d{1,2}):(\d\d)\s*[-–]\s*(\d{1,2}):(\d\d)")
+
+
+def _opening_hours(r: Reader, node: yaml.Node) -> OpeningHours | None:
+    """`monday: "09:00-17:30"` or `monday: closed` for each weekday; `closed_on:` dates."""
+    keys = r.keys(node, "opening_hours", (), WEEKDAYS + ("closed_on",))
+    if keys is None:
+        return None
+    if not set(WEEKDAYS) & keys.keys():  # holidays only: open all day on the other days
+        return OpeningHours(closed_on=_dates(r, keys))
+    week: list[tuple[time, time] | None] = []
+    closed = 0  # days closed on purpose: left out, or "closed"
+    for day in WEEKDAYS:
+        if day not in keys:
+            week.append(None)
+            closed += 1
+            continue
+        value = r.string(keys[day], day)
+        if value.lower() == "closed":
+            week.append(None)
+            closed += 1
+            continue
+        found = HOURS.fullmatch(value)
+        hour, minute, end_hour, end_minute = found.groups() if found else ("", "", "", "")
+        opens = _clock(hour, minute) if found else None
+        closes = _clock(end_hour, end_minute) if found else None
+        if opens is None or closes is None:
+            r.error(keys[day], f"'{day}' must be opening hours like \"09:00-17:30\" or the word "
+                               f"closed, not \"{value}\"")
+            week.append(None)
+        elif opens >= closes:
+            r.error(keys[day], f"'{day}' closes ({end_hour}:{end_minute}) before it opens "
+                               f"({hour}:{minute}); hours past midnight are not supported")
+            week.append(None)
+        else:
+            week.append((opens, closes))
+    missing = [day for day in WEEKDAYS if day not in keys]
+    if closed == len(WEEKDAYS):
+        r.warn(node, "every day is closed: the kiosk will only show its closed screen (leave "
+                     "out 'opening_hours' to keep it on all the time)")
+    elif missing:
+        r.warn(node, f"no hours for {', '.join(missing)}: the kiosk is closed on "
+                     f"{'that day' if len(missing) == 1 else 'those days'}")
+    return OpeningHours(tuple(week), _dates(r, keys))
+
+
+def _dates(r: Reader, keys: dict[str, yaml.Node]) -> frozenset[date]:
+    closed_on = set()
+    for item in r.items(keys["closed_on"], "closed_on") if "closed_on" in keys else ():
+        value = r.string(item, "closed_on")
+        try:
+            closed_on.add(date.fromisoformat(value))
+        except ValueError:
+            r.error(item, f"'closed_on' dates must be written like 2027-01-01, not \"{value}\"")
+    return frozenset(closed_on)
+
+
+def _clock(hours: str, minutes: str) -> time | None:
+    """A time of day; 24:00 is the end of the day."""
+    h, m = int(hours), int(minutes)
+    if (h, m) == (24, 0):
+        return time.max
+    return time(h, m) if h < 24 and m < 60 else None
+
+
+def _theme(r: Reader, node: yaml.Node) -> Theme:
+    default = Theme()
+    names = tuple(Theme._fields)
+    keys = r.keys(node, "theme", (), names) or {}
+    colours, broken = {}, set()
+    for name in names:
+        if name not in keys:
+            colours[name] = getattr(default, name)
+            continue
+        before = r.error_count()
+        colours[name] = r.colour(keys[name], name, getattr(default, name))
+        if r.error_count() > before:
+            broken.add(name)  # its error says so; no warning about a colour it does not have
+    theme = Theme(**colours)
+    for fore, back, value in weak_pairs(theme):
+        if {fore, back} & broken:
+            continue
+        where = keys.get(fore) or keys.get(back) or node  # the line of the colour to change
+        r.warn(where, f"'{fore}' ({getattr(theme, fore)}) on '{back}' ({getattr(theme, back)}) "
+                      f"has a contrast of {value:.1f}:1; text needs at least {MINIMUM:g}:1 to "
+                      "be read easily")
+    return theme
+
+
+# The labels the kiosk fills words into, and the words: any other {...} would show as it is.
+PLACEHOLDERS = {"returning": ("seconds",), "opens_again": ("day", "time")}
+
+
+def _labels(r: Reader, node: yaml.Node) -> tuple[Labels, dict[str, yaml.Node]]:
+    """The labels, and the node each was given at (for a warning that another key overrides
+    one)."""
+    names = tuple(Labels._fields)
+    keys = r.keys(node, "labels", (), names) or {}
+    labels = {name: r.text(value, name) for name, value in keys.items()}
+    for name, text in labels.items():
+        allowed = PLACEHOLDERS.get(name, ())
+        for language, words in (("en", text.en), ("zh", text.zh)):
+            for unknown in sorted(set(re.findall(r"\{([^{}]*)\}", words)) - set(allowed)):
+                filled = (f"it fills in {', '.join('{' + a + '}' for a in allowed)}" if allowed
+                          else "it fills in nothing in this label")
+                r.error(keys[name], f"'{name}.{language}' has {{{unknown}}}, which the kiosk "
+                                    f"does not fill in: {filled}")
+    return Labels(**labels), keys
+
+
+def _attract(r: Reader, node: yaml.Node) -> tuple[AttractSlide, ...]:
+    keys = r.keys(node, "attract", ("slides",)) or {}
+    slides = []
+    for item in r.items(keys["slides"], "slides", minimum=1) if "slides" in keys else ():
+        slide = r.keys(item, "slide", ("text",), ("value", "unit", "image"))
+        if slide and "text" in slide:
+            slides.append(AttractSlide(
+                text=r.text(slide["text"], "text"),
+                value=r.text(slide["value"], "value", neutral=True) if "value" in slide
+                else NO_TEXT,
+                unit=_text(r, slide, "unit"),
+                image=r.image(slide["image"], "image") if "image" in slide else None,
+            ))
+    return tuple(slides)
+
+
+def _map_image(r: Reader, node: yaml.Node) -> MapImage | None:
+    keys = r.keys(node, "map", ("image", "west", "east", "south", "north"))
+    if keys is None or len(keys) < 5:
+        return None
+    image = r.image(keys["image"], "image")
+    west, east = (r.number(keys[k], k, -180, 180) for k in ("west", "east"))
+    south, north = (r.number(keys[k], k, -90, 90) for k in ("south", "north"))
+    if west >= east or south >= north:
+        r.error(node, "the map's bounds must have west < east and south < north")
+        return None
+    return MapImage(image, west, east, south, north) if image else None
+
+
+def _organisation(r: Reader, node: yaml.Node) -> Organisation | None:
+    keys = r.keys(node, "organisation", ("name",), ("motto", "intro", "link"))
+    if keys is None or "name" not in keys:
+        return None
+    return Organisation(
+        name=r.text(keys["name"], "name"),
+        motto=_text(r, keys, "motto"),
+        intro=_text(r, keys, "intro"),
+        link=r.link(keys["link"], "link") if "link" in keys else None,
+    )
+
+
+def _tiles(r: Reader, node: yaml.Node, defined: set[str]) -> tuple[Tile, ...]:
+    keys = r.keys(node, "home", ("tiles",)) or {}
+    if "tiles" not in keys:
+        return ()
+    tiles: list[Tile] = []
+    for item in r.items(keys["tiles"], "tiles", minimum=1):
+        tile = r.keys(item, "tile", ("page", "title"), ("subtitle", "icon", "image"))
+        if tile is None or "page" not in tile or "title" not in tile:
+            continue
+        page = r.choice(tile["page"], "page", PAGE_NAMES)
+        if page in {t.page for t in tiles}:
+            r.error(tile["page"], f"two tiles open the page '{page}'")
+        elif page not in defined:
+            r.error(tile["page"], f"this tile opens '{page}', but the file has no '{page}:' "
+                                  "section")
+        tiles.append(Tile(
+            page=page,
+            title=r.text(tile["title"], "title"),
+            subtitle=_text(r, tile, "subtitle"),
+            icon=r.icon(tile["icon"], "icon") if "icon" in tile else "",
+            image=r.image(tile["image"], "image") if "image" in tile else None,
+        ))
+    return tuple(tiles)
+
+
+def _paragraphs(r: Reader, node: yaml.Node) -> tuple[Text, ...]:
+    if isinstance(node, yaml.SequenceNode):
+        return r.texts(node, "paragraphs")
+    return (r.text(node, "paragraphs"),)
+
+
+def _group(r: Reader, node: yaml.Node) -> TermGroup | None:
+    keys = r.keys(node, "group", ("title", "terms"), ("lead", "flow"))
+    if keys is None or "title" not in keys or "terms" not in keys:
+        return None
+    return TermGroup(
+        title=r.text(keys["title"], "title"),
+        terms=r.texts(keys["terms"], "terms", minimum=1),
+        lead=_text(r, keys, "lead"),
+        flow=r.boolean(keys["flow"], "flow") if "flow" in keys else False,
+    )
+
+
+def _groups(r: Reader, node: yaml.Node) -> tuple[TermGroup, ...]:
+    return tuple(g for g in (_group(r, n) for n in r.items(node, "groups")) if g)
+
+
+DETAIL_KEYS = ("summary", "paragraphs", "icon", "image", "groups", "link")
+
+
+def _detail(r: Reader, keys: dict[str, yaml.Node], title_key: str) -> Detail:
+    return Detail(
+        id=r.identifier(keys["id"], "id"),
+        title=r.text(keys[title_key], title_key),
+        summary=_text(r, keys, "summary"),
+        paragraphs=_paragraphs(r, keys["paragraphs"]) if "paragraphs" in keys else (),
+        icon=r.icon(keys["icon"], "icon") if "icon" in keys else "",
+        image=r.image(keys["image"], "image") if "image" in keys else None,
+        groups=_groups(r, keys["groups"]) if "groups" in keys else (),
+        link=r.link(keys["link"], "link") if "link" in keys else None,
+    )
+
+
+def _details(r: Reader, node: yaml.Node, name: str,
+             seen: dict[str, yaml.Node]) -> tuple[Detail, ...]:
+    details = []
+    for item in r.items(node, name):
+        keys = r.keys(item, f"{name} entry", ("id", "title"), DETAIL_KEYS)
+        if keys is None or "id" not in keys or "title" not in keys:
+            continue
+        details.append(_detail(r, keys, "title"))
+        _unique_id(r, keys["id"], details[-1].id, seen)
+    return tuple(details)
+
+
+def _unique_id(r: Reader, node: yaml.Node, value: str, seen: dict[str, yaml.Node]) -> None:
+    """`value`: the id as read (empty if it was not a text: that was reported already)."""
+    if not value:
+        return
+    if value in seen:
+        r.error(node, f"the id '{value}' is already used on line "
+                      f"{seen[value].start_mark.line + 1}; each id must be different")
+    else:
+        seen[value] = node
+
+
+def _page(r: Reader, node: yaml.Node, name: str) -> Page:
+    keys = r.keys(node, name, ("title",), ("lead", "pillars", "figures", "items", "groups",
+                                          "sections", "link")) or {}
+    pillars, figures, sections = [], [], []
+    for item in r.items(keys["pillars"], "pillars") if "pillars" in keys else ():
+        card = r.keys(item, "pillar", ("title",), ("text", "icon"))
+        if card and "title" in card:
+            pillars.append(Card(
+                title=r.text(card["title"], "title"),
+                text=_text(r, card, "text"),
+                icon=r.icon(card["icon"], "icon") if "icon" in card else "",
+            ))
+    for item in r.items(keys["figures"], "figures") if "figures" in keys else ():
+        figure = r.keys(item, "figure", ("value", "label"), ("unit",))
+        if figure and "value" in figure and "label" in figure:
+            figures.append(Figure(
+                value=r.text(figure["value"], "value", neutral=True),
+                label=r.text(figure["label"], "label"),
+                unit=_text(r, figure, "unit"),
+            ))
+    for item in r.items(keys["sections"], "sections") if "sections" in keys else ():
+        block = r.keys(item, "section", ("title", "paragraphs"))
+        if block and "title" in block and "paragraphs" in block:
+            sections.append(TextBlock(r.text(block["title"], "title"),
+                                      _paragraphs(r, block["paragraphs"])))
+    return Page(
+        title=_text(r, keys, "title"),
+        lead=_text(r, keys, "lead"),
+        pillars=tuple(pillars),
+        figures=tuple(figures),
+        items=_details(r, keys["items"], "items", {}) if "items" in keys else (),
+        groups=_groups(r, keys["groups"]) if "groups" in keys else (),
+        sections=tuple(sections),
+        link=r.link(keys["link"], "link") if "link" in keys else None,
+    )
+
+
+def _network(r: Reader, node: yaml.Node, labels: Labels,
+             overridden: yaml.Node | None) -> NetworkPage:
+    """`overridden`: where the file gave labels.locations, which list_title overrides."""
+    keys = r.keys(node, "network", ("title", "locations"),
+                  ("lead", "list_title", "features", "map"))
+    keys = keys or {}
+    if overridden is not None and "list_title" in keys:
+        r.warn(overridden, "'labels.locations' is not used: 'list_title' under 'network:' (line "
+                           f"{keys['list_title'].start_mark.line + 1}) gives the list its title")
+    seen: dict[str, yaml.Node] = {}
+    locations = []
+    for item in r.items(keys["locations"], "locations") if "locations" in keys else ():
+        loc = r.keys(item, "location", ("id", "name", "lat", "lon"),
+                     ("headquarters", "label_priority") + DETAIL_KEYS)
+        if loc is None or not {"id", "name", "lat", "lon"} <= loc.keys():
+            continue
+        detail = _detail(r, loc, "name")
+        _unique_id(r, loc["id"], detail.id, seen)
+        locations.append(Location(
+            detail=detail,
+            latitude=r.number(loc["lat"], "lat", -90, 90),
+            longitude=r.number(loc["lon"], "lon", -180, 180),
+            headquarters=r.boolean(loc["headquarters"], "headquarters")
+            if "headquarters" in loc else False,
+            label_priority=r.number(loc["label_priority"], "label_priority", -100, 100)
+            if "label_priority" in loc else 0.0,
+        ))
+    return NetworkPage(
+        title=_text(r, keys, "title"),
+        lead=_text(r, keys, "lead"),
+        locations=tuple(locations),
+        list_title=_text(r, keys, "list_title", labels.locations),
+        features=_details(r, keys["features"], "features", seen) if "features" in keys else (),
+        map_image=_map_image(r, keys["map"]) if "map" in keys else None,
+    )

@@ -1,0 +1,441 @@
+"""Where the network map draws its markers and their labels, as plain arithmetic (no Qt).
+
+What a cartographer does where markers crowd, so that a visitor finds the city they came for:
+
+- Markers are pushed apart until each is a tap of its own (`spread`); a leader line joins a
+  moved marker to its true place.
+- A label covers no marker, keeps at least `gap` from every other label (so that two names
+  never read as one) and stays in the map. Every marker that can have its label beside it
+  gets it there, nearer to its own marker than to any other, so that no name reads as a
+  neighbour's; the rest get a callout: the label a step or two further out, joined by a
+  leader line that crosses no label. Markers are labelled in order: the one a detail shows,
+  then by staff's `label_priority`, the headquarters, and north to south.
+- Where markers still go unlabelled (the Yangtze and Pearl River deltas at the park's scale),
+  the crowded region, found from the content's own coordinates, is drawn again magnified in
+  an inset: a box in the emptiest corner of the map, joined to a frame round the region. Its
+  markers are drawn, tapped and labelled in the inset. Up to MOST_INSETS regions.
+- What is still unlabelled gets its label in a column at the side of the map (or the inset),
+  with a leader line; with very many locations some stay unlabelled (the list beside the map
+  names every one).
+
+Rectangles are (left, top, width, height); points (x, y).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+Point = tuple[float, float]
+Rect = tuple[float, float, float, float]
+
+SPREAD_PASSES = 40
+MOST_INSETS = 3
+MOST_IN_INSET = 12  # markers: more would crowd the inset as the map was crowded
+INSET_SHARE = (0.40, 0.46)  # of the map's width and height, at most
+LEAST_MAGNIFICATION = 2.0  # an inset magnifies its region this much at least
+MOST_MAGNIFICATION = 12.0  # and at most
+APART = 2.0  # marker spacings between the markers of an inset, at least, once magnified
+CALLOUT_RINGS = 4  # steps out from a marker a callout's label may stand
+SHORT_CALLOUT_RINGS = 2  # as far as a callout goes before a crowd gets an inset instead
+INSET_CALLOUT_RINGS = 3
+# the eight places beside a marker, the likeliest to read well first; sixteen for callouts
+DIRECTIONS = [(math.cos(a), math.sin(a)) for a in
+              (0, math.pi, -math.pi / 2, math.pi / 2, -math.pi / 4, math.pi / 4,
+               -3 * math.pi / 4, 3 * math.pi / 4)]
+CALLOUT_DIRECTIONS = DIRECTIONS + [(math.cos(a), math.sin(a)) for a in
+                                   (math.pi / 8 * k for k in (1, 3, 5, 7, 9, 11, 13, 15))]
+
+
+# -- rectangles -----------------------------------------------------------------------------------
+def intersects(a: Rect, b: Rect) -> bool:
+    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
+
+
+def inflated(rect: Rect, by: float) -> Rect:
+    return rect[0] - by, rect[1] - by, rect[2] + 2 * by, rect[3] + 2 * by
+
+
+def contains(outer: Rect, inner: Rect) -> bool:
+    return (outer[0] <= inner[0] and outer[1] <= inner[1]
+            and inner[0] + inner[2] <= outer[0] + outer[2]
+            and inner[1] + inner[3] <= outer[1] + outer[3])
+
+
+def distance(rect: Rect, point: Point) -> float:
+    """From `point` to the nearest point of `rect` (0 inside it)."""
+    dx = max(rect[0] - point[0], 0.0, point[0] - rect[0] - rect[2])
+    dy = max(rect[1] - point[1], 0.0, point[1] - rect[1] - rect[3])
+    return math.hypot(dx, dy)
+
+
+def nearest_on(rect: Rect, point: Point) -> Point:
+    return (min(max(point[0], rect[0]), rect[0] + rect[2]),
+            min(max(point[1], rect[1]), rect[1] + rect[3]))
+
+
+class Grid:
+    """Rectangles (or points) in cells, so that a question about one place looks at its
+    neighbours only: thousands of markers stay fast."""
+
+    def __init__(self, cell: float):
+        self._cell = max(cell, 1.0)
+        self._cells: dict[tuple[int, int], list[tuple[Rect, object]]] = defaultdict(list)
+
+    def _keys(self, rect: Rect) -> Iterable[tuple[int, int]]:
+        cell = self._cell
+        for x in range(int(rect[0] // cell), int((rect[0] + rect[2]) // cell) + 1):
+            for y in range(int(rect[1] // cell), int((rect[1] + rect[3]) // cell) + 1):
+                yield x, y
+
+    def add(self, rect: Rect, item: object = None) -> None:
+        for key in self._keys(rect):
+            self._cells[key].append((rect, item))
+
+    def near(self, rect: Rect) -> list[tuple[Rect, object]]:
+        found: dict[int, tuple[Rect, object]] = {}
+        for key in self._keys(rect):
+            for entry in self._cells.get(key, ()):
+                found[id(entry)] = entry
+        return list(found.values())
+
+    def hits(self, rect: Rect) -> bool:
+        return any(intersects(rect, other) for other, _ in self.near(rect))
+
+
+# -- markers --------------------------------------------------------------------------------------
+def spread(points: dict[str, Point], spacing: float, bounds: Rect) -> dict[str, Point]:
+    """Push points apart until no two are closer than `spacing` (or the passes run out),
+    keeping them inside `bounds`. Neighbours are found through a grid of `spacing`-sized
+    cells, so a pass costs about one look per point, even for thousands of locations."""
+    moved = {key: (float(x), float(y)) for key, (x, y) in points.items()}
+    keys = sorted(moved)
+    left, top, right, bottom = bounds[0], bounds[1], bounds[0] + bounds[2], bounds[1] + bounds[3]
+    for _ in range(SPREAD_PASSES):
+        cells: dict[tuple[int, int], list[str]] = defaultdict(list)
+        for key in keys:
+            cells[(int(moved[key][0] // spacing), int(moved[key][1] // spacing))].append(key)
+        pushed = False
+        for (cx, cy), members in cells.items():
+            near = [k for dx in (-1, 0, 1) for dy in (-1, 0, 1)
+                    for k in cells.get((cx + dx, cy + dy), ())]
+            for a in members:
+                for b in near:
+                    if b <= a:
+                        continue
+                    dx, dy = moved[b][0] - moved[a][0], moved[b][1] - moved[a][1]
+                    length = math.hypot(dx, dy)
+                    if length >= spacing:
+                        continue
+                    if length < 1e-6:  # the same place: apart in a direction of their own
+                        angle = (sum(map(ord, a + b)) % 360) * math.pi / 180
+                        dx, dy, length = math.cos(angle), math.sin(angle), 1.0
+                    push = (spacing - length) / length / 2
+                    moved[a] = (moved[a][0] - dx * push, moved[a][1] - dy * push)
+                    moved[b] = (moved[b][0] + dx * push, moved[b][1] + dy * push)
+                    pushed = True
+        for key in keys:
+            x, y = moved[key]
+            moved[key] = (min(max(x, left), right), min(max(y, top), bottom))
+        if not pushed:
+            break
+    return moved
+
+
+# -- labels ---------------------------------------------------------------------------------------
+@dataclass
+class Labelling:
+    labels: dict[str, Rect] = field(default_factory=dict)
+    leaders: list[tuple[Point, Point]] = field(default_factory=list)
+    led: set[str] = field(default_factory=set)  # the labels joined to their marker by a leader
+
+
+def place_labels(markers: dict[str, Point], sizes: dict[str, tuple[float, float]],
+                 order: list[str], radius: float, bounds: Rect, gap: float, step: float,
+                 rings: int = CALLOUT_RINGS, blocked: Iterable[Rect] = (),
+                 others: dict[str, Point] | None = None) -> Labelling:
+    """Labels for the markers in `order`. First every marker that can have one beside it, no
+    nearer to another marker than to its own; then, for the rest, a callout: the label up to
+    `rings` steps further out, joined by a leader line. A marker with no such place is left
+    unlabelled (for `column_labels`). `others` are markers drawn nearby (in the same space)
+    that labels must neither cover nor stand nearer to."""
+    every = dict(others or {}) | markers
+    points = Grid(4 * radius + gap)
+    for key, (x, y) in every.items():
+        points.add((x - radius, y - radius, 2 * radius, 2 * radius), key)
+    blocked = list(blocked)
+    taken = Grid(step * 2)
+    for rect in blocked:  # covered by no label, and kept the gap from (an inset's labels)
+        points.add(rect, None)
+        taken.add(rect)
+    result = Labelling()
+
+    def free(rect: Rect) -> bool:
+        return contains(bounds, rect) and not taken.hits(inflated(rect, gap))
+
+    def put(key: str, rect: Rect, leader: bool) -> None:
+        result.labels[key] = rect
+        taken.add(rect)
+        if leader:
+            result.leaders.append((markers[key], nearest_on(rect, markers[key])))
+            result.led.add(key)
+
+    for key in (k for k in order if k in markers and k in sizes):  # beside the marker
+        reach = radius + gap / 4
+        for rect in _around(markers[key], sizes[key], reach, DIRECTIONS):
+            if free(rect) and _clear_and_nearest(rect, key, markers[key], points, radius):
+                put(key, rect, False)
+                break
+    for key in (k for k in order if k in markers and k in sizes and k not in result.labels):
+        for ring in range(1, rings + 1):  # a callout, further out
+            reach = radius + gap / 4 + ring * step
+            callout = next((r for r in _around(markers[key], sizes[key], reach,
+                                               CALLOUT_DIRECTIONS)
+                            if free(r) and _clear(r, points, radius)
+                            and not _crosses(markers[key], r, taken, radius)), None)
+            if callout is not None:
+                put(key, callout, True)
+                break
+    return result
+
+
+def _around(point: Point, size: tuple[float, float], reach: float,
+            directions: list[Point]) -> Iterable[Rect]:
+    """A label's rectangle at `reach` from `point` in each direction, touching it there."""
+    x, y = point
+    width, height = size
+    for dx, dy in directions:
+        ax, ay = x + dx * reach, y + dy * reach
+        left = ax if dx > 0.3 else ax - width if dx < -0.3 else ax - width / 2
+        top = ay if dy > 0.3 else ay - height if dy < -0.3 else ay - height / 2
+        yield left, top, width, height
+
+
+def _clear(rect: Rect, points: Grid, radius: float) -> bool:
+    """`rect` covers no marker and nothing blocked."""
+    for other, item in points.near(rect):
+        if item is None:
+            if intersects(rect, other):
+                return False
+        elif distance(rect, (other[0] + radius, other[1] + radius)) <= radius:
+            return False
+    return True
+
+
+def _crosses(point: Point, rect: Rect, taken: Grid, radius: float) -> bool:
+    """Whether the leader line from `point` to `rect` crosses a label already placed."""
+    end = nearest_on(rect, point)
+    length = math.hypot(end[0] - point[0], end[1] - point[1])
+    steps = max(1, int(length // max(radius, 1.0)))
+    for i in range(1, steps):
+        x = point[0] + (end[0] - point[0]) * i / steps
+        y = point[1] + (end[1] - point[1]) * i / steps
+        if taken.hits((x - 1, y - 1, 2, 2)):
+            return True
+    return False
+
+
+def column_labels(missing: list[str], markers: dict[str, Point],
+                  sizes: dict[str, tuple[float, float]], labelling: Labelling, radius: float,
+                  bounds: Rect, gap: float, blocked: Iterable[Rect] = ()) -> None:
+    """Labels for markers still without one, in columns at the map's left and right edges,
+    each in the free slot nearest its marker, joined to it by a leader line."""
+    taken = Grid(gap * 4)
+    for rect in labelling.labels.values():
+        taken.add(rect)
+    for rect in blocked:
+        taken.add(rect)
+    points = Grid(4 * radius + gap)
+    for key, (x, y) in markers.items():
+        points.add((x - radius, y - radius, 2 * radius, 2 * radius), key)
+    for key in missing:
+        width, height = sizes[key]
+        x, y = markers[key]
+        slots = []
+        for left in (bounds[0], bounds[0] + bounds[2] - width):
+            top = bounds[1]
+            while top + height <= bounds[1] + bounds[3]:
+                slots.append((left, top, width, height))
+                top += height / 2
+        slots.sort(key=lambda r: distance(r, (x, y)))
+        for rect in slots:
+            if not taken.hits(inflated(rect, gap)) and _clear(rect, points, radius):
+                labelling.labels[key] = rect
+                labelling.leaders.append(((x, y), nearest_on(rect, (x, y))))
+                labelling.led.add(key)
+                taken.add(rect)
+                break
+
+
+def _clear_and_nearest(rect: Rect, key: str, own: Point, points: Grid, radius: float) -> bool:
+    """`rect` covers no marker (nor anything blocked), and no other marker is as near to it as
+    its own (measured to the marker's edge, so a marker's size does not count against it)."""
+    if not _clear(rect, points, radius):
+        return False
+    mine = distance(rect, own)
+    return not any(item is not None and item != key
+                   and distance(rect, (other[0] + radius, other[1] + radius)) <= mine
+                   for other, item in points.near(inflated(rect, mine + radius)))
+
+
+# -- insets ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Inset:
+    """A region of the map (`source`) drawn again, magnified, in `box`."""
+
+    source: Rect
+    box: Rect
+    keys: tuple[str, ...]
+
+    @property
+    def scale(self) -> float:
+        return self.box[2] / self.source[2]
+
+    def to_box(self, point: Point) -> Point:
+        return (self.box[0] + (point[0] - self.source[0]) * self.scale,
+                self.box[1] + (point[1] - self.source[1]) * self.scale)
+
+
+@dataclass
+class MapLayout:
+    markers: dict[str, Point]  # where each marker is drawn and tapped
+    labels: dict[str, Rect]
+    leaders: list[tuple[Point, Point]]
+    insets: list[Inset]
+    led: set[str] = field(default_factory=set)  # labels joined to their marker by a leader
+
+    def share_labelled(self) -> float:
+        return len(self.labels) / len(self.markers) if self.markers else 1.0
+
+
+def lay_out(places: dict[str, Point], sizes: dict[str, tuple[float, float]], order: list[str],
+            radius: float, spacing: float, area: Rect, gap: float,
+            most_insets: int = MOST_INSETS) -> MapLayout:
+    """Markers, labels and insets for locations at `places` (their true places on the map
+    drawn in `area`); `sizes` are the labels' sizes, `order` who is labelled first."""
+    inner = inflated(area, -radius)
+    markers = spread(places, spacing, inner)
+    insets: list[Inset] = []
+    step = max(h for _, h in sizes.values()) + gap if sizes else spacing
+    main = dict(markers)
+
+    def label_main(rings: int) -> Labelling:
+        dots = {k: places[k] for inset in insets for k in inset.keys}  # small, in their frame
+        return place_labels(main, sizes, order, radius, area, gap, step, rings=rings,
+                            blocked=[inset.box for inset in insets], others=dots)
+
+    while True:  # insets before long callouts: a far label would read as another place's
+        labelling = label_main(SHORT_CALLOUT_RINGS)
+        missing = [k for k in order if k in main and k not in labelling.labels]
+        if not missing or len(insets) >= most_insets:
+            break
+        blocked = [r for inset in insets for r in (inset.box, inset.source)]
+        inset = _inset(missing, main, places, sizes, radius, spacing, area, gap, blocked)
+        if inset is None:
+            break
+        insets.append(inset)
+        for key in inset.keys:
+            del main[key]
+    labelling = label_main(CALLOUT_RINGS)
+    missing = [k for k in order if k in main and k not in labelling.labels]
+    if missing:  # the last resort: a column at the side, with leader lines
+        column_labels(missing, main, sizes, labelling, radius, area, gap,
+                      [r for inset in insets for r in (inset.box, inset.source)])
+    result = MapLayout(dict(main), dict(labelling.labels), list(labelling.leaders), insets,
+                       set(labelling.led))
+    for inset in insets:
+        box = inflated(inset.box, -radius - spacing / 4)
+        moved = spread({k: inset.to_box(places[k]) for k in inset.keys}, spacing, box)
+        result.markers |= moved
+        inner_labels = place_labels(moved, sizes, order, radius, inset.box, gap, step,
+                                    rings=INSET_CALLOUT_RINGS)
+        column_labels([k for k in order if k in moved and k not in inner_labels.labels], moved,
+                      sizes, inner_labels, radius, inflated(inset.box, -gap / 4), gap)
+        result.labels |= inner_labels.labels
+        result.leaders += inner_labels.leaders
+        result.led |= inner_labels.led
+    return result
+
+
+def _inset(missing: list[str], markers: dict[str, Point], places: dict[str, Point],
+           sizes: dict[str, tuple[float, float]], radius: float, spacing: float, area: Rect,
+           gap: float, blocked: list[Rect]) -> Inset | None:
+    """The crowded region round the unlabelled markers, and the emptiest corner to show it
+    in, or None if there is no corner free of other markers."""
+    room = (area[2] * INSET_SHARE[0], area[3] * INSET_SHARE[1])
+    label_room = (max(w for w, _ in sizes.values()) + radius + gap,
+                  2 * (max(h for _, h in sizes.values()) + gap))
+    keys = _crowd(missing, markers, places, spacing,
+                  (room[0] - label_room[0], room[1] - label_room[1]), APART * spacing)
+    if not keys:
+        return None
+    xs = [places[k][0] for k in keys]
+    ys = [places[k][1] for k in keys]
+    span = (max(xs) - min(xs) + spacing, max(ys) - min(ys) + spacing)
+    # Room round the markers, once magnified, for a label on either side and above and below
+    widest = (max(sizes[k][0] for k in keys) + radius + gap) / 2
+    tallest = max(sizes[k][1] for k in keys) + gap
+    scale = min((room[0] - 2 * widest) / span[0], (room[1] - 2 * tallest) / span[1],
+                MOST_MAGNIFICATION)
+    if scale < LEAST_MAGNIFICATION:
+        return None
+    pad = (widest / scale + spacing / 2, tallest / scale + spacing / 2)
+    source = (min(xs) - pad[0], min(ys) - pad[1], max(xs) - min(xs) + 2 * pad[0],
+              max(ys) - min(ys) + 2 * pad[1])
+    box_size = (source[2] * scale, source[3] * scale)
+    # every location in the region is shown in the inset, not only the crowd it was made for
+    keys = [k for k in markers if distance(inflated(source, -spacing / 2), places[k]) == 0]
+    if len(keys) < 2:  # one place magnified on its own looks like a mistake; a callout it is
+        return None
+    best, best_score = None, None
+    others = [p for k, p in markers.items() if k not in keys]
+    for corner in _corners(area, box_size):
+        if intersects(corner, inflated(source, spacing)) or \
+                any(intersects(corner, other) for other in blocked):
+            continue
+        covered = sum(1 for p in others if distance(inflated(corner, radius + gap), p) == 0)
+        score = (covered, distance(corner, (source[0] + source[2] / 2,
+                                            source[1] + source[3] / 2)))
+        if best_score is None or score < best_score:
+            best, best_score = corner, score
+    if best is None or best_score is None or best_score[0] > 0:  # no corner free of markers
+        return None
+    return Inset(source, best, tuple(sorted(keys)))
+
+
+def _crowd(missing: list[str], markers: dict[str, Point], places: dict[str, Point],
+           spacing: float, room: tuple[float, float], apart: float) -> list[str]:
+    """The crowd an inset shows: grown from the unlabelled marker nearest to another marker,
+    nearest marker first, for as long as the inset can magnify the group so that no two of
+    its markers are nearer than `apart`, and by LEAST_MAGNIFICATION at least."""
+    def near(a: str, b: str) -> float:
+        return math.hypot(places[a][0] - places[b][0], places[a][1] - places[b][1])
+
+    floor = spacing / 2  # markers nearer than this are spread apart in the inset anyway
+    seed = min(missing, key=lambda k: min((near(k, o) for o in markers if o != k),
+                                          default=math.inf))
+    group, closest = [seed], math.inf
+    for key in sorted(markers, key=lambda k: near(k, seed)):
+        if key == seed:
+            continue
+        if len(group) >= MOST_IN_INSET:
+            break
+        xs = [places[k][0] for k in (*group, key)]
+        ys = [places[k][1] for k in (*group, key)]
+        scale = min(room[0] / (max(xs) - min(xs) + spacing),
+                    room[1] / (max(ys) - min(ys) + spacing), MOST_MAGNIFICATION)
+        nearest = min(closest, max(min(near(key, k) for k in group), floor))
+        if scale < LEAST_MAGNIFICATION or nearest * scale < apart:
+            break
+        group.append(key)
+        closest = nearest
+    return group
+
+
+def _corners(area: Rect, size: tuple[float, float]) -> list[Rect]:
+    left, top, width, height = area
+    w, h = size
+    return [(left + width - w, top + height - h, w, h), (left, top + height - h, w, h),
+            (left + width - w, top, w, h), (left, top, w, h)]

@@ -1,0 +1,142 @@
+"""The visitor's session, with no Qt: where the visitor is and how they got there, the language
+and text size they chose, content that waits for the session to end, and whether the kiosk is
+closed. The kiosk window draws what this says (kiosk/ui/window.py); the rules of navigating,
+of idling and of resetting live here, and are tested without a window (tests/core/).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import NamedTuple
+
+from .content.model import Content
+
+
+class Route(NamedTuple):
+    """A screen: a page ("home", a page of the content, "network"), and on it a detail."""
+
+    page: str
+    detail: str = ""
+
+    @property
+    def name(self) -> str:
+        return f"{self.page}-{self.detail}" if self.detail else self.page
+
+
+HOME = Route("home")
+
+
+class OnIdle(Enum):
+    """What the kiosk does when nobody has touched it for the idle timeout."""
+
+    NOTHING = "nothing"  # the attract loop or the closed screen is already showing
+    COUNTDOWN = "countdown"  # "Still there?" before the session ends
+    RESET = "reset"  # on the home screen, but in the visitor's language or text size
+    LEFT = "left"  # on the home screen as the kiosk starts: the visitor has gone
+
+
+@dataclass
+class Session:
+    """One visitor's path through the kiosk, and the content it is shown with."""
+
+    content: Content
+    route: Route = HOME
+    history: list[Route] = field(default_factory=list)
+    language: str = ""
+    larger_text: bool = False
+    closed: bool = False
+    waiting: Content | None = None  # new content from staff, shown when the session ends
+
+    def __post_init__(self) -> None:
+        self.language = self.language or self.content.settings.default_language
+
+    # -- where the visitor is -------------------------------------------------------------------
+    def pages(self) -> list[str]:
+        content = self.content
+        return ["home", *content.pages, *(["network"] if content.network else [])]
+
+    def exists(self, route: Route) -> bool:
+        """Is there such a page, and on it such a detail?"""
+        if route.page not in self.pages():
+            return False
+        return not route.detail or any(
+            d.id == route.detail for d in self.content.siblings(route.page, route.detail))
+
+    def at(self, route: Route) -> Route:
+        """Be at `route`, or at the nearest that exists (its page, else home); returns where."""
+        if route.page not in self.pages():
+            route = HOME
+        elif not self.exists(route):
+            route = Route(route.page)
+        self.route = route
+        return route
+
+    def navigate(self, route: Route) -> bool:
+        """A visitor's tap: `route`, with the way back remembered. False if already there."""
+        if route == self.route:
+            return False
+        self.history.append(self.route)
+        self.at(route)
+        return True
+
+    def back(self) -> Route:
+        return self.at(self.history.pop() if self.history else HOME)
+
+    def home(self) -> Route:
+        self.history.clear()
+        return self.at(HOME)
+
+    def jump(self, route: Route) -> Route:
+        """Straight to `route` with no way back (snapshots and tests)."""
+        self.history.clear()
+        return self.at(route)
+
+    # -- what the visitor changed ---------------------------------------------------------------
+    def toggle_language(self) -> str:
+        self.language = "zh" if self.language == "en" else "en"
+        return self.language
+
+    def toggle_larger_text(self) -> bool:
+        self.larger_text = not self.larger_text
+        return self.larger_text
+
+    def switched(self) -> bool:
+        """Has the visitor changed the language or the text size?"""
+        return self.language != self.content.settings.default_language or self.larger_text
+
+    def nobody_here(self, counting_down: bool) -> bool:
+        """On the home screen as it starts, with no countdown: no visitor to interrupt."""
+        return self.route == HOME and not counting_down and not self.switched()
+
+    # -- the end of a session -------------------------------------------------------------------
+    def on_idle(self, covered: bool) -> OnIdle:
+        """Nobody for the idle timeout; `covered`: the attract loop or closed screen shows."""
+        if covered:
+            return OnIdle.NOTHING
+        if self.route != HOME:
+            return OnIdle.COUNTDOWN
+        return OnIdle.RESET if self.switched() else OnIdle.LEFT
+
+    def attract_now(self, counting_down: bool) -> bool:
+        """Nobody for the attract delay: play the loop? On the home screen, open, with slides."""
+        return not self.closed and self.route == HOME and not counting_down \
+            and bool(self.content.attract)
+
+    def offer(self, content: Content, counting_down: bool) -> bool:
+        """New content from staff: kept until the session ends. True if it can be shown at once
+        (nobody is in a session): the caller then resets."""
+        self.waiting = content
+        return self.nobody_here(counting_down)
+
+    def reset(self) -> bool:
+        """End the session: home, no way back, the default language and text size, and the
+        content that waited. True if the content changed."""
+        changed = self.waiting is not None
+        if self.waiting is not None:
+            self.content, self.waiting = self.waiting, None
+        self.history.clear()
+        self.route = HOME
+        self.language = self.content.settings.default_language
+        self.larger_text = False
+        return changed

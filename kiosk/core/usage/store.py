@@ -1,0 +1,206 @@
+"""Usage records in SQLite (write-ahead log) in the platform's data folder.
+
+A finished session is written in one transaction, so a kill at any moment loses at most the
+session in progress. Nothing here may stop the kiosk: a locked, full, unwritable or damaged
+database is logged and worked around (sessions wait in memory for the next try; a damaged file
+is moved aside, kept for a person to look at, and a new one started).
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import time
+from datetime import datetime
+from pathlib import Path
+
+from .record import Session, View
+
+log = logging.getLogger("kiosk.usage")
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS sessions (
+    id INTEGER PRIMARY KEY,
+    started TEXT NOT NULL,      -- local time, ISO 8601
+    seconds REAL NOT NULL,
+    language TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sessions_started ON sessions (started);
+CREATE TABLE IF NOT EXISTS views (
+    session INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    screen TEXT NOT NULL,
+    detail TEXT NOT NULL,
+    language TEXT NOT NULL,
+    started TEXT NOT NULL,
+    seconds REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS views_session ON views (session);
+"""
+WAITING_AT_MOST = 500  # sessions kept in memory while the database cannot be written
+DAMAGED = ("file is not a database", "malformed", "corrupt")
+
+
+class UsageStore:
+    def __init__(self, path: Path, busy_timeout_s: float = 0.25):
+        self.path = path
+        self.busy_timeout_s = busy_timeout_s
+        self.waiting: list[Session] = []
+        self._db: sqlite3.Connection | None = None
+
+    # -- writing -------------------------------------------------------------------------------
+    def save(self, session: Session) -> bool:
+        """Write this session (and any that waited); False if it has to wait for next time."""
+        self.waiting = [*self.waiting, session][-WAITING_AT_MOST:]
+        for _attempt in range(2):  # a second time only after a damaged file was moved aside
+            try:
+                db = self._connection()
+                with db:
+                    for waiting in self.waiting:
+                        _insert(db, waiting)
+            except sqlite3.Error as exc:
+                if self._trouble(exc):
+                    continue
+                return False
+            self.waiting = []
+            return True
+        return False
+
+    def prune(self, before: datetime) -> int:
+        """Forget sessions that started before `before`; how many were forgotten."""
+        try:
+            db = self._connection()
+            with db:
+                return db.execute("DELETE FROM sessions WHERE started < ?",
+                                  (before.isoformat(timespec="seconds"),)).rowcount
+        except sqlite3.Error as exc:
+            self._trouble(exc)
+            return 0
+
+    # -- reading -------------------------------------------------------------------------------
+    def sessions(self, since: datetime | None = None, until: datetime | None = None
+                 ) -> list[Session]:
+        """Sessions that started in [since, until), oldest first, with their views."""
+        if not self.path.exists():
+            return []
+        return _sessions(self._connection(), since, until, self.path)
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    # -- the connection ------------------------------------------------------------------------
+    def _connection(self) -> sqlite3.Connection:
+        if self._db is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(self.path, timeout=self.busy_timeout_s, isolation_level=None)
+            try:
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA synchronous=NORMAL")  # with WAL: safe against a killed process
+                db.execute("PRAGMA foreign_keys=ON")
+                db.executescript(SCHEMA)
+            except sqlite3.Error:
+                db.close()
+                raise
+            db.isolation_level = "DEFERRED"  # `with db:` makes one transaction
+            self._db = db
+        return self._db
+
+    def _trouble(self, exc: sqlite3.Error) -> bool:
+        """Log it; True if a damaged file was moved aside (so a new one can be started)."""
+        self.close()
+        message = str(exc)
+        if any(word in message for word in DAMAGED) and self.path.exists():
+            stamp = time.strftime("%Y%m%d-%H%M%S")
+            aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
+            try:
+                self.path.replace(aside)
+                for extra in ("-wal", "-shm"):
+                    Path(f"{self.path}{extra}").unlink(missing_ok=True)
+                log.error("the usage database was damaged (%s); moved it to %s and started a "
+                          "new one", message, aside)
+                return True
+            except OSError as move:
+                log.error("the usage database is damaged (%s) and cannot be moved: %s",
+                          message, move)
+                return False
+        log.warning("usage figures not saved yet (%s); %d session(s) wait for the next try",
+                    message, len(self.waiting))
+        return False
+
+
+class UnreadableStoreError(Exception):
+    """The usage database cannot be read; the message says why, for a person."""
+
+
+def read_sessions(path: Path, since: datetime | None = None, until: datetime | None = None
+                  ) -> list[Session]:
+    """The sessions in the database at `path`, opened read-only: a file named by mistake is
+    never changed, nor given the kiosk's tables. Raises UnreadableStoreError."""
+    if not path.exists():
+        return []  # no session recorded yet
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise UnreadableStoreError(f"Cannot read the usage database {path}: {exc}") from None
+    try:
+        tables = {name for (name,) in db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not {"sessions", "views"} <= tables:
+            raise UnreadableStoreError(f"Cannot read the usage database {path}: it has no "
+                                       "table of sessions and views; is it the kiosk's?")
+        return _sessions(db, since, until, path)
+    except sqlite3.Error as exc:
+        raise UnreadableStoreError(f"Cannot read the usage database {path}: {exc}") from None
+    finally:
+        db.close()
+
+
+def _sessions(db: sqlite3.Connection, since: datetime | None, until: datetime | None,
+              path: Path) -> list[Session]:
+    low = since.isoformat(timespec="seconds") if since else ""
+    high = until.isoformat(timespec="seconds") if until else "9999"
+    found: dict[int, Session] = {}
+    for key, started, seconds, language in db.execute(
+            "SELECT id, started, seconds, language FROM sessions "
+            "WHERE started >= ? AND started < ? ORDER BY started, id", (low, high)):
+        found[key] = Session(_when(started, f"session {key}", path), str(language),
+                             _seconds(seconds, f"session {key}", path))
+    for key, screen, detail, language, started, seconds in db.execute(
+            "SELECT views.session, screen, detail, views.language, views.started, "
+            "views.seconds FROM views JOIN sessions ON sessions.id = views.session "
+            "WHERE sessions.started >= ? AND sessions.started < ? ORDER BY views.rowid",
+            (low, high)):
+        what = f"a view of session {key}"
+        found[key].views.append(View(str(screen), str(detail), str(language),
+                                     _when(started, what, path), _seconds(seconds, what, path)))
+    return list(found.values())
+
+
+def _when(value: object, what: str, path: Path) -> datetime:
+    try:
+        if isinstance(value, str):
+            return datetime.fromisoformat(value)
+    except ValueError:
+        pass
+    raise UnreadableStoreError(f"Cannot read the usage database {path}: {what} has the "
+                                   f"start {value!r}, which is not a date and time like "
+                                   "2026-11-28T14:05:00")
+
+
+def _seconds(value: object, what: str, path: Path) -> float:
+    if isinstance(value, (int, float)) and value >= 0:
+        return float(value)
+    raise UnreadableStoreError(f"Cannot read the usage database {path}: {what} lasts "
+                               f"{value!r} seconds, which is not a number of seconds")
+
+
+def _insert(db: sqlite3.Connection, session: Session) -> None:
+    key = db.execute("INSERT INTO sessions (started, seconds, language) VALUES (?, ?, ?)",
+                     (session.started.isoformat(timespec="seconds"), round(session.seconds, 1),
+                      session.language)).lastrowid
+    db.executemany(
+        "INSERT INTO views (session, screen, detail, language, started, seconds) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [(key, v.screen, v.detail, v.language, v.started.isoformat(timespec="seconds"),
+          round(v.seconds, 1)) for v in session.views])

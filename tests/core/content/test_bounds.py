@@ -1,0 +1,145 @@
+"""Reading and checking the content file is bounded: what is not a plain file is refused at
+once, a file far too large or with far too many values is refused early, and a file with
+thousands of problems lists a bounded number of them and counts the rest."""
+
+import os
+import threading
+
+import pytest
+
+from kiosk.core.content import load, load_bytes
+from kiosk.core.content.loader import MAX_BYTES, MAX_VALUES
+from kiosk.core.content.reader import LISTED
+
+from ...samples import MINIMAL, ROOT, problems
+
+
+def messages(path) -> list[str]:
+    return [str(p) for p in load(path).problems]
+
+
+def test_a_named_pipe_is_refused_at_once_not_waited_on(tmp_path):
+    fifo = tmp_path / "content.yaml"
+    os.mkfifo(fifo)
+    result = []
+    reading = threading.Thread(target=lambda: result.append(messages(fifo)), daemon=True)
+    reading.start()
+    reading.join(timeout=10)
+    assert result == [[f"{fifo}:1:1: this is a named pipe (FIFO), not a file: the content "
+                       "file must be a plain text file"]]
+
+
+def test_a_device_is_refused_without_reading_it():
+    assert messages("/dev/zero") == [
+        "/dev/zero:1:1: this is a device, not a file: the content file must be a plain text "
+        "file"]
+
+
+def test_a_folder_is_refused(tmp_path):
+    assert messages(tmp_path) == [
+        f"{tmp_path}:1:1: this is a folder, not a file: the content file must be a plain "
+        "text file"]
+
+
+def test_a_file_over_the_size_limit_is_refused(tmp_path):
+    path = tmp_path / "content.yaml"
+    path.write_bytes(MINIMAL.encode() + b"#" * MAX_BYTES)
+    assert messages(path) == [f"{path}:1:1: the file is larger than 20 MB"]
+
+
+def test_far_too_many_values_are_refused_where_the_limit_is_passed():
+    text = MINIMAL + "  items: [" + "1, " * (MAX_VALUES + 10) + "1]\n"
+    assert problems(text) == [
+        "content.yaml:8:149915: the file holds more than 50,000 values (texts, lists and "
+        "keys), far more than a kiosk shows: is a part of it pasted many times over?"]
+
+
+def test_many_short_lines_below_the_limit_are_counted_not_refused():
+    text = MINIMAL + "  items:\n" + "    - x\n" * 20_000
+    loaded = load_bytes(text.encode(), "content.yaml", ROOT)
+    assert len(loaded.problems) == LISTED + 1
+    assert str(loaded.problems[-1]) == (
+        "content.yaml:208:7: and 19,800 more problems after these 200 (fix these, then "
+        "check again)")
+    assert loaded.counts() == (20_000, 0)
+    assert loaded.content is None
+
+
+def test_warnings_past_the_listed_ones_are_a_warning_line():
+    text = MINIMAL + "  pillars:\n" + "    - {title: only English}\n" * 300
+    loaded = load_bytes(text.encode(), "content.yaml", ROOT)
+    assert str(loaded.problems[-1]) == (
+        "content.yaml:208:15: warning: and 100 more problems after these 200 (fix these, then "
+        "check again)")
+    assert loaded.counts() == (0, 300)
+    assert loaded.content is not None
+
+
+def test_errors_past_the_listed_warnings_still_refuse_the_file():
+    text = MINIMAL + "  pillars:\n" + "    - {title: only English}\n" * 200 + \
+        "    - {title: [a list]}\n"
+    loaded = load_bytes(text.encode(), "content.yaml", ROOT)
+    assert loaded.content is None
+    assert str(loaded.problems[-1]).startswith("content.yaml:208:15: and 1 more problems")
+    assert loaded.counts() == (1, 200)
+
+
+@pytest.mark.parametrize("value", ["[1, 2]", "{a: 1}"])
+def test_an_id_that_is_a_list_or_keys_is_a_located_problem(value):
+    text = MINIMAL + f"  items:\n    - {{id: {value}, title: {{en: A, zh: A}}}}\n" \
+                     f"    - {{id: {value}, title: {{en: B, zh: B}}}}\n"
+    kind = "a list" if value.startswith("[") else "a set of keys"
+    assert problems(text) == [f"content.yaml:9:12: 'id' must be a text, not {kind}",
+                              f"content.yaml:10:12: 'id' must be a text, not {kind}"]
+
+
+def test_a_location_id_that_is_a_list_is_a_located_problem():
+    text = MINIMAL.replace("page: mission", "page: network").replace("mission:\n", "network:\n") \
+        + "  locations:\n    - {id: [x], name: {en: X, zh: X}, lat: 39, lon: 116}\n"
+    assert problems(text) == ["content.yaml:9:12: 'id' must be a text, not a list"]
+
+
+IMAGE = MINIMAL + "  items:\n    - {id: a, title: {en: A, zh: A}, image: PATH}\n"
+
+
+@pytest.mark.parametrize(("path", "shown"), [
+    ("/etc/kiosk/lab.png", "/etc/kiosk/lab.png"),
+    ("../secret/lab.png", "../secret/lab.png"),
+    ("photos/../../lab.png", "photos/../../lab.png"),
+    ("'C:\\\\Users\\\\lab.png'", "C:\\\\Users\\\\lab.png"),
+    ("'..\\\\lab.png'", "..\\\\lab.png"),
+])
+def test_an_image_outside_the_content_folder_is_refused(path, shown):
+    assert problems(IMAGE.replace("PATH", path)) == [
+        f"content.yaml:9:45: 'image' must be a path inside the content file's folder, like "
+        f"photos/lab.jpg, not \"{shown}\""]
+
+
+def test_an_image_that_is_a_symbolic_link_loop_is_a_located_problem(tmp_path):
+    (tmp_path / "loop.png").symlink_to(tmp_path / "loop.png")
+    assert problems(IMAGE.replace("PATH", "loop.png"), tmp_path) == [
+        "content.yaml:9:45: the image loop.png is a link that leads back to itself (a "
+        "symbolic link loop): replace it with the picture"]
+
+
+def test_an_image_that_is_a_folder_is_refused(tmp_path):
+    (tmp_path / "photos.png").mkdir()
+    assert problems(IMAGE.replace("PATH", "photos.png"), tmp_path) == [
+        "content.yaml:9:45: the image photos.png is not a file (it is a folder or a device)"]
+
+
+def test_a_link_longer_than_a_qr_code_holds_is_refused():
+    url = "https://example.com/" + "a" * 5000
+    assert problems(MINIMAL + f"  link: {{url: {url}}}\n") == [
+        "content.yaml:8:15: 'url' is 5,020 bytes long: a QR code holds at most 2,331; use a "
+        "shorter link"]
+
+
+def test_the_longest_link_accepted_fits_in_a_qr_code():
+    import segno
+
+    url = "https://example.com/" + "a" * (2331 - 20)
+    assert problems(MINIMAL + f"  link: {{url: {url}}}\n") == []
+    segno.make_qr(url, error="m")  # raises if it did not fit
+    with pytest.raises(segno.DataOverflowError):
+        segno.make_qr(url + "a", error="m", boost_error=False)

@@ -1,0 +1,92 @@
+"""The bundled content.yaml carries the park's own description, in English and Chinese."""
+
+
+from kiosk.core.content import load
+
+from ...samples import ROOT
+
+
+def all_texts(content, language: str) -> str:
+    """Every visible text of the content in one language, to search for facts."""
+    texts = [content.organisation.name, content.organisation.motto, content.organisation.intro,
+             content.organisation.link.caption]
+    for page in list(content.pages.values()) + [content.network]:
+        texts += [page.title, page.lead]
+    for page in content.pages.values():
+        texts += [c.title for c in page.pillars]
+        texts += [t for f in page.figures for t in (f.value, f.unit, f.label)]
+        texts += [t for b in page.sections for t in (b.title, *b.paragraphs)]
+        texts += [t for g in page.groups for t in (g.title, *g.terms)]
+    for name in ("mission", "strategies", "clusters", "network"):
+        for d in content.details(name):
+            texts += [d.title, d.summary, *d.paragraphs]
+            texts += [t for g in d.groups for t in (g.title, *g.terms)]
+    return "\n".join(t.get(language) for t in texts)
+
+
+def test_bundled_content_is_valid_with_no_warnings():
+    loaded = load(ROOT / "content.yaml")
+    assert [str(p) for p in loaded.problems] == []
+
+
+def test_the_seed_facts_are_there_in_english():
+    content = load(ROOT / "content.yaml").content
+    text = all_texts(content, "en")
+    for fact in [
+        "Building a stage for innovation and entrepreneurship",
+        "Paving a road for opportunities and success",
+        "Constructing a bridge for science and economy",
+        "southeast corner of Tsinghua University",
+        "core area of Zhongguancun Science Park",
+        "770,000", "400+", "1,000+", "nearly 20 cities and regions",
+        "approximately twenty years",
+        "Hi-tech enterprise innovation cluster",
+        "Multinational enterprise R&D institution cluster",
+        "Financial investment institution cluster",
+        "Intermediary service institution cluster",
+        "Internationalization", "Supporting platform", "Eradiating development",
+        "Congregation", "Polymerization", "Focalization", "Achievement",
+        "Government", "Industry", "University", "Research", "Finance", "Intermediary",
+        "Trade", "Media",
+        "TusHoldings", "Sci-tech park & new urbanization", "Financial assets management",
+        "Innovation research & consultation",
+        "Real estate", "Hotel", "Education",
+        "China's leader and world's model in sci-tech service industry",
+        "Limited Space for Unlimited Dream",
+    ]:
+        assert fact in text, fact
+    assert content.organisation.link.url == "http://www.spmember.com/"
+
+
+def test_the_seed_facts_are_there_in_chinese():
+    content = load(ROOT / "content.yaml").content
+    text = all_texts(content, "zh")
+    for fact in [
+        "搭建创新创业的舞台", "铺设机会成功的道路", "架起科学经济的桥梁",
+        "清华大学东南角", "中关村科技园区核心区", "77", "万平方米", "400", "1000", "近20",
+        "高新技术企业创新集群", "跨国企业研发机构集群", "金融投资机构集群", "中介服务机构集群",
+        "国际化", "支撑平台", "辐射发展", "聚集", "聚合", "聚焦", "成就",
+        "政", "产", "学", "研", "金", "介", "贸", "媒",
+        "启迪控股", "清华科技园", "科技园区与新型城镇化平台", "金融资产管理平台",
+        "创新研究与咨询平台", "地产", "酒店", "教育", "传媒", "有限空间，无限梦想",
+    ]:
+        assert fact in text, fact
+
+
+def test_every_text_has_both_languages():
+    content = load(ROOT / "content.yaml").content
+    english, chinese = all_texts(content, "en"), all_texts(content, "zh")
+    assert english.count("\n") == chinese.count("\n")
+    for en, zh in zip(english.split("\n"), chinese.split("\n"), strict=True):
+        assert not (en and en == zh and en.isascii() and any(c.isalpha() for c in en)), en
+
+
+def test_network_is_about_twenty_locations_marked_as_sample_data():
+    content = load(ROOT / "content.yaml").content
+    locations = content.network.locations
+    assert 18 <= len(locations) <= 22
+    assert [loc.id for loc in locations if loc.headquarters] == ["beijing"]
+    raw = (ROOT / "content.yaml").read_text(encoding="utf-8")
+    assert "SAMPLE DATA: STAFF MUST REPLACE" in raw
+    sample_lines = [line for line in raw.splitlines() if line.rstrip().endswith("# SAMPLE")]
+    assert len(sample_lines) == len(locations) - 1

@@ -1,0 +1,101 @@
+"""A kiosk that dies again and again starts on its last good content, then on "back soon"."""
+
+import json
+import shutil
+from datetime import datetime, timedelta
+
+import pytest
+
+from kiosk.core.crash_loop import Fallback, LastGood, Starts, load_for_start
+
+from ..samples import ROOT
+
+T0 = datetime(2026, 11, 30, 10, 0, 0)
+
+
+def test_three_crashes_within_a_minute_fall_back_to_the_last_good_content(tmp_path):
+    starts = Starts(tmp_path / "starts.json")
+    seen = [starts.begin(T0 + timedelta(seconds=2 * n)) for n in range(8)]  # none end cleanly
+    assert seen == [Fallback.NONE] * 3 + [Fallback.LAST_GOOD] * 3 + [Fallback.BACK_SOON] * 2
+
+
+def test_clean_exits_and_old_crashes_do_not_count(tmp_path):
+    starts = Starts(tmp_path / "starts.json")
+    for n in range(5):
+        started = T0 + timedelta(seconds=n)
+        assert starts.begin(started) is Fallback.NONE
+        starts.end(started)  # staff restarted it: no crash
+    for n in range(3):
+        starts.begin(T0 + timedelta(seconds=10 + n))  # three crashes...
+    assert starts.begin(T0 + timedelta(seconds=100)) is Fallback.NONE  # ...over a minute ago
+
+
+@pytest.mark.parametrize("left", ["[{", ""], ids=["half written", "empty after a power cut"])
+def test_a_damaged_start_log_is_started_again(tmp_path, left):
+    (tmp_path / "starts.json").write_text(left)
+    assert Starts(tmp_path / "starts.json").begin(T0) is Fallback.NONE
+    assert len(json.loads((tmp_path / "starts.json").read_text())) == 1
+
+
+def test_the_last_good_copy_keeps_its_images_found_beside_the_original(tmp_path):
+    folder = tmp_path / "content"
+    shutil.copytree(ROOT / "resources", folder / "resources")
+    original = folder / "content.yaml"
+    original.write_bytes((ROOT / "content.yaml").read_bytes())
+    last_good = LastGood(tmp_path / "state")
+    last_good.folder.mkdir()
+    assert last_good.remember(original)
+    original.write_text("organisation: [broken")  # staff saved a broken file since
+    assert not last_good.remember(original)  # a broken file is never "good"
+    found = load_for_start(original, Fallback.LAST_GOOD, last_good)
+    assert found.content is not None
+    assert found.content.source == original.resolve()
+    assert load_for_start(original, Fallback.NONE, last_good).content is None
+    assert load_for_start(original, Fallback.BACK_SOON, last_good) is None
+
+
+def test_no_last_good_copy_means_back_soon(tmp_path):
+    assert load_for_start(ROOT / "content.yaml", Fallback.LAST_GOOD, LastGood(tmp_path)) is None
+
+
+def test_after_a_crash_loop_the_file_that_crashed_is_not_taken_for_good(qtbot, tmp_path):
+    """On the fallback, the kiosk shows the last good copy, not the file: a minute of that
+    proves nothing about the file. A valid save staff make afterwards is shown, and counts."""
+    from PySide6.QtWidgets import QWidget
+
+    from kiosk import services
+    from kiosk.core.content import load
+    from kiosk.qt.watcher import ContentWatcher
+
+    path = tmp_path / "content.yaml"
+    shutil.copy(ROOT / "content.yaml", path)
+    shutil.copytree(ROOT / "resources", tmp_path / "resources")
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    watcher = ContentWatcher(path, load(path).content, parent=owner)
+    on_fallback = services.keep_when_stable(owner, watcher, LastGood(tmp_path), False)
+    normal = services.keep_when_stable(owner, watcher, LastGood(tmp_path), True)
+    assert not on_fallback.isActive() and normal.isActive()
+    watcher.loaded.emit(watcher.current)
+    assert on_fallback.isActive()
+
+
+def test_the_back_soon_screen_tries_again_later_backing_off(tmp_path):
+    from kiosk.core.crash_loop import RETRY_FIRST_S, RETRY_MOST_S
+
+    starts = Starts(tmp_path / "starts.json")
+    now = datetime(2026, 12, 1, 9, 0)
+    waits = []
+    for _attempt in range(7):
+        for crash in range(6):  # six crashes in a minute, then the back soon screen
+            starts.begin(now + timedelta(seconds=crash))
+        now += timedelta(seconds=6)
+        assert starts.begin(now) is Fallback.BACK_SOON
+        waits.append(starts.back_soon(now))
+        starts.end(now)  # the retry is a clean exit
+        now += timedelta(seconds=waits[-1])
+        assert starts.begin(now) is Fallback.NONE  # the crashes are over a minute old
+        starts.end(now)
+    assert (RETRY_FIRST_S, RETRY_MOST_S) == (180, 3600)
+    assert waits == [180, 360, 720, 1440, 2880, 3600, 3600]
+    assert starts.back_soon(now + timedelta(days=2)) == 180  # a day without: from the start

@@ -1,0 +1,100 @@
+"""The visitor's session without a window: navigating, idling, closing and resetting."""
+
+from pathlib import Path
+
+import pytest
+
+from kiosk.core.content import load
+from kiosk.core.session import HOME, OnIdle, Route, Session
+
+BUNDLED = Path(__file__).resolve().parents[2] / "content.yaml"
+
+
+@pytest.fixture(scope="module")
+def content():
+    return load(BUNDLED).content
+
+
+def test_a_visitor_goes_in_and_back_out(content):
+    session = Session(content)
+    assert session.route == HOME and session.language == "en"
+    assert session.navigate(Route("clusters"))
+    assert session.navigate(Route("clusters", "hi-tech"))
+    assert not session.navigate(Route("clusters", "hi-tech"))  # a second tap: nowhere new
+    assert session.history == [HOME, Route("clusters")]
+    assert session.back() == Route("clusters")
+    assert session.back() == HOME
+    assert session.back() == HOME  # nothing left to go back to
+
+
+def test_home_forgets_the_way_back(content):
+    session = Session(content)
+    session.navigate(Route("mission"))
+    session.navigate(Route("network"))
+    assert session.home() == HOME
+    assert session.history == []
+
+
+def test_a_route_that_is_not_there_lands_on_its_page_or_home(content):
+    session = Session(content)
+    assert session.jump(Route("clusters", "no-such-cluster")) == Route("clusters")
+    assert session.jump(Route("no-such-page", "x")) == HOME
+    assert not session.exists(Route("no-such-page"))
+    assert session.exists(Route("network", "shanghai"))
+
+
+def test_a_network_is_a_page_only_when_the_content_has_one(content):
+    assert "network" in Session(content).pages()
+    without = content._replace(network=None)
+    assert "network" not in Session(without).pages()
+    assert Session(without).jump(Route("network")) == HOME
+
+
+def test_idle_counts_down_away_from_home_and_resets_a_changed_home(content):
+    session = Session(content)
+    assert session.on_idle(covered=False) is OnIdle.LEFT
+    session.navigate(Route("mission"))
+    assert session.on_idle(covered=False) is OnIdle.COUNTDOWN
+    assert session.on_idle(covered=True) is OnIdle.NOTHING
+    session.home()
+    session.toggle_language()
+    assert session.language == "zh"
+    assert session.on_idle(covered=False) is OnIdle.RESET
+    session.reset()
+    assert (session.route, session.language, session.larger_text) == (HOME, "en", False)
+    session.toggle_larger_text()
+    assert session.on_idle(covered=False) is OnIdle.RESET
+
+
+def test_the_attract_loop_plays_on_an_open_home_screen_with_slides(content):
+    session = Session(content)
+    assert content.attract
+    assert session.attract_now(counting_down=False)
+    assert not session.attract_now(counting_down=True)
+    session.navigate(Route("mission"))
+    assert not session.attract_now(counting_down=False)
+    session.home()
+    session.closed = True
+    assert not session.attract_now(counting_down=False)
+    session.closed = False
+    assert not Session(content._replace(attract=())).attract_now(False)
+
+
+def test_new_content_waits_for_the_visitor_then_replaces_the_old(content):
+    session = Session(content)
+    session.navigate(Route("network"))
+    chinese = content.with_settings(default_language="zh")
+    assert not session.offer(chinese, counting_down=False)  # someone is looking at the map
+    assert session.content is content and session.waiting is chinese
+    assert session.reset()
+    assert session.content is chinese and session.waiting is None
+    assert session.language == "zh"
+    assert not session.reset()  # nothing waited this time
+
+
+def test_new_content_is_shown_at_once_when_nobody_is_there(content):
+    session = Session(content)
+    assert session.offer(content.with_settings(idle_timeout=30), counting_down=False)
+    assert not session.offer(content, counting_down=True)  # "Still there?" is up
+    session.toggle_language()
+    assert not session.offer(content, counting_down=False)  # a visitor chose Chinese
