@@ -2,13 +2,17 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
+# Every package at the version, and with the hashes, that requirements/*.txt lock (`make lock`).
+LOCK := requirements/test.txt
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | cksum | cut -d' ' -f1)
 
-.PHONY: run kiosk test lint check snapshots build clean
+.PHONY: run kiosk test lint check snapshots build lock clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
+	$(PIP) --require-hashes -r $(LOCK)
+	$(PIP) --no-deps -e .
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
@@ -18,9 +22,11 @@ run: $(STAMP)  ## the kiosk in a window that closes, on the bundled content.yaml
 kiosk: $(STAMP)  ## the kiosk as visitors see it: fullscreen, locked
 	$(BIN)/python main.py
 
-test: $(STAMP)  ## every test, headless, then the linter
+test: $(STAMP)  ## every test, headless; then the linter, the package's layers and the types
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/mypy
 
 check: $(STAMP)  ## check content.yaml
 	$(BIN)/python main.py check content.yaml
@@ -31,9 +37,14 @@ snapshots: $(STAMP)  ## every screen as PNG, landscape and portrait, English and
 		|| exit 1; done; done
 
 build: $(STAMP)  ## the installers' one-folder build in dist/kiosk/, smoke-tested
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[build]"
+	$(PIP) --require-hashes -r requirements/build.txt
 	$(BIN)/python -m PyInstaller --noconfirm --log-level WARN kiosk.spec
 	$(BIN)/python tools/smoke_build.py
+
+lock: $(STAMP)  ## pin what pyproject.toml lists, and all it pulls in, with hashes
+	$(PIP) "uv==0.13.9"
+	for extra in test build; do $(BIN)/uv pip compile pyproject.toml --extra $$extra --universal \
+		--generate-hashes --python-version 3.11 --no-header -o requirements/$$extra.txt || exit 1; done
 
 clean:
 	rm -rf $(VENV) snapshots build dist *.egg-info
