@@ -8,9 +8,11 @@ import jsonschema
 import yaml
 
 from kiosk import cli
-from kiosk.core.content import load_bytes
+from kiosk.core.content import keys, load_bytes
 from kiosk.core.content.model import WEEKDAYS, Labels, Theme
 from kiosk.core.content.schema import DETAIL_KEYS, SETTINGS
+
+from .samples import MINIMAL
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((ROOT / "content.schema.json").read_text(encoding="utf-8"))
@@ -68,3 +70,42 @@ def test_the_readme_lists_every_label_with_its_defaults():
     for name in Labels._fields:
         text = getattr(Labels(), name)
         assert f"| `{name}` | {text.en} | {text.zh} |" in readme, name
+
+
+def test_the_schema_and_the_readmes_table_are_written_from_the_checkers_keys():
+    """One source: kiosk/core/content/keys.py. After changing it, write both files again with
+    `python -m kiosk.core.content.keys`."""
+    assert SCHEMA == keys.json_schema()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert keys.TABLE_START in readme
+    assert keys.with_table(readme) == readme
+
+
+def test_every_key_in_the_schema_says_what_it_is():
+    undescribed = []
+
+    def walk(value, path):
+        if isinstance(value, dict):
+            for name, prop in value.get("properties", {}).items():
+                if not prop.get("description"):
+                    undescribed.append(f"{path}/{name}")
+            for name, inner in value.items():
+                walk(inner, f"{path}/{name}")
+        elif isinstance(value, list):
+            for inner in value:
+                walk(inner, path)
+
+    walk(SCHEMA, "")
+    assert undescribed == []
+    assert len(json.dumps(SCHEMA).split('"description"')) > 100
+
+
+def test_the_checker_reads_each_section_with_the_keys_defined_for_it():
+    cases = ((keys.TILE, "{page: mission,", "{page: mission, rank: 1,"),
+             (keys.ORGANISATION, "organisation:\n", "organisation:\n  rank: 1\n"))
+    for section, old, new in cases:
+        assert old in MINIMAL
+        changed = MINIMAL.replace(old, new, 1)
+        message = next(str(p) for p in load_bytes(changed.encode(), "content.yaml", ROOT).errors)
+        allowed = ", ".join(section.required() + section.optional())
+        assert message.endswith(f"unknown key 'rank'; allowed in '{section.name}': {allowed}")

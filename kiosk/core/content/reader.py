@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 import yaml
 
+from . import keys as known
 from .glyphs import undrawable
 from .icons import icon_problem
 from .model import LANGUAGE_NAMES, Link, Text
@@ -333,7 +334,7 @@ class Reader:
         return path.resolve()
 
     def link(self, node: yaml.Node, name: str) -> Link | None:
-        keys = self.keys(node, name, ("url",), ("caption",))
+        keys = self.keys(node, name, *known.LINK.names())
         if keys is None or "url" not in keys:
             return None
         url = self.string(keys["url"], "url")

@@ -10,9 +10,9 @@ from types import MappingProxyType
 
 import yaml
 
+from . import keys as known
 from .contrast import MINIMUM, weak_pairs
 from .model import (
-    LANGUAGES,
     PAGE_NAMES,
     WEEKDAYS,
     AttractSlide,
@@ -38,8 +38,7 @@ from .reader import Reader
 
 
 def content(r: Reader, root: yaml.Node, source: Path | None) -> Content:
-    top = r.keys(root, "the file", ("organisation", "home"),
-                 ("settings", "theme", "labels", "attract", "opening_hours") + PAGE_NAMES) or {}
+    top = r.keys(root, "the file", *known.FILE.names()) or {}
     pages = {
         name: _page(r, top[name], name) for name in PAGE_NAMES[:3] if name in top
     }
@@ -75,20 +74,21 @@ def _text(r: Reader, keys: dict[str, yaml.Node], name: str, default: Text = NO_T
     return r.text(keys[name], name) if name in keys else default
 
 
+def _reading(form: known.Form) -> tuple[str, tuple[object, ...]]:
+    """The Reader method that reads a setting of this form, and its arguments."""
+    if form.kind == "choice":
+        return "choice", (form.choices,)
+    if form.kind == "number":
+        return "number", (form.low, form.high, form.unit)
+    return "boolean", ()
+
+
 # key: (reader, arguments): every setting is optional and has a default in Settings.
-SETTINGS = {
-    "default_language": ("choice", (LANGUAGES,)),
-    "idle_timeout": ("number", (5, 3600, "seconds")),
-    "countdown": ("number", (3, 120, "seconds")),
-    "attract_delay": ("number", (10, 86400, "seconds")),
-    "attract_slide": ("number", (2, 120, "seconds")),
-    "reduced_motion": ("boolean", ()),
-    "usage_retention_days": ("number", (1, 3650, "days")),
-}
+SETTINGS = {key.name: _reading(key.form) for key in known.SETTINGS.keys}
 
 
 def _settings(r: Reader, node: yaml.Node) -> Settings:
-    keys = r.keys(node, "settings", (), tuple(SETTINGS)) or {}
+    keys = r.keys(node, "settings", *known.SETTINGS.names()) or {}
     values = {}
     for name, value in keys.items():
         method, arguments = SETTINGS[name]
@@ -101,7 +101,7 @@ HOURS = re.compile(r"(\d{1,2}):(\d\d)\s*[-–]\s*(\d{1,2}):(\d\d)")
 
 def _opening_hours(r: Reader, node: yaml.Node) -> OpeningHours | None:
     """`monday: "09:00-17:30"` or `monday: closed` for each weekday; `closed_on:` dates."""
-    keys = r.keys(node, "opening_hours", (), WEEKDAYS + ("closed_on",))
+    keys = r.keys(node, "opening_hours", *known.OPENING_HOURS.names())
     if keys is None:
         return None
     if not set(WEEKDAYS) & keys.keys():  # holidays only: open all day on the other days
@@ -164,7 +164,7 @@ def _clock(hours: str, minutes: str) -> time | None:
 def _theme(r: Reader, node: yaml.Node) -> Theme:
     default = Theme()
     names = tuple(Theme._fields)
-    keys = r.keys(node, "theme", (), names) or {}
+    keys = r.keys(node, "theme", *known.THEME.names()) or {}
     colours, broken = {}, set()
     for name in names:
         if name not in keys:
@@ -192,8 +192,7 @@ PLACEHOLDERS = {"returning": ("seconds",), "opens_again": ("day", "time")}
 def _labels(r: Reader, node: yaml.Node) -> tuple[Labels, dict[str, yaml.Node]]:
     """The labels, and the node each was given at (for a warning that another key overrides
     one)."""
-    names = tuple(Labels._fields)
-    keys = r.keys(node, "labels", (), names) or {}
+    keys = r.keys(node, "labels", *known.LABELS.names()) or {}
     labels = {name: r.text(value, name) for name, value in keys.items()}
     for name, text in labels.items():
         allowed = PLACEHOLDERS.get(name, ())
@@ -207,10 +206,10 @@ def _labels(r: Reader, node: yaml.Node) -> tuple[Labels, dict[str, yaml.Node]]:
 
 
 def _attract(r: Reader, node: yaml.Node) -> tuple[AttractSlide, ...]:
-    keys = r.keys(node, "attract", ("slides",)) or {}
+    keys = r.keys(node, "attract", *known.ATTRACT.names()) or {}
     slides = []
     for item in r.items(keys["slides"], "slides", minimum=1) if "slides" in keys else ():
-        slide = r.keys(item, "slide", ("text",), ("value", "unit", "image"))
+        slide = r.keys(item, "slide", *known.SLIDE.names())
         if slide and "text" in slide:
             slides.append(AttractSlide(
                 text=r.text(slide["text"], "text"),
@@ -223,7 +222,7 @@ def _attract(r: Reader, node: yaml.Node) -> tuple[AttractSlide, ...]:
 
 
 def _map_image(r: Reader, node: yaml.Node) -> MapImage | None:
-    keys = r.keys(node, "map", ("image", "west", "east", "south", "north"))
+    keys = r.keys(node, "map", *known.MAP.names())
     if keys is None or len(keys) < 5:
         return None
     image = r.image(keys["image"], "image")
@@ -236,7 +235,7 @@ def _map_image(r: Reader, node: yaml.Node) -> MapImage | None:
 
 
 def _organisation(r: Reader, node: yaml.Node) -> Organisation | None:
-    keys = r.keys(node, "organisation", ("name",), ("motto", "intro", "link"))
+    keys = r.keys(node, "organisation", *known.ORGANISATION.names())
     if keys is None or "name" not in keys:
         return None
     return Organisation(
@@ -248,12 +247,12 @@ def _organisation(r: Reader, node: yaml.Node) -> Organisation | None:
 
 
 def _tiles(r: Reader, node: yaml.Node, defined: set[str]) -> tuple[Tile, ...]:
-    keys = r.keys(node, "home", ("tiles",)) or {}
+    keys = r.keys(node, "home", *known.HOME.names()) or {}
     if "tiles" not in keys:
         return ()
     tiles: list[Tile] = []
     for item in r.items(keys["tiles"], "tiles", minimum=1):
-        tile = r.keys(item, "tile", ("page", "title"), ("subtitle", "icon", "image"))
+        tile = r.keys(item, "tile", *known.TILE.names())
         if tile is None or "page" not in tile or "title" not in tile:
             continue
         page = r.choice(tile["page"], "page", PAGE_NAMES)
@@ -279,7 +278,7 @@ def _paragraphs(r: Reader, node: yaml.Node) -> tuple[Text, ...]:
 
 
 def _group(r: Reader, node: yaml.Node) -> TermGroup | None:
-    keys = r.keys(node, "group", ("title", "terms"), ("lead", "flow"))
+    keys = r.keys(node, "group", *known.GROUP.names())
     if keys is None or "title" not in keys or "terms" not in keys:
         return None
     return TermGroup(
@@ -294,7 +293,7 @@ def _groups(r: Reader, node: yaml.Node) -> tuple[TermGroup, ...]:
     return tuple(g for g in (_group(r, n) for n in r.items(node, "groups")) if g)
 
 
-DETAIL_KEYS = ("summary", "paragraphs", "icon", "image", "groups", "link")
+DETAIL_KEYS = tuple(k.name for k in known.DETAIL_KEYS)
 
 
 def _detail(r: Reader, keys: dict[str, yaml.Node], title_key: str) -> Detail:
@@ -314,7 +313,7 @@ def _details(r: Reader, node: yaml.Node, name: str,
              seen: dict[str, yaml.Node]) -> tuple[Detail, ...]:
     details = []
     for item in r.items(node, name):
-        keys = r.keys(item, f"{name} entry", ("id", "title"), DETAIL_KEYS)
+        keys = r.keys(item, f"{name} entry", *known.DETAIL.names())
         if keys is None or "id" not in keys or "title" not in keys:
             continue
         details.append(_detail(r, keys, "title"))
@@ -334,11 +333,10 @@ def _unique_id(r: Reader, node: yaml.Node, value: str, seen: dict[str, yaml.Node
 
 
 def _page(r: Reader, node: yaml.Node, name: str) -> Page:
-    keys = r.keys(node, name, ("title",), ("lead", "pillars", "figures", "items", "groups",
-                                          "sections", "link")) or {}
+    keys = r.keys(node, name, *known.PAGE.names()) or {}
     pillars, figures, sections = [], [], []
     for item in r.items(keys["pillars"], "pillars") if "pillars" in keys else ():
-        card = r.keys(item, "pillar", ("title",), ("text", "icon"))
+        card = r.keys(item, "pillar", *known.PILLAR.names())
         if card and "title" in card:
             pillars.append(Card(
                 title=r.text(card["title"], "title"),
@@ -346,7 +344,7 @@ def _page(r: Reader, node: yaml.Node, name: str) -> Page:
                 icon=r.icon(card["icon"], "icon") if "icon" in card else "",
             ))
     for item in r.items(keys["figures"], "figures") if "figures" in keys else ():
-        figure = r.keys(item, "figure", ("value", "label"), ("unit",))
+        figure = r.keys(item, "figure", *known.FIGURE.names())
         if figure and "value" in figure and "label" in figure:
             figures.append(Figure(
                 value=r.text(figure["value"], "value", neutral=True),
@@ -354,7 +352,7 @@ def _page(r: Reader, node: yaml.Node, name: str) -> Page:
                 unit=_text(r, figure, "unit"),
             ))
     for item in r.items(keys["sections"], "sections") if "sections" in keys else ():
-        block = r.keys(item, "section", ("title", "paragraphs"))
+        block = r.keys(item, "section", *known.BLOCK.names())
         if block and "title" in block and "paragraphs" in block:
             sections.append(TextBlock(r.text(block["title"], "title"),
                                       _paragraphs(r, block["paragraphs"])))
@@ -373,17 +371,14 @@ def _page(r: Reader, node: yaml.Node, name: str) -> Page:
 def _network(r: Reader, node: yaml.Node, labels: Labels,
              overridden: yaml.Node | None) -> NetworkPage:
     """`overridden`: where the file gave labels.locations, which list_title overrides."""
-    keys = r.keys(node, "network", ("title", "locations"),
-                  ("lead", "list_title", "features", "map"))
-    keys = keys or {}
+    keys = r.keys(node, "network", *known.NETWORK.names()) or {}
     if overridden is not None and "list_title" in keys:
         r.warn(overridden, "'labels.locations' is not used: 'list_title' under 'network:' (line "
                            f"{keys['list_title'].start_mark.line + 1}) gives the list its title")
     seen: dict[str, yaml.Node] = {}
     locations = []
     for item in r.items(keys["locations"], "locations") if "locations" in keys else ():
-        loc = r.keys(item, "location", ("id", "name", "lat", "lon"),
-                     ("headquarters", "label_priority") + DETAIL_KEYS)
+        loc = r.keys(item, "location", *known.LOCATION.names())
         if loc is None or not {"id", "name", "lat", "lon"} <= loc.keys():
             continue
         detail = _detail(r, loc, "name")
