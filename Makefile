@@ -23,7 +23,7 @@ kiosk: $(STAMP)  ## the kiosk as visitors see it: fullscreen, locked
 	$(BIN)/python main.py
 
 test: $(STAMP)  ## every test, headless; then the linter, the package's layers and the types
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n auto  # a worker per processor
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/mypy
