@@ -115,8 +115,7 @@ def overlays(window, settings: Path):
     status = StaffStatus(str(content.source), now, (), figures([]))
 
     def attract_slide(index: int) -> None:
-        window.attract.start(content.attract, 3600, look, content.labels, language,
-                             motion=False)
+        window.start_attract(3600)  # still: the content's motion is off for pictures
         for _ in range(index):
             window.attract.advance()
 

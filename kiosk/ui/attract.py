@@ -1,16 +1,20 @@
 """The attract loop: full-screen slides that cross-fade while nobody is at the kiosk.
 
-Any touch ends it, and that touch goes no further: it wakes the kiosk, it presses nothing.
+Each slide says whose kiosk it is (the organisation's name, at the top), shows its figure,
+picture and line, and invites a touch with a hand in a framed call; dots under the call show
+where the loop is. Any touch ends it, and that touch goes no further: it wakes the kiosk, it
+presses nothing.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ..core.content.model import AttractSlide, Labels
 from .fade import CrossFade
+from .icons import pixmap
 from .theme import Look
 from .widgets import column, hbox, label, picture
 
@@ -29,6 +33,7 @@ class AttractView(QWidget):
         self._look: Look | None = None
         self._language = "en"
         self._labels = Labels()
+        self._brand = ""
         self._motion = True
         self._next = QTimer(self)
         self._next.timeout.connect(self.advance)
@@ -41,10 +46,11 @@ class AttractView(QWidget):
         return self._index
 
     def start(self, slides: tuple[AttractSlide, ...], seconds: float, look: Look,
-              labels: Labels, language: str, motion: bool) -> None:
+              labels: Labels, language: str, motion: bool, brand: str = "") -> None:
+        """`brand`: the organisation's name, in `language`."""
         if not slides:
             return
-        self._slides, self._look, self._labels = slides, look, labels
+        self._slides, self._look, self._labels, self._brand = slides, look, labels, brand
         self._language, self._motion = language, motion
         self._index = 0
         self._show_slide()
@@ -71,7 +77,11 @@ class AttractView(QWidget):
         look, slide, language = self._look, self._slides[self._index], self._language
         old = self._page.grab() if self._motion and self._page is not None else None
         page = QWidget()
-        layout = column(spacing=look.px(28), margins=look.px(96))
+        layout = column(spacing=look.px(28), margins=look.px(72))
+        if self._brand:
+            brand = label(self._brand, "attractBrand")
+            brand.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            layout.addWidget(brand)
         layout.addStretch(2)
         image = picture(slide.image, look.px(900), look.px(520))
         if image is not None:
@@ -90,9 +100,10 @@ class AttractView(QWidget):
         line.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(line)
         layout.addStretch(3)
-        call = label(self._labels.touch_to_begin.get(language), "attractCall", wrap=False)
-        call.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(call)
+        layout.addWidget(self._call(look, language), alignment=Qt.AlignmentFlag.AlignCenter)
+        if len(self._slides) > 1:
+            layout.addWidget(Dots(look, len(self._slides), self._index),
+                             alignment=Qt.AlignmentFlag.AlignCenter)
         page.setLayout(layout)
         if self._page is not None:
             self.layout().removeWidget(self._page)
@@ -103,6 +114,22 @@ class AttractView(QWidget):
         if old is not None:
             self._end_fade()
             self._fade = CrossFade(page, old, FADE_MS)
+
+    def _call(self, look: Look, language: str) -> QWidget:
+        """"Touch to begin", with a hand, in a frame: the invitation passers-by look for."""
+        frame = QWidget()
+        frame.setObjectName("attractCallFrame")
+        frame.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        row = hbox(look.px(18))
+        row.setContentsMargins(look.px(36), look.px(16), look.px(40), look.px(16))
+        hand = QLabel()
+        size = look.font_px("h2")
+        hand.setPixmap(pixmap("fa6s.hand-pointer", look.theme.accent_text, size))
+        hand.setFixedSize(QSize(size, size))
+        row.addWidget(hand)
+        row.addWidget(label(self._labels.touch_to_begin.get(language), "attractCall", wrap=False))
+        frame.setLayout(row)
+        return frame
 
     def texts(self) -> list[str]:
         """The texts of the slide showing now."""
@@ -119,3 +146,24 @@ class AttractView(QWidget):
             painter = QPainter(self)
             painter.fillRect(self.rect(), self._look.color("accent"))
             painter.end()
+
+
+class Dots(QWidget):
+    """Where the loop is: a dot per slide, the one showing filled."""
+
+    def __init__(self, look: Look, count: int, current: int):
+        super().__init__()
+        self._look, self._count, self._current = look, count, current
+        self._size = look.px(14)
+        self.setFixedSize(count * self._size * 2 - self._size, self._size)
+        self.setAccessibleName(f"{current + 1} / {count}")
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for index in range(self._count):
+            alpha = 255 if index == self._current else 110
+            painter.setBrush(self._look.color("accent_text", alpha))
+            painter.drawEllipse(QRectF(index * self._size * 2, 0, self._size, self._size))
+        painter.end()

@@ -171,7 +171,11 @@ class Look(NamedTuple):  # a named tuple, not a dataclass: see kiosk/core/conten
         QLabel[role="attractFigure"] {{ font-size: {f("figure") * 2}px; font-weight: 700; }}
         QLabel[role="attractUnit"] {{ font-size: {f("h1")}px; font-weight: 700; }}
         QLabel[role="attractText"] {{ font-size: {f("h1")}px; font-weight: 700; }}
-        QLabel[role="attractCall"] {{ font-size: {f("h2")}px; }}
+        QLabel[role="attractCall"] {{ font-size: {f("h2")}px; font-weight: 600; }}
+        QLabel[role="attractBrand"] {{ font-size: {f("h3")}px; font-weight: 600;
+                                       letter-spacing: 1px; }}
+        #attractCallFrame {{ border: {px(3)}px solid {t.accent_text};
+                             border-radius: {px(44)}px; }}
         #overlayCard {{ background: {t.surface}; border-radius: {radius}px; }}
         QScrollBar:vertical {{ width: {px(10)}px; background: transparent; margin: 0; }}
         QScrollBar::handle:vertical {{ background: {self.tint("accent", 0.35)};

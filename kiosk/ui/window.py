@@ -476,9 +476,14 @@ class KioskWindow(QWidget):
     def on_long_idle(self) -> None:
         """Nobody for the attract delay: play the loop, on the home screen only."""
         if self.session.attract_now(counting_down=self._showing("overlay")):
-            settings = self.content.settings
-            self.attract.start(self.content.attract, settings.attract_slide, self.look,
-                               self.content.labels, self.language, self.look.motion)
+            self.start_attract()
+
+    def start_attract(self, slide_seconds: float | None = None) -> None:
+        """The attract loop over the screens (`slide_seconds`: as the settings say)."""
+        content = self.content
+        self.attract.start(content.attract, slide_seconds or content.settings.attract_slide,
+                           self.look, content.labels, self.language, self.look.motion,
+                           content.organisation.name.get(self.language))
 
     def use_content(self, content: Content) -> None:
         """New content from staff: at once if nobody is in a session, else when it ends."""

@@ -38,6 +38,40 @@ def test_attract_slides_cycle(qtbot, make_window, content):
     assert "m²" in window.attract.texts()
 
 
+def test_a_slide_says_whose_kiosk_it_is_invites_a_touch_and_shows_where_the_loop_is(
+        qtbot, make_window):
+    from PySide6.QtWidgets import QLabel, QWidget
+
+    from kiosk.ui.attract import Dots
+
+    window = make_window()
+    window.start_attract(3600)
+    page = window.attract._page
+    texts = window.attract.texts()
+    assert texts[0] == "Beijing TusPark"  # at the top, before the slide's own words
+    frame = page.findChild(QWidget, "attractCallFrame")
+    assert frame is not None and frame.isVisible()
+    hand, words = frame.findChildren(QLabel)
+    assert not hand.pixmap().isNull() and words.text() == "Touch to begin"
+    assert frame.width() < window.width() / 2  # a framed call, not a line across the screen
+    dots = page.findChild(Dots)
+    assert dots.accessibleName() == "1 / 5"
+    window.attract.advance()
+    assert window.attract._page.findChild(Dots).accessibleName() == "2 / 5"
+    window.attract.stop()
+
+
+def test_one_slide_has_no_dots_and_the_brand_follows_the_language(qtbot, make_window, content):
+    from kiosk.ui.attract import Dots
+
+    window = make_window(content._replace(attract=content.attract[:1]))
+    window.toggle_language()
+    window.start_attract(3600)
+    assert window.attract.texts()[0] == "北京清华科技园"
+    assert window.attract._page.findChild(Dots) is None
+    window.attract.stop()
+
+
 def test_no_attract_loop_away_from_home(qtbot, make_window):
     window = make_window()
     tap(qtbot, window.screens["home"].tiles["clusters"])
