@@ -15,12 +15,14 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screens"
 # (size, language, snapshot file, picture name)
 PICTURES = [
-    ("1920x1080", "en", "01-home.png", "home-landscape-en.png"),
-    ("1920x1080", "en", "02-mission.png", "mission-landscape-en.png"),
-    ("1920x1080", "zh", "14-network.png", "network-landscape-zh.png"),
-    ("1920x1080", "en", "13-clusters-intermediary-service.png", "detail-landscape-en.png"),
-    ("1080x1920", "zh", "01-home.png", "home-portrait-zh.png"),
-    ("1080x1920", "en", "04-strategies.png", "strategies-portrait-en.png"),
+    ("1920x1080", "en", "home.png", "home-landscape-en.png"),
+    ("1920x1080", "en", "mission.png", "mission-landscape-en.png"),
+    ("1920x1080", "zh", "network.png", "network-landscape-zh.png"),
+    ("1920x1080", "en", "clusters-intermediary-service.png", "detail-landscape-en.png"),
+    ("1080x1920", "zh", "home.png", "home-portrait-zh.png"),
+    ("1080x1920", "en", "strategies.png", "strategies-portrait-en.png"),
+    ("1920x1080", "en", "attract-2.png", "attract-landscape-en.png"),
+    ("1920x1080", "en", "network-shenzhen.png", "location-landscape-en.png"),
 ]
 
 
@@ -36,7 +38,9 @@ def main() -> int:
             subprocess.run([sys.executable, str(ROOT / "main.py"), "snapshot", "--out",
                             str(folder), "--size", size, "--lang", language], check=True)
         for size, language, shot, name in PICTURES:
-            image = QImage(str(Path(tmp) / f"{size}-{language}" / shot))
+            # the screen's file, whatever its number in the order of the screens
+            found = next((Path(tmp) / f"{size}-{language}").glob(f"[0-9][0-9]-{shot}"))
+            image = QImage(str(found))
             width = 960 if image.width() > image.height() else 540
             image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation).save(
                 str(OUT / name))

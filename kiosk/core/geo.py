@@ -60,3 +60,14 @@ def compass(lat1: float, lon1: float, lat2: float, lon2: float) -> int:
                                       math.cos(p1) * math.sin(p2)
                                       - math.sin(p1) * math.cos(p2) * math.cos(dl)))
     return round((bearing % 360) / 45) % 8
+
+
+def nearest(latitude: float, longitude: float, places: list[tuple[str, float, float]],
+            count: int) -> list[tuple[str, float, int]]:
+    """The `count` places (key, latitude, longitude) nearest to a point, nearest first, each
+    with its distance in km and its way from the point (`compass`); a place at the point
+    itself (closer than 1 km) is left out."""
+    found = sorted((distance_km(latitude, longitude, lat, lon), key, lat, lon)
+                   for key, lat, lon in places)
+    return [(key, km, compass(latitude, longitude, lat, lon))
+            for km, key, lat, lon in found if km >= 1][:count]

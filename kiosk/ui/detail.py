@@ -30,6 +30,22 @@ COMPASS = {"en": ("north", "north-east", "east", "south-east", "south", "south-w
            "zh": ("北", "东北", "东", "东南", "南", "西南", "西", "西北")}
 
 
+def nearby(place: Location, locations: tuple[Location, ...], language: str,
+           count: int = 4) -> list[tuple[str, str]]:
+    """The locations nearest to `place`, nearest first, each as (id, words): "Xiamen,
+    400 km north-east" (to the nearest 10 km)."""
+    others = [(loc.id, loc.latitude, loc.longitude) for loc in locations if loc.id != place.id]
+    names = {loc.id: loc.detail.title.get(language) for loc in locations}
+    found = []
+    for key, km, way in geo.nearest(place.latitude, place.longitude, others, count):
+        shown = f"{round(km, -1 if km >= 100 else 0):,.0f}"
+        if language == "zh":
+            found.append((key, f"{names[key]}，{COMPASS[language][way]}约 {shown} 公里"))
+        else:
+            found.append((key, f"{names[key]}, {shown} km {COMPASS[language][way]}"))
+    return found
+
+
 def from_headquarters(place: Location, headquarters: Location, language: str) -> str:
     """Where a location lies from the headquarters, in words: "About 1,070 km south-east of
     Beijing, the headquarters" (to the nearest 10 km); "" for the headquarters itself."""
@@ -53,10 +69,12 @@ class DetailView(QWidget):
 
     def __init__(self, detail: Detail, labels: Labels, look: Look, language: str,
                  eyebrow: str = "", siblings: tuple[Detail, ...] = (),
-                 picture: QWidget | None = None, where: str = ""):
+                 picture: QWidget | None = None, where: str = "",
+                 near: list[tuple[str, str]] | None = None):
         """`picture` is shown beside the text (a location's place on the map) unless the
         detail has an image of its own; `where` (a location's way from the headquarters)
-        under the title."""
+        under the title; `near`, a location's nearest neighbours (see `nearby`), as buttons
+        that open them."""
         super().__init__()
         self.setObjectName("screen")
         self.detail = detail
@@ -89,8 +107,19 @@ class DetailView(QWidget):
             text.addWidget(group_block(look, group, language))
         if detail.link:
             text.addWidget(link_card(look, detail.link, labels, language))
+        if near:
+            text.addSpacing(look.px(16))
+            text.addWidget(label(labels.nearby.get(language), "h3"))
+            row = QWidget()
+            flow = FlowLayout(look.px(16))
+            for key, words in near:
+                button = ChipButton(look, words, "fa6s.location-dot")
+                button.clicked.connect(lambda _=False, key=key: self.detail_requested.emit(key))
+                flow.addWidget(button)
+            row.setLayout(flow)
+            text.addWidget(row)
         others = [d for d in siblings if d.id != detail.id]
-        if others and len(siblings) <= MOST_SIBLINGS:
+        if others and len(siblings) <= MOST_SIBLINGS and not near:
             text.addSpacing(look.px(24))
             row = QWidget()
             flow = FlowLayout(look.px(16))

@@ -337,7 +337,8 @@ class KioskWindow(QWidget):
 
         def make() -> DetailView:
             return DetailView(detail, self.content.labels, self.look, self.language, eyebrow,
-                              siblings, self._place_on_map(route), self._where(route))
+                              siblings, self._place_on_map(route), self._where(route),
+                              self._near(route))
 
         view = built(make, f"the detail '{route.name}'", self)
         if view is not None:
@@ -356,6 +357,16 @@ class KioskWindow(QWidget):
         if place is None or headquarters is None:
             return ""
         return from_headquarters(place, headquarters, self.language)
+
+    def _near(self, route: Route) -> list[tuple[str, str]]:
+        """A location's nearest neighbours in the network, in words, to open from its page."""
+        network = self.content.network
+        if route.page != "network" or network is None:
+            return []
+        from .detail import nearby
+
+        place = next((loc for loc in network.locations if loc.id == route.detail), None)
+        return nearby(place, network.locations, self.language) if place is not None else []
 
     def _place_on_map(self, route: Route) -> MapView | None:
         """A location's detail shows where it is: the network map with it marked."""

@@ -5,7 +5,7 @@ import math
 
 import pytest
 
-from kiosk.core.geo import EARTH_KM, compass, distance_km
+from kiosk.core.geo import EARTH_KM, compass, distance_km, nearest
 
 BEIJING = (39.9042, 116.4074)
 
@@ -33,3 +33,14 @@ def test_distance_and_direction_from_beijing(place, way):
 def test_a_degree_of_latitude_and_no_distance():
     assert distance_km(30, 120, 31, 120) == pytest.approx(111.19, abs=0.01)
     assert distance_km(*BEIJING, *BEIJING) == 0
+
+
+def test_the_nearest_places_come_nearest_first_with_their_way_and_never_the_place_itself():
+    places = [("beijing", *BEIJING), ("shanghai", 31.2304, 121.4737),
+              ("tianjin", 39.1256, 117.1901), ("harbin", 45.8038, 126.5350)]
+    found = nearest(*BEIJING, places, 2)
+    assert [(key, way) for key, _km, way in found] == [("tianjin", 3), ("harbin", 1)]
+    assert found[0][1] == pytest.approx(distance_km(*BEIJING, 39.1256, 117.1901))
+    assert [key for key, _, _ in nearest(*BEIJING, places, 10)] == ["tianjin", "harbin",
+                                                                     "shanghai"]
+    assert nearest(*BEIJING, [], 3) == []

@@ -231,6 +231,30 @@ def test_a_locations_detail_shows_the_map_round_it_and_its_way_from_headquarters
     assert not [t for t in visible_texts(window) if "总部北京约" in t]  # not for itself
 
 
+def test_a_locations_page_opens_its_nearest_neighbours_and_back_returns_to_the_map(qtbot,
+                                                                                  make_window):
+    from PySide6.QtWidgets import QPushButton
+
+    from kiosk.snapshot import visible_texts
+
+    window = make_window()
+    window.navigate(Route("network"))
+    window.navigate(Route("network", "shenzhen"))
+    settle()
+    assert "Nearest in the network" in visible_texts(window)
+    buttons = {b.accessibleName(): b for b in window.screens["detail"].findChildren(QPushButton)}
+    assert "Xiamen, 460 km north-east" in buttons
+    tap(qtbot, buttons["Xiamen, 460 km north-east"])
+    assert window.route == Route("network", "xiamen")
+    window.back()
+    assert window.route == Route("network")  # a neighbour replaced the page: back is the map
+    window.toggle_language()
+    window.show_route(Route("network", "shenzhen"))
+    settle()
+    assert "网络中距离最近的地点" in visible_texts(window)
+    assert "厦门，东北约 460 公里" in visible_texts(window)
+
+
 # -- zoom: a double tap and a pinch -------------------------------------------------------------
 def an_empty_spot(view, near: str) -> QPoint:
     """A point on the map near a marker, but out of reach of every marker's tap."""

@@ -205,6 +205,7 @@ class Labels(NamedTuple):
     closed: Text = Text("Closed", "已闭馆")
     opens_again: Text = Text("Open again {day} at {time}", "{day} {time} 开放")
     touch_to_look: Text = Text("Touch the screen to look around", "轻触屏幕即可浏览")
+    nearby: Text = Text("Nearest in the network", "网络中距离最近的地点")
 
 
 PAGE_NAMES = ("mission", "strategies", "clusters", "network")
