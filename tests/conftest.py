@@ -29,6 +29,15 @@ from .helpers import settle  # noqa: E402
 from .samples import BUNDLED  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def quick_pin_hashes(request, monkeypatch):
+    """New PINs hashed with 1,000 PBKDF2 rounds, not 600,000 (0.2 to 0.5 s a hash here): a
+    check reads the count back from the settings file, so it runs the same code. A test marked
+    real_pin_rounds gets the kiosk's own count."""
+    if request.node.get_closest_marker("real_pin_rounds") is None:
+        monkeypatch.setattr("kiosk.core.pin.ITERATIONS", 1_000)
+
+
 @pytest.fixture(scope="session")
 def qapp():
     """The application as the kiosk makes it (pytest-qt's own is a bare QApplication)."""

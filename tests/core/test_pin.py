@@ -29,6 +29,7 @@ def typed(monkeypatch, *lines):
     monkeypatch.setattr("sys.stdin", io.StringIO("".join(f"{line}\n" for line in lines)))
 
 
+@pytest.mark.real_pin_rounds
 def test_set_pin_stores_a_salted_slow_hash_never_the_pin(settings, monkeypatch, capsys):
     typed(monkeypatch, "480916", "480916")
     assert cli.main(["set-pin"]) == 0
@@ -193,3 +194,4 @@ def test_set_pin_stopped_with_ctrl_c_changes_nothing(settings, monkeypatch, caps
     assert cli.main(["set-pin"]) == 2
     assert capsys.readouterr().err == "\nNot changed.\n"
     assert not settings.exists()
+
