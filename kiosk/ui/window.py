@@ -85,6 +85,12 @@ def _dispose_half_built(exc: BaseException, builder: QWidget) -> None:
         holder.deleteLater()
 
 
+def _from_session(name: str) -> property:
+    """The window's `name` is its session's."""
+    return property(lambda window: getattr(window.session, name),
+                    doc=f"The session's {name} (kiosk/core/session.py).")
+
+
 class KioskWindow(QWidget):
     session_reset = Signal()
     visitor_left = Signal()  # a session is over: the idle reset, or idle on the home screen
@@ -130,30 +136,13 @@ class KioskWindow(QWidget):
         self.resize(*size)
         self._build()
 
-    # -- the session, as the screens read it ----------------------------------------------------
-    @property
-    def content(self) -> Content:
-        return self.session.content
-
-    @property
-    def route(self) -> Route:
-        return self.session.route
-
-    @property
-    def history(self) -> list[Route]:
-        return self.session.history
-
-    @property
-    def language(self) -> str:
-        return self.session.language
-
-    @property
-    def larger_text(self) -> bool:
-        return self.session.larger_text
-
-    @property
-    def closed(self) -> bool:
-        return self.session.closed
+    # -- the session, as the screens read it (read-only here: the session changes them) ------
+    content = _from_session("content")
+    route = _from_session("route")
+    history = _from_session("history")
+    language = _from_session("language")
+    larger_text = _from_session("larger_text")
+    closed = _from_session("closed")
 
     # -- what shows over the screens, made when first needed ----------------------------------
     @property

@@ -54,9 +54,6 @@ class Section(NamedTuple):
         """The required keys and the optional ones, as Reader.keys takes them."""
         return self.required(), self.optional()
 
-    def key(self, name: str) -> Key:
-        return next(k for k in self.keys if k.name == name)
-
 
 TEXT = Form("text")
 PARAGRAPHS = Form("paragraphs")
