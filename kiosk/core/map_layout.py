@@ -41,6 +41,9 @@ APART = 2.0  # marker spacings between the markers of an inset, at least, once m
 CALLOUT_RINGS = 4  # steps out from a marker a callout's label may stand
 SHORT_CALLOUT_RINGS = 2  # as far as a callout goes before a crowd gets an inset instead
 INSET_CALLOUT_RINGS = 3
+# Markers up to which a map with unnamed locations is laid out a second time, insets free to
+# stand anywhere (45 markers: 90 to 180 ms more; 200, where most stay unnamed either way, 1 s)
+SECOND_LAYOUT_UP_TO = 60
 # the eight places beside a marker, the likeliest to read well first; sixteen for callouts
 DIRECTIONS = [(math.cos(a), math.sin(a)) for a in
               (0, math.pi, -math.pi / 2, math.pi / 2, -math.pi / 4, math.pi / 4,
@@ -314,7 +317,23 @@ def lay_out(places: dict[str, Point], sizes: dict[str, tuple[float, float]], ord
             radius: float, spacing: float, area: Rect, gap: float,
             most_insets: int = MOST_INSETS) -> MapLayout:
     """Markers, labels and insets for locations at `places` (their true places on the map
-    drawn in `area`); `sizes` are the labels' sizes, `order` who is labelled first."""
+    drawn in `area`); `sizes` are the labels' sizes, `order` who is labelled first.
+
+    Insets go in the map's corners, where they hide least of it. Where that leaves locations
+    unnamed, the map is laid out again with insets free to stand anywhere near their region
+    that hides no marker, and the layout that names more is kept (measured on generated
+    networks of 45 locations in five crowds: 69 to 87 % named in portrait, 91 to 100 % at
+    1920x1080). Only for maps of up to SECOND_LAYOUT_UP_TO markers."""
+    laid = _lay_out(places, sizes, order, radius, spacing, area, gap, most_insets, False)
+    if len(laid.labels) == len(places) or len(places) > SECOND_LAYOUT_UP_TO:
+        return laid
+    again = _lay_out(places, sizes, order, radius, spacing, area, gap, most_insets, True)
+    return again if len(again.labels) > len(laid.labels) else laid
+
+
+def _lay_out(places: dict[str, Point], sizes: dict[str, tuple[float, float]], order: list[str],
+             radius: float, spacing: float, area: Rect, gap: float, most_insets: int,
+             anywhere: bool) -> MapLayout:
     inner = inflated(area, -radius)
     markers = spread(places, spacing, inner)
     insets: list[Inset] = []
@@ -332,7 +351,8 @@ def lay_out(places: dict[str, Point], sizes: dict[str, tuple[float, float]], ord
         if not missing or len(insets) >= most_insets:
             break
         blocked = [r for inset in insets for r in (inset.box, inset.source)]
-        inset = _inset(missing, main, places, sizes, radius, spacing, area, gap, blocked)
+        inset = _inset(missing, main, places, sizes, radius, spacing, area, gap, blocked,
+                       anywhere)
         if inset is None:
             break
         insets.append(inset)
@@ -361,9 +381,9 @@ def lay_out(places: dict[str, Point], sizes: dict[str, tuple[float, float]], ord
 
 def _inset(missing: list[str], markers: dict[str, Point], places: dict[str, Point],
            sizes: dict[str, tuple[float, float]], radius: float, spacing: float, area: Rect,
-           gap: float, blocked: list[Rect]) -> Inset | None:
+           gap: float, blocked: list[Rect], anywhere: bool = False) -> Inset | None:
     """The crowded region round the unlabelled markers, and the emptiest corner to show it
-    in, or None if there is no corner free of other markers."""
+    in (with `anywhere`, the nearest free place), or None if none is free of other markers."""
     room = (area[2] * INSET_SHARE[0], area[3] * INSET_SHARE[1])
     label_room = (max(w for w, _ in sizes.values()) + radius + gap,
                   2 * (max(h for _, h in sizes.values()) + gap))
@@ -391,7 +411,7 @@ def _inset(missing: list[str], markers: dict[str, Point], places: dict[str, Poin
         return None
     best, best_score = None, None
     others = [p for k, p in markers.items() if k not in keys]
-    for corner in _corners(area, box_size):
+    for corner in _corners(area, box_size, anywhere):
         if intersects(corner, inflated(source, spacing)) or \
                 any(intersects(corner, other) for other in blocked):
             continue
@@ -434,8 +454,16 @@ def _crowd(missing: list[str], markers: dict[str, Point], places: dict[str, Poin
     return group
 
 
-def _corners(area: Rect, size: tuple[float, float]) -> list[Rect]:
+def _corners(area: Rect, size: tuple[float, float], anywhere: bool = False) -> list[Rect]:
+    """Where an inset may stand: the map's corners, where it hides least of the map; and with
+    `anywhere`, along a grid of half its size too (an empty sea or desert near its region)."""
     left, top, width, height = area
     w, h = size
-    return [(left + width - w, top + height - h, w, h), (left, top + height - h, w, h),
-            (left + width - w, top, w, h), (left, top, w, h)]
+    corners = [(left + width - w, top + height - h, w, h), (left, top + height - h, w, h),
+               (left + width - w, top, w, h), (left, top, w, h)]
+    if not anywhere:
+        return corners
+    grid = [(left + i * w / 2, top + j * h / 2, w, h)
+            for i in range(max(0, int((width - w) // (w / 2))) + 1)
+            for j in range(max(0, int((height - h) // (h / 2))) + 1)]
+    return corners + [r for r in grid if r not in corners]
