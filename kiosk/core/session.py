@@ -65,10 +65,8 @@ class Session:
 
     def at(self, route: Route) -> Route:
         """Be at `route`, or at the nearest that exists (its page, else home); returns where."""
-        if route.page not in self.pages():
-            route = HOME
-        elif not self.exists(route):
-            route = Route(route.page)
+        if not self.exists(route):
+            route = Route(route.page) if route.page in self.pages() else HOME
         self.route = route
         return route
 
@@ -132,11 +130,11 @@ class Session:
     def reset(self) -> bool:
         """End the session: home, no way back, the default language and text size, and the
         content that waited. True if the content changed."""
-        changed = self.waiting is not None
-        if self.waiting is not None:
-            self.content, self.waiting = self.waiting, None
+        waited, self.waiting = self.waiting, None
+        if waited is not None:
+            self.content = waited
         self.history.clear()
         self.route = HOME
         self.language = self.content.settings.default_language
         self.larger_text = False
-        return changed
+        return waited is not None

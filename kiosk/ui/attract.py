@@ -8,13 +8,14 @@ presses nothing.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ..core.content.model import AttractSlide, Labels
 from .fade import CrossFade
 from .icons import pixmap
+from .swipe import PageDots
 from .theme import Look
 from .widgets import column, hbox, label, picture
 
@@ -102,8 +103,8 @@ class AttractView(QWidget):
         layout.addStretch(3)
         layout.addWidget(self._call(look, language), alignment=Qt.AlignmentFlag.AlignCenter)
         if len(self._slides) > 1:
-            layout.addWidget(Dots(look, len(self._slides), self._index),
-                             alignment=Qt.AlignmentFlag.AlignCenter)
+            layout.addWidget(PageDots(len(self._slides), self._index, look, "accent_text",
+                                      "accent"), alignment=Qt.AlignmentFlag.AlignCenter)
         page.setLayout(layout)
         if self._page is not None:
             self.layout().removeWidget(self._page)
@@ -147,23 +148,3 @@ class AttractView(QWidget):
             painter.fillRect(self.rect(), self._look.color("accent"))
             painter.end()
 
-
-class Dots(QWidget):
-    """Where the loop is: a dot per slide, the one showing filled."""
-
-    def __init__(self, look: Look, count: int, current: int):
-        super().__init__()
-        self._look, self._count, self._current = look, count, current
-        self._size = look.px(14)
-        self.setFixedSize(count * self._size * 2 - self._size, self._size)
-        self.setAccessibleName(f"{current + 1} / {count}")
-
-    def paintEvent(self, event) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        for index in range(self._count):
-            alpha = 255 if index == self._current else 110
-            painter.setBrush(self._look.color("accent_text", alpha))
-            painter.drawEllipse(QRectF(index * self._size * 2, 0, self._size, self._size))
-        painter.end()

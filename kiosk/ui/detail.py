@@ -30,6 +30,11 @@ COMPASS = {"en": ("north", "north-east", "east", "south-east", "south", "south-w
            "zh": ("北", "东北", "东", "东南", "南", "西南", "西", "西北")}
 
 
+def _km(km: float) -> str:
+    """A distance as a visitor reads it: to the nearest 10 km from 100 km on ("1,070")."""
+    return f"{round(km, -1 if km >= 100 else 0):,.0f}"
+
+
 def nearby(place: Location, locations: tuple[Location, ...], language: str,
            count: int = 4) -> list[tuple[str, str]]:
     """The locations nearest to `place`, nearest first, each as (id, words): "Xiamen,
@@ -38,7 +43,7 @@ def nearby(place: Location, locations: tuple[Location, ...], language: str,
     names = {loc.id: loc.detail.title.get(language) for loc in locations}
     found = []
     for key, km, way in geo.nearest(place.latitude, place.longitude, others, count):
-        shown = f"{round(km, -1 if km >= 100 else 0):,.0f}"
+        shown = _km(km)
         if language == "zh":
             found.append((key, f"{names[key]}，{COMPASS[language][way]}约 {shown} 公里"))
         else:
@@ -55,7 +60,7 @@ def from_headquarters(place: Location, headquarters: Location, language: str) ->
                          place.longitude)
     if km < 5:
         return ""
-    shown = f"{round(km, -1 if km >= 100 else 0):,.0f}"
+    shown = _km(km)
     way = COMPASS[language][geo.compass(headquarters.latitude, headquarters.longitude,
                                         place.latitude, place.longitude)]
     name = headquarters.detail.title.get(language)

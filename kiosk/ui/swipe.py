@@ -45,11 +45,14 @@ MOST_DOTS = 12  # beyond this a row of dots gets too long to read: "7 / 45" inst
 
 
 class PageDots(QWidget):
-    """A dot per sibling, the current one filled (or "7 / 45" for many siblings)."""
+    """A dot per sibling, the current one filled (or "7 / 45" for many siblings), in the
+    look's `ink` colour on its `paper` (the attract loop's: its text colour on its accent)."""
 
-    def __init__(self, count: int, index: int, look: Look):
+    def __init__(self, count: int, index: int, look: Look, ink: str = "accent",
+                 paper: str = "background"):
         super().__init__()
         self._count, self._index, self._look = count, index, look
+        self._ink, self._paper = ink, paper
         self._dot, self._gap = look.px(14), look.px(12)
         self._text = f"{index + 1} / {count}"
         self.setAccessibleName(self._text)
@@ -64,15 +67,15 @@ class PageDots(QWidget):
         painter = QPainter(self)
         if self._count > MOST_DOTS:
             painter.setFont(self._font)
-            painter.setPen(self._look.color("accent"))
+            painter.setPen(self._look.color(self._ink))
             painter.drawText(self.rect(), self._text)
             painter.end()
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(self._look.color("accent"))
+        painter.setPen(self._look.color(self._ink))
         for number in range(self._count):
-            painter.setBrush(self._look.color("accent") if number == self._index
-                             else self._look.color("background"))
+            painter.setBrush(self._look.color(self._ink if number == self._index
+                                              else self._paper))
             x = number * (self._dot + self._gap) + self._gap / 2
             painter.drawEllipse(QRectF(x, 2, self._dot, self._dot))
         painter.end()

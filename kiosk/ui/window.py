@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.content.model import Content
+from ..core.content.model import Content, Location
 from ..core.session import HOME, OnIdle, Route, Session
 from ..qt.idle import IdleWatcher
 from .home import HomeScreen
@@ -334,34 +334,37 @@ class KioskWindow(QWidget):
             view.detail_requested.connect(lambda key: self.replace(Route(route.page, key)))
         return view
 
-    def _where(self, route: Route) -> str:
-        """A location's distance and direction from the headquarters, in words."""
+    def _location(self, route: Route) -> Location | None:
+        """The network's location that `route` shows, if it shows one."""
         network = self.content.network
         if route.page != "network" or network is None:
+            return None
+        return next((loc for loc in network.locations if loc.id == route.detail), None)
+
+    def _where(self, route: Route) -> str:
+        """A location's distance and direction from the headquarters, in words."""
+        place = self._location(route)
+        if place is None or self.content.network is None:
             return ""
         from .detail import from_headquarters
 
-        place = next((loc for loc in network.locations if loc.id == route.detail), None)
-        headquarters = next((loc for loc in network.locations if loc.headquarters), None)
-        if place is None or headquarters is None:
-            return ""
-        return from_headquarters(place, headquarters, self.language)
+        headquarters = next((loc for loc in self.content.network.locations if loc.headquarters),
+                            None)
+        return from_headquarters(place, headquarters, self.language) if headquarters else ""
 
     def _near(self, route: Route) -> list[tuple[str, str]]:
         """A location's nearest neighbours in the network, in words, to open from its page."""
-        network = self.content.network
-        if route.page != "network" or network is None:
+        place = self._location(route)
+        if place is None or self.content.network is None:
             return []
         from .detail import nearby
 
-        place = next((loc for loc in network.locations if loc.id == route.detail), None)
-        return nearby(place, network.locations, self.language) if place is not None else []
+        return nearby(place, self.content.network.locations, self.language)
 
     def _place_on_map(self, route: Route) -> MapView | None:
         """A location's detail shows where it is: the network map with it marked."""
         network = self.content.network
-        if route.page != "network" or network is None or \
-                route.detail not in {loc.id for loc in network.locations}:
+        if self._location(route) is None or network is None:
             return None
         from .map_view import MapView
 

@@ -42,7 +42,7 @@ def test_a_slide_says_whose_kiosk_it_is_invites_a_touch_and_shows_where_the_loop
         qtbot, make_window):
     from PySide6.QtWidgets import QLabel, QWidget
 
-    from kiosk.ui.attract import Dots
+    from kiosk.ui.swipe import PageDots as Dots
 
     window = make_window()
     window.start_attract(3600)
@@ -62,7 +62,7 @@ def test_a_slide_says_whose_kiosk_it_is_invites_a_touch_and_shows_where_the_loop
 
 
 def test_one_slide_has_no_dots_and_the_brand_follows_the_language(qtbot, make_window, content):
-    from kiosk.ui.attract import Dots
+    from kiosk.ui.swipe import PageDots as Dots
 
     window = make_window(content._replace(attract=content.attract[:1]))
     window.toggle_language()

@@ -166,35 +166,30 @@ SLIDE = Section("slide", (
     Key("image", IMAGE),
 ))
 
-_SETTING_ABOUT = {
-    "default_language": "the language each visitor starts in",
-    "idle_timeout": 'without a touch before "Still there?" appears',
-    "countdown": 'that the "Still there?" countdown lasts before going home',
-    "attract_delay": "on the home screen with no touch before the attract loop",
-    "attract_slide": "that each attract slide shows",
-    "reduced_motion": "true: no animated transitions or counting figures",
-    "usage_retention_days": "that the usage figures are kept",
-}
-SETTINGS = Section("settings", (
-    Key("default_language", Form("choice", choices=tuple(LANGUAGE_NAMES))),
-    Key("idle_timeout", number(5, 3600, "seconds")),
-    Key("countdown", number(3, 120, "seconds")),
-    Key("attract_delay", number(10, 86400, "seconds")),
-    Key("attract_slide", number(2, 120, "seconds")),
-    Key("reduced_motion", BOOLEAN),
-    Key("usage_retention_days", number(1, 3650, "days")),
-), "how the kiosk behaves; every setting is optional")
-
-
 def _default(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-SETTINGS = SETTINGS._replace(keys=tuple(
-    k._replace(about=f"{_SETTING_ABOUT[k.name]} (default {_default(getattr(Settings(), k.name))})")
-    for k in SETTINGS.keys))
+def _setting(name: str, form: Form, about: str) -> Key:
+    """A setting, its line for staff ending with its default (from the model's Settings)."""
+    return Key(name, form, f"{about} (default {_default(getattr(Settings(), name))})")
+
+
+SETTINGS = Section("settings", (
+    _setting("default_language", Form("choice", choices=tuple(LANGUAGE_NAMES)),
+             "the language each visitor starts in"),
+    _setting("idle_timeout", number(5, 3600, "seconds"),
+             'without a touch before "Still there?" appears'),
+    _setting("countdown", number(3, 120, "seconds"),
+             'that the "Still there?" countdown lasts before going home'),
+    _setting("attract_delay", number(10, 86400, "seconds"),
+             "on the home screen with no touch before the attract loop"),
+    _setting("attract_slide", number(2, 120, "seconds"), "that each attract slide shows"),
+    _setting("reduced_motion", BOOLEAN, "true: no animated transitions or counting figures"),
+    _setting("usage_retention_days", number(1, 3650, "days"), "that the usage figures are kept"),
+), "how the kiosk behaves; every setting is optional")
 
 THEME = Section("theme", tuple(
     Key(name, COLOUR, f'as "#RRGGBB" (default {getattr(Theme(), name)})')
