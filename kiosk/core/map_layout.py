@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 Point = tuple[float, float]
@@ -97,15 +97,28 @@ class Grid:
         for key in self._keys(rect):
             self._cells[key].append((rect, item))
 
+    def entries(self, rect: Rect) -> Iterator[tuple[Rect, object]]:
+        """What is in the cells `rect` touches: one spanning cells comes once for each."""
+        cell, cells = self._cell, self._cells
+        ys = range(int(rect[1] // cell), int((rect[1] + rect[3]) // cell) + 1)
+        for x in range(int(rect[0] // cell), int((rect[0] + rect[2]) // cell) + 1):
+            for y in ys:
+                found = cells.get((x, y))
+                if found:
+                    yield from found
+
     def near(self, rect: Rect) -> list[tuple[Rect, object]]:
         found: dict[int, tuple[Rect, object]] = {}
-        for key in self._keys(rect):
-            for entry in self._cells.get(key, ()):
-                found[id(entry)] = entry
+        for entry in self.entries(rect):
+            found[id(entry)] = entry
         return list(found.values())
 
     def hits(self, rect: Rect) -> bool:
-        return any(intersects(rect, other) for other, _ in self.near(rect))
+        left, top, right, bottom = rect[0], rect[1], rect[0] + rect[2], rect[1] + rect[3]
+        for (x, y, width, height), _ in self.entries(rect):  # intersects(), written out
+            if left < x + width and x < right and top < y + height and y < bottom:
+                return True
+        return False
 
 
 # -- markers --------------------------------------------------------------------------------------
@@ -218,7 +231,7 @@ def _around(point: Point, size: tuple[float, float], reach: float,
 
 def _clear(rect: Rect, points: Grid, radius: float) -> bool:
     """`rect` covers no marker and nothing blocked."""
-    for other, item in points.near(rect):
+    for other, item in points.entries(rect):  # one seen twice gives the same answer
         if item is None:
             if intersects(rect, other):
                 return False
