@@ -24,8 +24,8 @@ def test_a_fling_keeps_scrolling_after_the_finger_lifts(qtbot, make_window):
     scroller = QScroller.scroller(view)
     at_release = bar.value()
     assert scroller.state() == QScroller.State.Scrolling  # momentum after the finger lifted
-    qtbot.waitUntil(lambda: scroller.state() == QScroller.State.Inactive, timeout=5000)
-    assert bar.value() > at_release
+    qtbot.waitUntil(lambda: bar.value() > at_release, timeout=5000)
+    scroller.stop()  # its slowing to a stop is Qt's own: not waited for
     assert window.route == Route("mission")
 
 
@@ -42,9 +42,9 @@ def test_a_drag_that_starts_on_a_button_scrolls_and_does_not_press_it(qtbot, mak
                  key=lambda b: b.mapTo(view, b.rect().center()).y())
     start = button.mapTo(view, button.rect().center())
     fling(qtbot, view, start, start - QPoint(0, 200))
-    qtbot.waitUntil(lambda: QScroller.scroller(view).state() == QScroller.State.Inactive,
-                    timeout=5000)
-    assert bar.value() > 0
+    qtbot.waitUntil(lambda: bar.value() > 0, timeout=5000)
+    QScroller.scroller(view).stop()  # the finger is up: a press would have gone through
+    settle()
     assert window.route == Route("network")
     assert not any(b.isChecked() for b in network.buttons.values())
 
@@ -115,12 +115,15 @@ def test_making_scroll_areas_does_not_grow_memory(qtbot):
     assert grown / 2000 < 200, f"{grown / 2000:.0f} bytes per scroll area"
 
 
-def test_sessions_leave_no_references_to_the_window_behind(qtbot, make_window):
+def test_sessions_leave_no_references_to_the_window_behind(qtbot, make_window, monkeypatch):
     """Each session end rebuilds the screens, the rest of them after the first is painted;
     that must not leave anything behind (PySide6 kept a weak reference for every delayed
     QTimer.singleShot with the window as context)."""
     import weakref
 
+    from kiosk.ui import window as window_module
+
+    monkeypatch.setattr(window_module, "BUILD_REST_AFTER_MS", 1)  # not 100 ms a session
     window = make_window()
 
     def all_built() -> bool:
