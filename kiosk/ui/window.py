@@ -220,6 +220,9 @@ class KioskWindow(QWidget):
         between is answered at once, each drawn once off screen: its layout, its map and the
         glyphs it needs are ready before a visitor taps its tile (the first visit of the network
         screen took 53 ms, the next ones 5)."""
+        if not self.isVisible():  # closed, or hidden: its next paint starts this again
+            self._rest_to_build = True
+            return
         self._finish_home()  # what the home screen held back for its first frame
         missing = [name for name in self.pages()
                    if name not in self.screens and name not in self._broken]

@@ -205,3 +205,22 @@ def test_page_dots_show_the_place_among_siblings(qtbot, make_window):
     tap(qtbot, window.screens["clusters"].items["financial-investment"])
     dots = window.screens["detail"].findChild(PageDots)
     assert dots.accessibleName() == "3 / 4"
+
+
+def test_a_hidden_window_builds_no_more_screens_until_it_is_shown_again(qtbot, make_window,
+                                                                        monkeypatch):
+    """The screens nobody opened yet are built once the first frame is shown; a window closed
+    or hidden before then builds nothing more (a closed one built all its screens for nobody)
+    until it is painted again."""
+    from kiosk.ui import window as window_module
+
+    monkeypatch.setattr(window_module, "BUILD_REST_AFTER_MS", 3_600_000)  # started by hand
+    window = make_window()
+    assert list(window.screens) == ["home"]
+    window.hide()
+    window._rest_timer.start(0)
+    qtbot.waitUntil(lambda: not window._rest_timer.isActive())
+    assert list(window.screens) == ["home"]
+    monkeypatch.setattr(window_module, "BUILD_REST_AFTER_MS", 0)
+    window.show()
+    qtbot.waitUntil(lambda: all(name in window.screens for name in window.pages()))
