@@ -21,6 +21,7 @@ from ..core.content.model import Content, Location
 from ..core.session import HOME, OnIdle, Route, Session
 from ..qt.idle import IdleWatcher
 from .home import HomeScreen
+from .pictures import ScreenPictures
 from .theme import LARGER_TEXT, Look
 from .widgets import NavButton, button_text, column, hbox
 
@@ -118,6 +119,7 @@ class KioskWindow(QWidget):
         self._rest_timer.timeout.connect(self._build_the_rest)
 
         self.stack = QStackedWidget()
+        self.pictures = ScreenPictures(self.stack)  # on a large display: kiosk/ui/pictures.py
         self.nav = QWidget()
         self.nav.setObjectName("navBar")
         layout = column(self.stack, self.nav)
@@ -200,6 +202,8 @@ class KioskWindow(QWidget):
         (or the start of the kiosk) waits for one screen, not for five.
         """
         self.setStyleSheet(self.look.style_sheet())
+        self.pictures.clear()
+        self.pictures.set_size(self.width(), self.height(), self.look.motion)
         for screen in self.screens.values():
             self.stack.removeWidget(screen)
             screen.deleteLater()
@@ -232,7 +236,7 @@ class KioskWindow(QWidget):
         if screen is not None:
             self._finish_home()  # it may be the one just built, off screen: nothing to wait for
             screen.resize(self.stack.size())
-            screen.grab()
+            self.pictures.keep(missing[0], screen.grab())
         if len(missing) > 1:
             self._rest_timer.start(0)
 
@@ -406,7 +410,8 @@ class KioskWindow(QWidget):
     def _show(self) -> None:
         """Draw the session's route; where its screen cannot be built, the next best."""
         route = self.session.route
-        self._fade_out(self.stack.currentWidget() or self.stack)
+        before = self.stack.currentWidget()
+        self._fade_out(before or self.stack)
         old = self.screens.pop("detail", None)
         if route.detail:
             view = self._detail_view(route)
@@ -421,6 +426,7 @@ class KioskWindow(QWidget):
             route, screen = HOME, self._screen("home")
         self.session.route = route
         self.stack.setCurrentWidget(screen or self._calm_screen())
+        self._picture_instead(route, before)
         if old is not None:
             self.stack.removeWidget(old)
             old.deleteLater()
@@ -433,6 +439,21 @@ class KioskWindow(QWidget):
         words = self.content.labels.larger_text.get(self.language)
         self.larger_text_button.setText(button_text(f"  {words}") if route == HOME else "")
         self.shown.emit(route.page, route.detail, self.language)
+
+    def _picture_instead(self, route: Route, before: QWidget | None) -> None:
+        """On a large display, the new screen's picture for this frame, the live screen from
+        the next (kiosk/ui/pictures.py); the screen left behind is drawn again a moment later."""
+        now = self.stack.currentWidget()
+        if now is before:
+            return
+        if not route.detail and now is self.screens.get(route.page):
+            self.pictures.show(route.page)
+        else:
+            self.pictures.cover.take_away()
+        left = next((name for name, screen in self.screens.items()
+                     if screen is before and name in self.pages()), None)
+        if left is not None:
+            self.pictures.left(left, before)
 
     def replace(self, route: Route) -> None:
         """Move to a sibling detail: Back still returns to the list, not to the sibling."""
@@ -539,6 +560,9 @@ class KioskWindow(QWidget):
         if (look.portrait, look.px(1000)) != (self.look.portrait, self.look.px(1000)):
             self.look = look
             self._build()
+        else:  # the same screens at another size: no picture of the old size may show
+            self.pictures.clear()
+            self.pictures.set_size(self.width(), self.height(), self.look.motion)
 
     def closeEvent(self, event: QEvent) -> None:
         if self.allow_close:

@@ -1,0 +1,129 @@
+"""Screens drawn ahead into pictures, shown on a tap while the live screen takes over.
+
+On a large display a paint of a whole screen costs more than a frame: 20 to 90 ms at 3840x2160
+on a machine without a GPU (docs/performance.md), against 4 to 9 ms at 1920x1080. So on a large
+window each screen of the kiosk's pages is kept as a picture, drawn when the screen is built
+ahead and drawn again once a visitor has left it (scrolled, say). A tap that opens one shows its
+picture in a single copy; on the next turn of the event loop the live screen, already laid out
+beneath, takes over and looks the same. The live screen's own paint still costs what it costs,
+but after the frame that answers the tap, not before it.
+
+Only with motion off: a cross-fade draws its own pictures (kiosk/ui/fade.py), and figures that
+count up (kiosk/ui/count_up.py) would differ between the picture and the live screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtWidgets import QWidget
+
+# Windows of at least this many pixels keep pictures: 2560x1440 and up. Below, a paint fits in
+# a frame and the pictures' memory (8 MB each at 1920x1080) would buy nothing; at 3840x2160 the
+# five pages' pictures take about 145 MB.
+FROM_PIXELS = 2560 * 1440
+# A screen left behind is drawn again this long after, when the visitor is reading the next one
+DRAW_AGAIN_AFTER_MS = 400
+
+
+class Cover(QWidget):
+    """A picture over the screens, gone on the next turn of the event loop after it is shown.
+    It takes no input: a tap in that moment goes to the live screen beneath."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self._picture = QPixmap()
+        self._handover = QTimer(self)  # a member, not QTimer.singleShot: kiosk/ui/window.py
+        self._handover.setSingleShot(True)
+        self._handover.timeout.connect(self.take_away)
+        self.hide()
+
+    def show_picture(self, picture: QPixmap) -> None:
+        self._picture = picture
+        self.setGeometry(self.parentWidget().rect())
+        self.show()
+        self.raise_()
+
+    def take_away(self) -> None:
+        self._handover.stop()
+        self.hide()
+        self._picture = QPixmap()
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._picture)
+        painter.end()
+        self._handover.start(0)  # the frame is drawn: the live screen next
+
+
+class ScreenPictures(QObject):
+    """The pictures of the screens of one window, by page name, and the cover that shows them
+    over `stack` (a QStackedWidget whose current widget is the live screen)."""
+
+    def __init__(self, stack: QWidget):
+        super().__init__(stack)
+        self._stack = stack
+        self._pictures: dict[str, QPixmap] = {}
+        self._left: dict[str, QWidget] = {}  # screens to draw again, the visitor gone from them
+        self.cover = Cover(stack)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._draw_one_again)
+        self.enabled = False
+
+    def set_size(self, width: int, height: int, motion: bool) -> None:
+        """Whether a window of this size, with motion on or off, keeps pictures."""
+        self.enabled = width * height >= FROM_PIXELS and not motion
+        if not self.enabled:
+            self.clear()
+
+    def keep(self, name: str, picture: QPixmap) -> None:
+        """`picture` of the screen `name`, just drawn (as the window builds it ahead)."""
+        if self.enabled:
+            self._pictures[name] = picture
+
+    def has(self, name: str) -> bool:
+        return name in self._pictures
+
+    def clear(self) -> None:
+        """The screens are built anew: no picture of the old ones may show."""
+        self._pictures.clear()
+        self._left.clear()
+        self._timer.stop()
+        self.cover.take_away()
+
+    def show(self, name: str) -> bool:
+        """Cover the stack with the picture of `name`, now its current screen; False if there
+        is none. The live screen takes over at once and may change (a scroll): its picture is
+        forgotten until the visitor leaves it."""
+        self._left.pop(name, None)
+        picture = self._pictures.pop(name, None)
+        if picture is None:
+            self.cover.take_away()
+            return False
+        self.cover.show_picture(picture)
+        return True
+
+    def left(self, name: str, screen: QWidget) -> None:
+        """The visitor left the screen `name`: draw it again a moment later, as it is now."""
+        if self.enabled and name not in self._pictures:
+            self._left[name] = screen
+            self._timer.start(DRAW_AGAIN_AFTER_MS)
+
+    def draw_left_now(self) -> None:
+        """Draw again now every screen left behind (the timer does, a moment later)."""
+        while self._left:
+            self._draw_one_again()
+
+    def _draw_one_again(self) -> None:
+        """One screen per turn of the event loop, and never the one on show."""
+        current = getattr(self._stack, "currentWidget", lambda: None)()
+        for name, screen in list(self._left.items()):
+            del self._left[name]
+            if screen is not current:
+                self._pictures[name] = screen.grab()
+                break
+        if self._left:
+            self._timer.start(0)
