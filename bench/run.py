@@ -172,6 +172,32 @@ def taps(app, content, size, rounds: int) -> tuple[list[float], list[float]]:
     return times, after
 
 
+def fade_starts(app, content, size, rounds: int) -> list[float]:
+    """Motion on: from a tap on a tile (or Back) to the cross-fade under way, its first frame
+    painted (the old screen drawn, and the new one, or its picture drawn ahead)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    window = kiosk_window(app, content, size, motion=True)
+    times = []
+    for _ in range(rounds):
+        for page in window.pages()[1:]:
+            for target in (lambda page=page: window.screens["home"].tiles[page],
+                           lambda: window.back_button):
+                widget = target()
+                begin = time.perf_counter()
+                QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+                app.sendPostedEvents()
+                app.processEvents()  # the fade begins on the next turn of the event loop
+                app.sendPostedEvents()
+                times.append((time.perf_counter() - begin) * 1000)
+                window._end_fade()
+                app.processEvents()
+                window.pictures.draw_left_now()  # as the kiosk does while a visitor reads
+    window.close()
+    return times
+
+
 def frames(app, content, transitions: int, size=(1920, 1080)) -> list[float]:
     """The paint time of each frame of a cross-fade between screens, at `size`."""
     from kiosk.core.session import Route
@@ -389,6 +415,9 @@ def measure(quick: bool, screens: Path) -> dict:
         figures[key] = statistics.median(times)
         figures[f"{key}_p95"] = p95(times)
         figures[f"{key}_then_p95"] = p95(after)  # the turn after: the live screen taking over
+    starts = fade_starts(app, content, (3840, 2160), 3 if quick else 10)
+    figures |= {"fade_start_ms_4k": statistics.median(starts),
+                "fade_start_ms_4k_p95": p95(starts)}
     frame_times = frames(app, content, 6 if quick else 40)
     figures |= {"frame_ms": statistics.median(frame_times), "frame_ms_p95": p95(frame_times),
                 "frame_ms_max": max(frame_times)}

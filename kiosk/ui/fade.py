@@ -52,6 +52,7 @@ class CrossFade(QObject):
         self.picture.show()
         self.picture.raise_()
         self._view = view
+        self._new: QPixmap | None = None
         self.animation = QVariantAnimation(self)
         self.animation.setDuration(duration_ms)
         self.animation.setStartValue(1.0)
@@ -61,9 +62,15 @@ class CrossFade(QObject):
         self.animation.finished.connect(self.end)
         QTimer.singleShot(0, self, self._start)  # once the new view is laid out
 
+    def end_on(self, new: QPixmap | None) -> None:
+        """What the view will show, drawn ahead (kiosk/ui/pictures.py): not drawn again as
+        the fade begins. None: drawn then."""
+        self._new = new
+
     def _start(self) -> None:
         if self.picture is not None:
-            self.picture.set_new(self._view.grab())
+            self.picture.set_new(self._new if self._new is not None else self._view.grab())
+            self._new = None
             self.animation.start()
 
     def end(self) -> None:

@@ -8,8 +8,9 @@ picture in a single copy; on the next turn of the event loop the live screen, al
 beneath, takes over and looks the same. The live screen's own paint still costs what it costs,
 but after the frame that answers the tap, not before it.
 
-Only with motion off: a cross-fade draws its own pictures (kiosk/ui/fade.py), and figures that
-count up (kiosk/ui/count_up.py) would differ between the picture and the live screen.
+With motion on, the picture is where the cross-fade ends (kiosk/ui/fade.py), instead of a
+drawing of the live screen made as the fade begins; not for a screen with figures that count up
+from zero as it opens (kiosk/ui/count_up.py), which the picture shows at their full value.
 """
 
 from __future__ import annotations
@@ -73,9 +74,9 @@ class ScreenPictures(QObject):
         self._timer.timeout.connect(self._draw_one_again)
         self.enabled = False
 
-    def set_size(self, width: int, height: int, motion: bool) -> None:
-        """Whether a window of this size, with motion on or off, keeps pictures."""
-        self.enabled = width * height >= FROM_PIXELS and not motion
+    def set_size(self, width: int, height: int) -> None:
+        """Whether a window of this size keeps pictures."""
+        self.enabled = width * height >= FROM_PIXELS
         if not self.enabled:
             self.clear()
 
@@ -94,12 +95,16 @@ class ScreenPictures(QObject):
         self._timer.stop()
         self.cover.take_away()
 
+    def take(self, name: str) -> QPixmap | None:
+        """The picture of `name`, about to be shown live; None if there is none. The live
+        screen may change (a scroll): its picture is forgotten until the visitor leaves it."""
+        self._left.pop(name, None)
+        return self._pictures.pop(name, None)
+
     def show(self, name: str) -> bool:
         """Cover the stack with the picture of `name`, now its current screen; False if there
-        is none. The live screen takes over at once and may change (a scroll): its picture is
-        forgotten until the visitor leaves it."""
-        self._left.pop(name, None)
-        picture = self._pictures.pop(name, None)
+        is none."""
+        picture = self.take(name)
         if picture is None:
             self.cover.take_away()
             return False

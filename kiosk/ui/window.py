@@ -203,7 +203,7 @@ class KioskWindow(QWidget):
         """
         self.setStyleSheet(self.look.style_sheet())
         self.pictures.clear()
-        self.pictures.set_size(self.width(), self.height(), self.look.motion)
+        self.pictures.set_size(self.width(), self.height())
         for screen in self.screens.values():
             self.stack.removeWidget(screen)
             screen.deleteLater()
@@ -446,7 +446,12 @@ class KioskWindow(QWidget):
         now = self.stack.currentWidget()
         if now is before:
             return
-        if not route.detail and now is self.screens.get(route.page):
+        page = not route.detail and now is self.screens.get(route.page)
+        if self._fade is not None:  # the picture is where the fade ends
+            picture = self.pictures.take(route.page) if page else None
+            if not getattr(now, "count_ups", None):  # those count up from zero as it opens
+                self._fade.end_on(picture)
+        elif page:
             self.pictures.show(route.page)
         else:
             self.pictures.cover.take_away()
@@ -562,7 +567,7 @@ class KioskWindow(QWidget):
             self._build()
         else:  # the same screens at another size: no picture of the old size may show
             self.pictures.clear()
-            self.pictures.set_size(self.width(), self.height(), self.look.motion)
+            self.pictures.set_size(self.width(), self.height())
 
     def closeEvent(self, event: QEvent) -> None:
         if self.allow_close:

@@ -93,10 +93,34 @@ def test_a_new_language_forgets_the_old_pictures(qtbot, make_window):
     assert shown is not None and looks_the_same(shown, live)
 
 
-def test_no_pictures_where_a_paint_fits_in_a_frame_or_with_motion(qtbot, make_window):
-    """At 1920x1080 a screen paints in a frame: pictures would cost memory for nothing. With
-    motion on, the cross-fade draws its own pictures."""
-    for window in (make_window(size=(1920, 1080)), make_window(size=LARGE, motion=True)):
-        assert not window.pictures.enabled
-        built_ahead(window)
-        assert not window.pictures.has("mission")
+def test_no_pictures_where_a_paint_fits_in_a_frame(make_window):
+    """At 1920x1080 a screen paints in a frame: pictures would cost memory for nothing."""
+    window = make_window(size=(1920, 1080))
+    assert not window.pictures.enabled
+    built_ahead(window)
+    assert not window.pictures.has("mission")
+
+
+def test_with_motion_the_fade_ends_on_the_picture(qtbot, make_window):
+    """Not drawn again as the fade begins; but a screen whose figures count up from zero as it
+    opens is drawn then, as it is (the picture shows them at their full value)."""
+    window = make_window(size=LARGE, motion=True)
+    built_ahead(window)
+    expected = window.pictures._pictures["strategies"]
+    qtbot.mouseClick(window.screens["home"].tiles["strategies"], Qt.MouseButton.LeftButton)
+    fade = window._fade
+    assert fade is not None
+    qtbot.waitUntil(lambda: fade.picture is None or fade.picture._new is not None)
+    assert fade.picture._new is expected
+    fade.end()
+    window.pictures.draw_left_now()
+    assert window.pictures.has("home")
+    qtbot.mouseClick(window.back_button, Qt.MouseButton.LeftButton)
+    window._fade.end()
+    ahead = window.pictures._pictures["mission"]
+    qtbot.mouseClick(window.screens["home"].tiles["mission"], Qt.MouseButton.LeftButton)
+    fade = window._fade
+    qtbot.waitUntil(lambda: fade.picture is None or fade.picture._new is not None)
+    assert window.screens["mission"].count_ups
+    assert fade.picture._new is not ahead
+    assert not window.pictures.has("mission")  # shown live: drawn again once left
