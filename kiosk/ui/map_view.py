@@ -3,7 +3,9 @@
 Geometry is computed when the widget is resized, never while painting: the outline (or a map
 picture staff supplied, with its bounds), then the markers, labels and insets that
 kiosk/core/map_layout.py places (every marker its own tap, every label by its own marker, crowded
-regions drawn again magnified).
+regions drawn again magnified). A marker left without room for its name carries its number in
+the network's list instead, and the list shows that number by the name (a key, as printed maps
+have where places crowd).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from PySide6.QtCore import QElapsedTimer, QEvent, QLineF, QPointF, QRectF, Qt, S
 from PySide6.QtGui import (
     QColor,
     QEventPoint,
+    QFont,
     QFontMetricsF,
     QMouseEvent,
     QPainter,
@@ -39,6 +42,7 @@ FOCUS_SPAN = 0.125  # projected units (the unit sphere's radius): about 800 km
 
 class MapView(QWidget):
     location_selected = Signal(str)
+    keys_changed = Signal(dict)  # {location: its number}, for the markers with no name beside
 
     def __init__(self, locations: tuple[Location, ...], look: Look, language: str,
                  image: MapImage | None = None, focus: str = "", mini: bool = False):
@@ -49,6 +53,9 @@ class MapView(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(look.px(80 if mini else 300), look.px(60 if mini else 240))
         self._mini = mini
+        # a location's number: its place in the network's list, from 1
+        self._numbers = {loc.id: index + 1 for index, loc in enumerate(locations)}
+        self.keys: dict[str, int] = {}
         self._zoom = 1.0  # a visitor's pinch or double tap; 1: the whole map
         self._centre: QPointF | None = None  # the unzoomed map's point at the middle
         self._laid_view = (1.0, None)  # the zoom the drawn picture was laid out at
@@ -108,13 +115,16 @@ class MapView(QWidget):
     def _relayout(self) -> None:
         key = (self.width(), self.height(), self._zoom,
                None if self._centre is None else (self._centre.x(), self._centre.y()))
+        keys = self.keys
         if key not in self._layouts:  # the screen is shown at two sizes, with and without
             self._layout()            # the bar of Back and Home: each is laid out once
             self._layouts[key] = (self.places, self.markers, self._labels, self._leaders,
-                                  self._picture_cache, self.layout_result)
+                                  self._picture_cache, self.layout_result, self.keys)
         (self.places, self.markers, self._labels, self._leaders, self._picture_cache,
-         self.layout_result) = self._layouts[key]
+         self.layout_result, self.keys) = self._layouts[key]
         self._laid_view = (self._zoom, self._centre)
+        if self.keys != keys:
+            self.keys_changed.emit(dict(self.keys))
 
     def _layout(self) -> None:
         margin = self._look.px(24)
@@ -145,6 +155,8 @@ class MapView(QWidget):
         self._labels = [(QRectF(*laid.labels[key]), texts[key]) for key in order
                         if key in laid.labels]
         self._leaders = [(QPointF(*a), QPointF(*b)) for a, b in laid.leaders]
+        self.keys = {} if self._mini else {key: self._numbers[key] for key in laid.markers
+                                            if key not in laid.labels}
         self._draw_map()
 
     def _layout_outline(self, area: QRectF) -> None:
@@ -250,7 +262,27 @@ class MapView(QWidget):
         painter.setPen(look.color("text"))
         for rect, text in self._labels:
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        self._draw_keys(painter)
         painter.end()
+
+    def _draw_keys(self, painter: QPainter) -> None:
+        """Each key's number on its marker, drawn larger for it: as large as the room the
+        layout keeps round every marker (the headquarters' size) allows, less a little."""
+        if not self.keys:
+            return
+        look = self._look
+        radius = self._marker_radius(True) * 0.9
+        font = QFont(self._font)
+        for key, number in self.keys.items():
+            painter.setPen(QPen(look.color("surface"), look.px(3)))
+            painter.setBrush(look.color("accent"))
+            painter.drawEllipse(self.markers[key], radius, radius)
+            font.setPixelSize(max(1, round(radius * (1.1 if number < 100 else 0.8))))
+            painter.setFont(font)
+            painter.setPen(look.color("accent_text"))
+            box = QRectF(0, 0, 2 * radius, 2 * radius)
+            box.moveCenter(self.markers[key])
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, str(number))
 
     def _draw_base(self, painter: QPainter, thin: float = 1.0) -> None:
         """The land (or staff's map picture); `thin` keeps its line width under a zoom."""

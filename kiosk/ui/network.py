@@ -14,18 +14,21 @@ from .widgets import button_text, column, hbox, item_button, label, scroll
 MAP_SHARE = 2  # in landscape the map takes two parts of the width, the list one
 
 
-def list_columns(look: Look, names: list[str]) -> tuple[int, list[str]]:
-    """As many columns of location buttons as fit the list's width, up to three, and the
-    names as they fit a column: a name too long even for one column ends in "…" (the whole
-    name is the button's accessible name, and the title of the detail it opens)."""
+def list_columns(look: Look, names: list[str]) -> tuple[int, int]:
+    """As many columns of location buttons as fit the list's width, up to three, and the room
+    for a name in a column: a name too long even for one column ends in "…" (the whole name
+    is the button's accessible name, and the title of the detail it opens)."""
     width = look.width - 2 * look.margin - look.px(10)
     if not look.portrait:
         width = (width - look.gap) // (MAP_SHARE + 1)
     metrics = QFontMetrics(look.font("body"))
     needed = max((metrics.horizontalAdvance(n) for n in names), default=0) + look.px(60)
     columns = max(1, min(3, (width + look.px(12)) // (needed + look.px(12))))
-    room = (width + look.px(12)) // columns - look.px(12) - look.px(60)
-    return columns, [metrics.elidedText(n, Qt.TextElideMode.ElideRight, room) for n in names]
+    return columns, (width + look.px(12)) // columns - look.px(12) - look.px(60)
+
+
+def fitted(look: Look, name: str, room: int) -> str:
+    return QFontMetrics(look.font("body")).elidedText(name, Qt.TextElideMode.ElideRight, room)
 
 
 class NetworkScreen(QWidget):
@@ -42,6 +45,7 @@ class NetworkScreen(QWidget):
 
         self.map = MapView(network.locations, look, language, network.map_image)
         self.map.location_selected.connect(self.select)
+        self.map.keys_changed.connect(self._show_keys)
 
         panel = QWidget()
         side = column(spacing=look.px(16))
@@ -58,11 +62,12 @@ class NetworkScreen(QWidget):
         names = [loc.detail.title.get(language)
                  + (f" · {labels.headquarters.get(language)}" if loc.headquarters else "")
                  for loc in network.locations]
-        columns, shown = list_columns(look, names)
+        columns, self._room = list_columns(look, names)
+        self._look, self._names = look, dict(zip((loc.id for loc in network.locations), names,
+                                                 strict=True))
         self.buttons: dict[str, QPushButton] = {}
-        for index, (loc, name, text) in enumerate(zip(network.locations, names, shown,
-                                                       strict=True)):
-            button = QPushButton(button_text(text))
+        for index, (loc, name) in enumerate(zip(network.locations, names, strict=True)):
+            button = QPushButton(button_text(fitted(look, name, self._room)))
             button.setObjectName("listItem")
             button.setAccessibleName(name)
             button.setCheckable(True)
@@ -83,6 +88,12 @@ class NetworkScreen(QWidget):
             row.addWidget(self.scroll_area, 1)
             layout.addLayout(row, 1)
         self.setLayout(layout)
+
+    def _show_keys(self, keys: dict[str, int]) -> None:
+        """The number a marker carries in place of its name, before the name in the list."""
+        for key, button in self.buttons.items():
+            name = self._names[key] if key not in keys else f"{keys[key]} · {self._names[key]}"
+            button.setText(button_text(fitted(self._look, name, self._room)))
 
     def select(self, key: str) -> None:
         """Mark a location on the map and in the list, then open its detail."""

@@ -180,14 +180,49 @@ def test_every_location_of_the_park_is_named_by_its_own_marker(make_window, cont
                                                        (45, 5, 0.8), (200, 3, 0.12)])
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 def test_generated_networks_keep_the_label_rules(make_window, size, count, seed, least, capsys):
-    view = lay_out_map(make_window, generated(count, seed), size, "en")
+    locations = generated(count, seed)
+    view = lay_out_map(make_window, locations, size, "en")
     assert label_problems(view) == []
-    share = view.layout_result.share_labelled()
-    with capsys.disabled():  # the share is reported: the list beside the map names the rest
+    laid = view.layout_result
+    share = laid.share_labelled()
+    with capsys.disabled():  # the share is reported: the rest carry their numbers
         print(f"\n  map labels, {count} locations (seed {seed}) at {size[0]}x{size[1]}: "
-              f"{len(view.layout_result.labels)} labelled ({share:.0%}), "
-              f"{len(view.layout_result.insets)} insets", end="")
+              f"{len(laid.labels)} named ({share:.0%}), {len(view.keys)} by number, "
+              f"{len(laid.insets)} insets", end="")
     assert share >= least
+    # every marker shown has its name beside it, or its number on it and by its name in the list
+    assert set(laid.labels) | set(view.keys) == set(laid.markers)
+    assert not set(laid.labels) & set(view.keys)
+    buttons = view.window().screens["network"].buttons
+    for index, loc in enumerate(locations):
+        text = buttons[loc.id].text().strip()
+        if loc.id in view.keys:
+            assert view.keys[loc.id] == index + 1
+            assert text.startswith(f"{index + 1} · "), text
+        else:
+            assert text.startswith(loc.detail.title.en[:3]), text
+
+
+def test_a_marker_without_room_for_its_name_carries_its_number(make_window):
+    """Drawn on the marker in the colour text has on the accent, so it reads as a key."""
+    view = lay_out_map(make_window, generated(45, 5), (1280, 800), "en")
+    assert view.keys
+    image = view.grab().toImage()
+    look = view._look
+    ink, accent = look.color("accent_text"), look.color("accent")
+    for key in view.keys:
+        middle, half = view.markers[key], round(view._marker_radius(False) / 2)
+        x0, y0 = round(middle.x()), round(middle.y())
+        inked = [(x, y) for x in range(x0 - half, x0 + half) for y in range(y0 - half, y0 + half)
+                 if _nearer(image.pixelColor(x, y), ink, accent)]
+        assert len(inked) >= 4, key
+
+
+def _nearer(colour: QColor, a: QColor, b: QColor) -> bool:
+    def far(c: QColor) -> int:
+        return abs(colour.red() - c.red()) + abs(colour.green() - c.green()) \
+            + abs(colour.blue() - c.blue())
+    return far(a) < far(b)
 
 
 def test_staff_may_say_which_locations_are_labelled_first(make_window):
