@@ -51,11 +51,14 @@ def cut_off(window) -> list[str]:
 
 def check_every_screen(window, content) -> list[str]:
     """Every route, and every screenful of a long one, checked by geometry alone: the window
-    is not painted meanwhile (a paint at 3840x2160 costs 30 to 90 ms and tells nothing here)."""
+    is not painted meanwhile (a paint at 3840x2160 costs 30 to 90 ms and tells nothing here),
+    nor are pictures of the screens shown over them (kiosk/ui/pictures.py)."""
     window.setUpdatesEnabled(False)
+    window.pictures.set_size(0, 0)
     try:
         return _check_every_screen(window, content)
     finally:
+        window.pictures.set_size(window.width(), window.height())
         window.setUpdatesEnabled(True)
 
 
