@@ -140,6 +140,14 @@ def kiosk_window(app, content, size, motion=False):
     return window
 
 
+def tap_targets(window, rounds: int):
+    """What a visitor taps, in turn: each page's tile on the home screen, then Back."""
+    for _ in range(rounds):
+        for page in window.pages()[1:]:
+            yield window.screens["home"].tiles[page]
+            yield window.back_button
+
+
 def taps(app, content, size, rounds: int) -> tuple[list[float], list[float]]:
     """From a tap on a tile (or Back) to the next screen fully painted once, motion off: the
     tap and every event it posts (the layouts it asks for and the window's paint). Then, apart,
@@ -154,20 +162,16 @@ def taps(app, content, size, rounds: int) -> tuple[list[float], list[float]]:
 
     window = kiosk_window(app, content, size)
     times, after = [], []
-    for _ in range(rounds):
-        for page in window.pages()[1:]:
-            for target in (lambda page=page: window.screens["home"].tiles[page],
-                           lambda: window.back_button):
-                widget = target()
-                begin = time.perf_counter()
-                QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
-                app.sendPostedEvents()
-                times.append((time.perf_counter() - begin) * 1000)
-                begin = time.perf_counter()
-                app.processEvents()  # the next turn: the picture's hand-over to the live screen
-                app.sendPostedEvents()
-                after.append((time.perf_counter() - begin) * 1000)
-                window.pictures.draw_left_now()  # as the kiosk does while a visitor reads
+    for widget in tap_targets(window, rounds):
+        begin = time.perf_counter()
+        QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+        app.sendPostedEvents()
+        times.append((time.perf_counter() - begin) * 1000)
+        begin = time.perf_counter()
+        app.processEvents()  # the next turn: the picture's hand-over to the live screen
+        app.sendPostedEvents()
+        after.append((time.perf_counter() - begin) * 1000)
+        window.pictures.draw_left_now()  # as the kiosk does while a visitor reads
     window.close()
     return times, after
 
@@ -180,20 +184,16 @@ def fade_starts(app, content, size, rounds: int) -> list[float]:
 
     window = kiosk_window(app, content, size, motion=True)
     times = []
-    for _ in range(rounds):
-        for page in window.pages()[1:]:
-            for target in (lambda page=page: window.screens["home"].tiles[page],
-                           lambda: window.back_button):
-                widget = target()
-                begin = time.perf_counter()
-                QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
-                app.sendPostedEvents()
-                app.processEvents()  # the fade begins on the next turn of the event loop
-                app.sendPostedEvents()
-                times.append((time.perf_counter() - begin) * 1000)
-                window._end_fade()
-                app.processEvents()
-                window.pictures.draw_left_now()  # as the kiosk does while a visitor reads
+    for widget in tap_targets(window, rounds):
+        begin = time.perf_counter()
+        QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+        app.sendPostedEvents()
+        app.processEvents()  # the fade begins on the next turn of the event loop
+        app.sendPostedEvents()
+        times.append((time.perf_counter() - begin) * 1000)
+        window._end_fade()
+        app.processEvents()
+        window.pictures.draw_left_now()  # as the kiosk does while a visitor reads
     window.close()
     return times
 
