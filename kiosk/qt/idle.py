@@ -64,6 +64,8 @@ class IdleWatcher(QObject):
         self.long_timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not event.isInputEvent():  # paints, timers, layouts: most events, let through fast
+            return False
         kind = event.type()
         if kind in INPUT_EVENTS or (
             kind == QEvent.Type.MouseMove and event.buttons() != Qt.MouseButton.NoButton
