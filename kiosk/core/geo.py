@@ -28,8 +28,9 @@ def project(longitude: float, latitude: float) -> Point:
 
 
 @cache
+@cache
 def outline(path: Path) -> tuple[tuple[Point, ...], ...]:
-    """The projected rings of the map outline."""
+    """The projected rings of the map outline (read once: every map shows the same)."""
     rings = json.loads(path.read_text(encoding="utf-8"))["rings"]
     return tuple(tuple(project(lon, lat) for lon, lat in ring) for ring in rings)
 
