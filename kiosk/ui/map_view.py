@@ -109,6 +109,7 @@ class MapView(QWidget):
         self._leaders: list[tuple[QPointF, QPointF]] = []
         self._press: QPointF | None = None
         self._picture_cache = QPixmap()
+        self._layout_key: tuple | None = None
         self._layouts: dict[tuple[int, int], tuple] = {}
         self.layout_result: map_layout.MapLayout | None = None
 
@@ -136,6 +137,7 @@ class MapView(QWidget):
         (self.places, self.markers, self._labels, self._leaders, self._picture_cache,
          self.layout_result, self.keys) = self._layouts[key]
         self._laid_view = (self._zoom, self._centre)
+        self._layout_key = key
         if self.keys != keys:
             self.keys_changed.emit(dict(self.keys))
 
@@ -170,7 +172,8 @@ class MapView(QWidget):
         self._leaders = [(QPointF(*a), QPointF(*b)) for a, b in laid.leaders]
         self.keys = {} if self._mini else {key: self._numbers[key] for key in laid.markers
                                             if key not in laid.labels}
-        self._draw_map()
+        self._picture_cache = QPixmap()  # drawn when first painted: a map laid out at a size
+        # it is never shown at (a screen's first layout pass) is never drawn
 
     def _layout_outline(self, area: QRectF) -> None:
         x0, y0, x1, y1 = self._bounds
@@ -337,6 +340,11 @@ class MapView(QWidget):
         return QLineF(p, q)
 
     def paintEvent(self, event) -> None:
+        if self._picture_cache.isNull() and not self.size().isEmpty():
+            self._draw_map()
+            laid = self._layouts.get(self._layout_key)
+            if laid is not None:  # kept with its layout, for the next time at this size
+                self._layouts[self._layout_key] = laid[:4] + (self._picture_cache,) + laid[5:]
         painter = QPainter(self)
         painter.setTransform(self._preview())  # during a pinch: the last picture, moved
         painter.drawPixmap(0, 0, self._picture_cache)
