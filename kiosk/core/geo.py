@@ -28,9 +28,8 @@ def project(longitude: float, latitude: float) -> Point:
 
 
 @cache
-@cache
 def outline(path: Path) -> tuple[tuple[Point, ...], ...]:
-    """The projected rings of the map outline (read once: every map shows the same)."""
+    """The projected rings of the map outline."""
     rings = json.loads(path.read_text(encoding="utf-8"))["rings"]
     return tuple(tuple(project(lon, lat) for lon, lat in ring) for ring in rings)
 

@@ -7,8 +7,10 @@ nobody there, and must not keep a session alive.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication
+
+from .timers import single_shot
 
 INPUT_EVENTS = frozenset({
     QEvent.Type.MouseButtonPress,
@@ -23,14 +25,6 @@ INPUT_EVENTS = frozenset({
 })
 
 
-def _single_shot(parent: QObject, interval_ms: int, signal) -> QTimer:
-    timer = QTimer(parent)
-    timer.setSingleShot(True)
-    timer.setInterval(interval_ms)
-    timer.timeout.connect(signal)
-    return timer
-
-
 class IdleWatcher(QObject):
     """`idle` after `timeout_ms` with no input, `long_idle` after `long_timeout_ms`."""
 
@@ -41,8 +35,8 @@ class IdleWatcher(QObject):
     def __init__(self, timeout_ms: int, long_timeout_ms: int = 0,
                  parent: QObject | None = None):
         super().__init__(parent)
-        self.timer = _single_shot(self, timeout_ms, self.idle)
-        self.long_timer = _single_shot(self, long_timeout_ms or 2 * timeout_ms, self.long_idle)
+        self.timer = single_shot(self, self.idle, timeout_ms)
+        self.long_timer = single_shot(self, self.long_idle, long_timeout_ms or 2 * timeout_ms)
 
     def start(self, app: QApplication) -> None:
         app.installEventFilter(self)

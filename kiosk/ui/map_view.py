@@ -110,7 +110,8 @@ class MapView(QWidget):
         self._press: QPointF | None = None
         self._picture_cache = QPixmap()
         self._layout_key: tuple | None = None
-        self._layouts: dict[tuple[int, int], tuple] = {}
+        self._layouts: dict[tuple, tuple] = {}  # by size and zoom: what _layout() found
+        self._drawn: dict[tuple, QPixmap] = {}  # by size and zoom: the picture, once painted
         self.layout_result: map_layout.MapLayout | None = None
 
     def _round(self, focus: str) -> tuple[float, float, float, float]:
@@ -129,16 +130,19 @@ class MapView(QWidget):
     def _relayout(self) -> None:
         key = (self.width(), self.height(), self._zoom,
                None if self._centre is None else (self._centre.x(), self._centre.y()))
-        keys = self.keys
+        keys_before = self.keys
         if key not in self._layouts:  # the screen is shown at two sizes, with and without
             self._layout()            # the bar of Back and Home: each is laid out once
             self._layouts[key] = (self.places, self.markers, self._labels, self._leaders,
-                                  self._picture_cache, self.layout_result, self.keys)
-        (self.places, self.markers, self._labels, self._leaders, self._picture_cache,
-         self.layout_result, self.keys) = self._layouts[key]
+                                  self.layout_result, self.keys)
+        (self.places, self.markers, self._labels, self._leaders, self.layout_result,
+         self.keys) = self._layouts[key]
+        # drawn when first painted: a map laid out at a size it is never shown at (a screen's
+        # first layout pass) is never drawn
+        self._picture_cache = self._drawn.get(key, QPixmap())
         self._laid_view = (self._zoom, self._centre)
         self._layout_key = key
-        if self.keys != keys:
+        if self.keys != keys_before:
             self.keys_changed.emit(dict(self.keys))
 
     def _layout(self) -> None:
@@ -172,8 +176,6 @@ class MapView(QWidget):
         self._leaders = [(QPointF(*a), QPointF(*b)) for a, b in laid.leaders]
         self.keys = {} if self._mini else {key: self._numbers[key] for key in laid.markers
                                             if key not in laid.labels}
-        self._picture_cache = QPixmap()  # drawn when first painted: a map laid out at a size
-        # it is never shown at (a screen's first layout pass) is never drawn
 
     def _layout_outline(self, area: QRectF) -> None:
         x0, y0, x1, y1 = self._bounds
@@ -182,13 +184,9 @@ class MapView(QWidget):
         top = area.top() + (area.height() - (y1 - y0) * scale) / 2
 
         middle, zoom, centre = area.center(), self._zoom, self._centre
-
-        def to_widget(point: geo.Point) -> QPointF:
-            base = QPointF(left + (point[0] - x0) * scale, top + (y1 - point[1]) * scale)
-            return base if centre is None else (base - centre) * zoom + middle
-
+        # projected units to the widget: the map fitted to the area, then the visitor's zoom
         place = QTransform(scale, 0, 0, -scale, left - x0 * scale, top + y1 * scale)
-        if centre is not None:  # to_widget(), as one transform of the whole outline
+        if centre is not None:
             place *= QTransform(zoom, 0, 0, zoom, middle.x() - centre.x() * zoom,
                                 middle.y() - centre.y() * zoom)
         self._land = place.map(_outline_path(self._rings))
@@ -199,7 +197,7 @@ class MapView(QWidget):
             frame = QPainterPath()
             frame.addRect(seen)
             self._land = self._land.intersected(frame)
-        self.places = {key: to_widget(p) for key, p in self._projected.items()}
+        self.places = {key: place.map(QPointF(*p)) for key, p in self._projected.items()}
 
     def _layout_picture(self, area: QRectF) -> None:
         """A staff-supplied map picture in plate carrée: longitude and latitude are linear."""
@@ -340,11 +338,9 @@ class MapView(QWidget):
         return QLineF(p, q)
 
     def paintEvent(self, event) -> None:
-        if self._picture_cache.isNull() and not self.size().isEmpty():
+        if self._picture_cache.isNull() and self._layout_key is not None:
             self._draw_map()
-            laid = self._layouts.get(self._layout_key)
-            if laid is not None:  # kept with its layout, for the next time at this size
-                self._layouts[self._layout_key] = laid[:4] + (self._picture_cache,) + laid[5:]
+            self._drawn[self._layout_key] = self._picture_cache
         painter = QPainter(self)
         painter.setTransform(self._preview())  # during a pinch: the last picture, moved
         painter.drawPixmap(0, 0, self._picture_cache)

@@ -15,9 +15,11 @@ from zero as it opens (kiosk/ui/count_up.py), which the picture shows at their f
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QPainter, QPixmap
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QStackedWidget, QWidget
+
+from ..qt.timers import single_shot
 
 # Windows of at least this many pixels keep pictures: 2560x1440 and up. Below, a paint fits in
 # a frame and the pictures' memory (8 MB each at 1920x1080) would buy nothing; at 3840x2160 the
@@ -36,9 +38,7 @@ class Cover(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._picture = QPixmap()
-        self._handover = QTimer(self)  # a member, not QTimer.singleShot: kiosk/ui/window.py
-        self._handover.setSingleShot(True)
-        self._handover.timeout.connect(self.take_away)
+        self._handover = single_shot(self, self.take_away)
         self.hide()
 
     def show_picture(self, picture: QPixmap) -> None:
@@ -63,22 +63,20 @@ class ScreenPictures(QObject):
     """The pictures of the screens of one window, by page name, and the cover that shows them
     over `stack` (a QStackedWidget whose current widget is the live screen)."""
 
-    def __init__(self, stack: QWidget):
+    def __init__(self, stack: QStackedWidget):
         super().__init__(stack)
         self._stack = stack
         self._pictures: dict[str, QPixmap] = {}
         self._left: dict[str, QWidget] = {}  # screens to draw again, the visitor gone from them
         self.cover = Cover(stack)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._draw_one_again)
+        self._timer = single_shot(self, self._draw_one_again)
         self.enabled = False
 
     def set_size(self, width: int, height: int) -> None:
-        """Whether a window of this size keeps pictures."""
+        """The window is (re)built or resized: no picture made before may show, and whether
+        a window of this size keeps pictures."""
+        self.clear()
         self.enabled = width * height >= FROM_PIXELS
-        if not self.enabled:
-            self.clear()
 
     def keep(self, name: str, picture: QPixmap) -> None:
         """`picture` of the screen `name`, just drawn (as the window builds it ahead)."""
@@ -101,15 +99,14 @@ class ScreenPictures(QObject):
         self._left.pop(name, None)
         return self._pictures.pop(name, None)
 
-    def show(self, name: str) -> bool:
-        """Cover the stack with the picture of `name`, now its current screen; False if there
-        is none."""
+    def show(self, name: str) -> None:
+        """Cover the stack with the picture of `name`, now its current screen, if there is
+        one."""
         picture = self.take(name)
         if picture is None:
             self.cover.take_away()
-            return False
-        self.cover.show_picture(picture)
-        return True
+        else:
+            self.cover.show_picture(picture)
 
     def left(self, name: str, screen: QWidget) -> None:
         """The visitor left the screen `name`: draw it again a moment later, as it is now."""
@@ -124,10 +121,9 @@ class ScreenPictures(QObject):
 
     def _draw_one_again(self) -> None:
         """One screen per turn of the event loop, and never the one on show."""
-        current = getattr(self._stack, "currentWidget", lambda: None)()
         for name, screen in list(self._left.items()):
             del self._left[name]
-            if screen is not current:
+            if screen is not self._stack.currentWidget():
                 self._pictures[name] = screen.grab()
                 break
         if self._left:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QLayout,
     QScroller,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ..core.content.model import Content, Location
 from ..core.session import HOME, OnIdle, Route, Session
 from ..qt.idle import IdleWatcher
+from ..qt.timers import single_shot
 from .home import HomeScreen
 from .pictures import ScreenPictures
 from .theme import LARGER_TEXT, Look
@@ -112,11 +113,8 @@ class KioskWindow(QWidget):
         self.look = self._look(*size)
         self._fade: CrossFade | None = None
         self._rest_to_build = False
-        # One timer for building the rest, not QTimer.singleShot(ms, self, self._build_the_rest):
-        # PySide6 6.11 keeps a weak reference for every such call with a delay, never freed.
-        self._rest_timer = QTimer(self)
-        self._rest_timer.setSingleShot(True)
-        self._rest_timer.timeout.connect(self._build_the_rest)
+        # One timer for building the rest, not QTimer.singleShot: kiosk/qt/timers.py
+        self._rest_timer = single_shot(self, self._build_the_rest)
 
         self.stack = QStackedWidget()
         self.pictures = ScreenPictures(self.stack)  # on a large display: kiosk/ui/pictures.py
@@ -202,7 +200,6 @@ class KioskWindow(QWidget):
         (or the start of the kiosk) waits for one screen, not for five.
         """
         self.setStyleSheet(self.look.style_sheet())
-        self.pictures.clear()
         self.pictures.set_size(self.width(), self.height())
         for screen in self.screens.values():
             self.stack.removeWidget(screen)
@@ -566,7 +563,6 @@ class KioskWindow(QWidget):
             self.look = look
             self._build()
         else:  # the same screens at another size: no picture of the old size may show
-            self.pictures.clear()
             self.pictures.set_size(self.width(), self.height())
 
     def closeEvent(self, event: QEvent) -> None:

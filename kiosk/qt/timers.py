@@ -1,0 +1,16 @@
+"""One-shot timers that the kiosk keeps and starts again, rather than QTimer.singleShot: with a
+delay and a context object, PySide6 6.11 keeps a weak reference for every such call, never
+freed (kiosk/ui/window.py measured it)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer
+
+
+def single_shot(parent: QObject, slot, interval_ms: int = 0) -> QTimer:
+    """A single-shot timer owned by `parent` that calls `slot`; not started."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(interval_ms)
+    timer.timeout.connect(slot)
+    return timer
