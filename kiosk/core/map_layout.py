@@ -13,16 +13,18 @@ What a cartographer does where markers crowd, so that a visitor finds the city t
 - Where markers still go unlabelled (the Yangtze and Pearl River deltas at the park's scale),
   the crowded region, found from the content's own coordinates, is drawn again magnified in
   an inset: a box in the emptiest corner of the map, joined to a frame round the region. Its
-  markers are drawn, tapped and labelled in the inset. Up to MOST_INSETS regions.
+  markers are drawn, tapped and labelled in the inset. Up to MOST_INSETS regions; larger
+  ones where that leaves locations unnamed.
 - What is still unlabelled gets its label in a column at the side of the map (or the inset),
-  with a leader line; with very many locations some stay unlabelled (the list beside the map
-  names every one).
+  with a leader line; two labels whose lines cross change places in their column. With very
+  many locations some stay unlabelled (the list beside the map names every one).
 
 Rectangles are (left, top, width, height); points (x, y).
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -32,17 +34,20 @@ Point = tuple[float, float]
 Rect = tuple[float, float, float, float]
 
 SPREAD_PASSES = 40
+UNTANGLE_PASSES = 4
 MOST_INSETS = 3
 MOST_IN_INSET = 12  # markers: more would crowd the inset as the map was crowded
 INSET_SHARE = (0.40, 0.46)  # of the map's width and height, at most
+# and where that leaves locations unnamed: larger insets, which take more of a crowd each
+LARGER_INSET_SHARE = (0.50, 0.55)
 LEAST_MAGNIFICATION = 2.0  # an inset magnifies its region this much at least
 MOST_MAGNIFICATION = 12.0  # and at most
 APART = 2.0  # marker spacings between the markers of an inset, at least, once magnified
 CALLOUT_RINGS = 4  # steps out from a marker a callout's label may stand
 SHORT_CALLOUT_RINGS = 2  # as far as a callout goes before a crowd gets an inset instead
 INSET_CALLOUT_RINGS = 3
-# Markers up to which a map with unnamed locations is laid out a second time, insets free to
-# stand anywhere (45 markers: 90 to 180 ms more; 200, where most stay unnamed either way, 1 s)
+# Markers up to which a map with unnamed locations is laid out again, insets free to stand
+# anywhere, then larger (45 markers: 35 ms a layout; 200, where most stay unnamed either way, 1 s)
 SECOND_LAYOUT_UP_TO = 60
 # the eight places beside a marker, the likeliest to read well first; sixteen for callouts
 DIRECTIONS = [(math.cos(a), math.sin(a)) for a in
@@ -253,6 +258,13 @@ def _crosses(point: Point, rect: Rect, taken: Grid, radius: float) -> bool:
     return False
 
 
+def _segments_cross(a: Point, b: Point, c: Point, d: Point) -> bool:
+    """Whether segment ab crosses segment cd (touching at an end does not count)."""
+    def side(p: Point, q: Point, r: Point) -> float:
+        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+    return (side(a, b, c) * side(a, b, d) < 0) and (side(c, d, a) * side(c, d, b) < 0)
+
+
 def column_labels(missing: list[str], markers: dict[str, Point],
                   sizes: dict[str, tuple[float, float]], labelling: Labelling, radius: float,
                   bounds: Rect, gap: float, blocked: Iterable[Rect] = ()) -> None:
@@ -266,6 +278,7 @@ def column_labels(missing: list[str], markers: dict[str, Point],
     points = Grid(4 * radius + gap)
     for key, (x, y) in markers.items():
         points.add((x - radius, y - radius, 2 * radius, 2 * radius), key)
+    placed: dict[str, int] = {}
     for key in missing:
         width, height = sizes[key]
         x, y = markers[key]
@@ -279,10 +292,51 @@ def column_labels(missing: list[str], markers: dict[str, Point],
         for rect in slots:
             if not taken.hits(inflated(rect, gap)) and _clear(rect, points, radius):
                 labelling.labels[key] = rect
+                placed[key] = len(labelling.leaders)
                 labelling.leaders.append(((x, y), nearest_on(rect, (x, y))))
                 labelling.led.add(key)
                 taken.add(rect)
                 break
+    _untangle(placed, markers, labelling, points, radius, bounds, gap)
+
+
+def _untangle(placed: dict[str, int], markers: dict[str, Point], labelling: Labelling,
+              points: Grid, radius: float, bounds: Rect, gap: float) -> None:
+    """Two column labels whose leader lines cross change places in their column, where both
+    still fit there: the lines then run side by side (`placed`: each label's leader's index)."""
+    def leader(key: str, rect: Rect) -> tuple[Point, Point]:
+        return markers[key], nearest_on(rect, markers[key])
+
+    def crossings(key: str, line: tuple[Point, Point], skip: set[int]) -> int:
+        return sum(_segments_cross(*line, a, b) for i, (a, b) in enumerate(labelling.leaders)
+                   if i not in skip and i != placed[key])
+
+    right = bounds[0] + bounds[2]
+    for _ in range(UNTANGLE_PASSES):
+        swapped = False
+        for a, b in itertools.combinations(list(placed), 2):
+            ra, rb = labelling.labels[a], labelling.labels[b]
+            same_side = (ra[0] == bounds[0]) == (rb[0] == bounds[0])
+            if not same_side or not _segments_cross(*labelling.leaders[placed[a]],
+                                                    *labelling.leaders[placed[b]]):
+                continue
+            na = (ra[0] if ra[0] == bounds[0] else right - ra[2], rb[1], ra[2], ra[3])
+            nb = (rb[0] if rb[0] == bounds[0] else right - rb[2], ra[1], rb[2], rb[3])
+            others = [r for k, r in labelling.labels.items() if k not in (a, b)]
+            if not (_clear(na, points, radius) and _clear(nb, points, radius)) or any(
+                    intersects(inflated(new, gap), r) for new in (na, nb) for r in others):
+                continue
+            skip = {placed[a], placed[b]}
+            la, lb = leader(a, na), leader(b, nb)
+            before = crossings(a, labelling.leaders[placed[a]], skip) + \
+                crossings(b, labelling.leaders[placed[b]], skip) + 1
+            after = crossings(a, la, skip) + crossings(b, lb, skip) + _segments_cross(*la, *lb)
+            if after < before:
+                labelling.labels[a], labelling.labels[b] = na, nb
+                labelling.leaders[placed[a]], labelling.leaders[placed[b]] = la, lb
+                swapped = True
+        if not swapped:
+            break
 
 
 def _clear_and_nearest(rect: Rect, key: str, own: Point, points: Grid, radius: float) -> bool:
@@ -333,20 +387,27 @@ def lay_out(places: dict[str, Point], sizes: dict[str, tuple[float, float]], ord
     drawn in `area`); `sizes` are the labels' sizes, `order` who is labelled first.
 
     Insets go in the map's corners, where they hide least of it. Where that leaves locations
-    unnamed, the map is laid out again with insets free to stand anywhere near their region
-    that hides no marker, and the layout that names more is kept (measured on generated
-    networks of 45 locations in five crowds: 69 to 87 % named in portrait, 91 to 100 % at
-    1920x1080). Only for maps of up to SECOND_LAYOUT_UP_TO markers."""
-    laid = _lay_out(places, sizes, order, radius, spacing, area, gap, most_insets, False)
-    if len(laid.labels) == len(places) or len(places) > SECOND_LAYOUT_UP_TO:
-        return laid
-    again = _lay_out(places, sizes, order, radius, spacing, area, gap, most_insets, True)
-    return again if len(again.labels) > len(laid.labels) else laid
+    unnamed, the map is laid out again: insets free to stand anywhere near their region that
+    hides no marker, then larger insets (in the corners, then anywhere); the first layout that
+    names every location is kept, or else the one that names most. Only for maps of up to
+    SECOND_LAYOUT_UP_TO markers. Measured on generated networks of 30, 45 and 50 locations
+    in random crowds (docs/performance.md)."""
+    best: MapLayout | None = None
+    for share, anywhere in ((INSET_SHARE, False), (INSET_SHARE, True),
+                            (LARGER_INSET_SHARE, False), (LARGER_INSET_SHARE, True)):
+        laid = _lay_out(places, sizes, order, radius, spacing, area, gap, most_insets, anywhere,
+                        share)
+        if best is None or len(laid.labels) > len(best.labels):
+            best = laid
+        if len(best.labels) == len(places) or len(places) > SECOND_LAYOUT_UP_TO:
+            break
+    assert best is not None
+    return best
 
 
 def _lay_out(places: dict[str, Point], sizes: dict[str, tuple[float, float]], order: list[str],
              radius: float, spacing: float, area: Rect, gap: float, most_insets: int,
-             anywhere: bool) -> MapLayout:
+             anywhere: bool, share: tuple[float, float] = INSET_SHARE) -> MapLayout:
     inner = inflated(area, -radius)
     markers = spread(places, spacing, inner)
     insets: list[Inset] = []
@@ -365,7 +426,7 @@ def _lay_out(places: dict[str, Point], sizes: dict[str, tuple[float, float]], or
             break
         blocked = [r for inset in insets for r in (inset.box, inset.source)]
         inset = _inset(missing, main, places, sizes, radius, spacing, area, gap, blocked,
-                       anywhere)
+                       anywhere, share)
         if inset is None:
             break
         insets.append(inset)
@@ -394,10 +455,11 @@ def _lay_out(places: dict[str, Point], sizes: dict[str, tuple[float, float]], or
 
 def _inset(missing: list[str], markers: dict[str, Point], places: dict[str, Point],
            sizes: dict[str, tuple[float, float]], radius: float, spacing: float, area: Rect,
-           gap: float, blocked: list[Rect], anywhere: bool = False) -> Inset | None:
+           gap: float, blocked: list[Rect], anywhere: bool = False,
+           share: tuple[float, float] = INSET_SHARE) -> Inset | None:
     """The crowded region round the unlabelled markers, and the emptiest corner to show it
     in (with `anywhere`, the nearest free place), or None if none is free of other markers."""
-    room = (area[2] * INSET_SHARE[0], area[3] * INSET_SHARE[1])
+    room = (area[2] * share[0], area[3] * share[1])
     label_room = (max(w for w, _ in sizes.values()) + radius + gap,
                   2 * (max(h for _, h in sizes.values()) + gap))
     keys = _crowd(missing, markers, places, spacing,

@@ -3,9 +3,10 @@
 Geometry is computed when the widget is resized, never while painting: the outline (or a map
 picture staff supplied, with its bounds), then the markers, labels and insets that
 kiosk/core/map_layout.py places (every marker its own tap, every label by its own marker, crowded
-regions drawn again magnified). A marker left without room for its name carries its number in
-the network's list instead, and the list shows that number by the name (a key, as printed maps
-have where places crowd).
+regions drawn again magnified). Where the whole country leaves a network's locations unnamed,
+its map rests enlarged round the network, in a frame. A marker left without room for its name
+carries its number in the network's list instead, and the list shows that number by the name
+(a key, as printed maps have where places crowd).
 """
 
 from __future__ import annotations
@@ -39,6 +40,9 @@ MOST_ZOOM = 6.0  # a pinch zooms the map in this far at most
 DOUBLE_TAP_ZOOM = 2.5
 DOUBLE_TAP_MS = 400
 FOCUS_SPAN = 0.125  # projected units (the unit sphere's radius): about 800 km
+# A crowded network's map at rest may be enlarged round it this much at most (more leaves no
+# room for insets), and is not for less
+MOST_FIT, LEAST_FIT = 1.5, 1.1
 
 
 @cache
@@ -112,6 +116,7 @@ class MapView(QWidget):
         self._layout_key: tuple | None = None
         self._layouts: dict[tuple, tuple] = {}  # by size and zoom: what _layout() found
         self._drawn: dict[tuple, QPixmap] = {}  # by size and zoom: the picture, once painted
+        self._rests: dict[tuple[int, int], QTransform] = {}  # by size: the view at rest
         self.layout_result: map_layout.MapLayout | None = None
 
     def _round(self, focus: str) -> tuple[float, float, float, float]:
@@ -148,10 +153,6 @@ class MapView(QWidget):
     def _layout(self) -> None:
         margin = self._look.px(24)
         area = QRectF(self.rect()).adjusted(margin, margin, -margin, -margin)
-        if self._picture.isNull():
-            self._layout_outline(area)
-        else:
-            self._layout_picture(area)
         metrics = QFontMetricsF(self._font)
         texts = {loc.id: loc.detail.title.get(self._language) for loc in self._locations}
         sizes = {key: (metrics.horizontalAdvance(text) + 2, metrics.height())
@@ -161,14 +162,16 @@ class MapView(QWidget):
         order = [loc.id for loc in sorted(self._locations, key=lambda loc: (
             loc.id != self._selected, -loc.label_priority, not loc.headquarters,
             -loc.latitude))]
-        seen = area.adjusted(-margin, -margin, margin, margin)  # zoomed: the rest is off screen
-        shown = {key: (p.x(), p.y()) for key, p in self.places.items() if seen.contains(p)}
-        if self._mini:  # a glimpse: the places as they are, no labels
-            laid = map_layout.MapLayout(shown, {}, [], [])
+        gap = metrics.height() * GAP
+        laid = None
+        if self._picture.isNull():
+            rest, laid = self._rest_view(area, sizes, order, gap)
+            self._layout_outline(area, rest)
+            if self._centre is not None:  # zoomed: not the view at rest
+                laid = None
         else:
-            laid = map_layout.lay_out(
-                shown, sizes, order, self._marker_radius(True), self._look.px(MARKER_SPACING),
-                (area.left(), area.top(), area.width(), area.height()), metrics.height() * GAP)
+            self._layout_picture(area)
+        laid = laid or self._lay_out(area, sizes, order, gap)
         self.layout_result = laid
         self.markers = {key: QPointF(*p) for key, p in laid.markers.items()}
         self._labels = [(QRectF(*laid.labels[key]), texts[key]) for key in order
@@ -177,18 +180,75 @@ class MapView(QWidget):
         self.keys = {} if self._mini else {key: self._numbers[key] for key in laid.markers
                                             if key not in laid.labels}
 
-    def _layout_outline(self, area: QRectF) -> None:
+    def _lay_out(self, area: QRectF, sizes: dict[str, tuple[float, float]], order: list[str],
+                 gap: float) -> map_layout.MapLayout:
+        """Markers, labels and insets for the places as they are now."""
+        margin = self._look.px(24)
+        seen = area.adjusted(-margin, -margin, margin, margin)  # zoomed: the rest is off screen
+        shown = {key: (p.x(), p.y()) for key, p in self.places.items() if seen.contains(p)}
+        if self._mini:  # a glimpse: the places as they are, no labels
+            return map_layout.MapLayout(shown, {}, [], [])
+        return map_layout.lay_out(
+            shown, sizes, order, self._marker_radius(True), self._look.px(MARKER_SPACING),
+            (area.left(), area.top(), area.width(), area.height()), gap)
+
+    def _rest_view(self, area: QRectF, sizes: dict[str, tuple[float, float]], order: list[str],
+                   gap: float) -> tuple[QTransform, map_layout.MapLayout | None]:
+        """The network's map as it rests (before a visitor zooms): the whole country; or,
+        where that leaves locations unnamed, the country enlarged round the network, up to
+        MOST_FIT times, as a printed map is framed to its subject (measured on generated
+        networks of 30 to 50 locations: docs/performance.md). Chosen once for each size;
+        the layout it was chosen by comes with it, the first time."""
+        size = (self.width(), self.height())
+        whole = QTransform()
+        if size in self._rests or not self._zoomable:
+            return self._rests.get(size, whole), None
+        self._rests[size] = whole
+        self._layout_outline(area, whole, visitor=False)
+        laid = self._lay_out(area, sizes, order, gap)
+        if len(laid.labels) == len(laid.markers) or \
+                len(laid.markers) > map_layout.SECOND_LAYOUT_UP_TO:
+            return whole, laid
+        xs = [p.x() for p in self.places.values()]
+        ys = [p.y() for p in self.places.values()]
+        # room round the network for a label beside its outermost markers
+        room_x = max(w for w, _ in sizes.values()) + self._marker_radius(True)
+        room_y = 2 * max(h for _, h in sizes.values())
+        fit = min((area.width() - 2 * room_x) / max(max(xs) - min(xs), 1.0),
+                  (area.height() - 2 * room_y) / max(max(ys) - min(ys), 1.0), MOST_FIT)
+        if fit < LEAST_FIT:
+            return whole, laid
+        middle = area.center()
+        framed = QTransform(fit, 0, 0, fit, middle.x() - (max(xs) + min(xs)) / 2 * fit,
+                            middle.y() - (max(ys) + min(ys)) / 2 * fit)
+        self._layout_outline(area, framed, visitor=False)
+        closer = self._lay_out(area, sizes, order, gap)
+        if len(closer.labels) <= len(laid.labels):
+            return whole, laid
+        self._rests[size] = framed
+        return framed, closer
+
+    @property
+    def framed_at_rest(self) -> bool:
+        """Whether the map rests enlarged round the network, at the size it is now."""
+        return not self._rests.get((self.width(), self.height()), QTransform()).isIdentity()
+
+    def _layout_outline(self, area: QRectF, rest: QTransform, visitor: bool = True) -> None:
         x0, y0, x1, y1 = self._bounds
         scale = min(area.width() / (x1 - x0), area.height() / (y1 - y0))
         left = area.left() + (area.width() - (x1 - x0) * scale) / 2
         top = area.top() + (area.height() - (y1 - y0) * scale) / 2
 
         middle, zoom, centre = area.center(), self._zoom, self._centre
-        # projected units to the widget: the map fitted to the area, then the visitor's zoom
-        place = QTransform(scale, 0, 0, -scale, left - x0 * scale, top + y1 * scale)
-        if centre is not None:
+        # projected units to the widget: the map fitted to the area, framed as it rests, then
+        # the visitor's zoom
+        place = QTransform(scale, 0, 0, -scale, left - x0 * scale, top + y1 * scale) * rest
+        if centre is not None and visitor:
             place *= QTransform(zoom, 0, 0, zoom, middle.x() - centre.x() * zoom,
                                 middle.y() - centre.y() * zoom)
+        self.places = {key: place.map(QPointF(*p)) for key, p in self._projected.items()}
+        if not visitor:  # only the places, to choose the view by
+            return
         self._land = place.map(_outline_path(self._rings))
         # Round a place, or zoomed in, most of the country is off the map: drawn whole, its
         # outline cost 1.4 ms a map at 840x740 (the pen's stroke of it all), cut 0.65 ms
@@ -197,7 +257,6 @@ class MapView(QWidget):
             frame = QPainterPath()
             frame.addRect(seen)
             self._land = self._land.intersected(frame)
-        self.places = {key: place.map(QPointF(*p)) for key, p in self._projected.items()}
 
     def _layout_picture(self, area: QRectF) -> None:
         """A staff-supplied map picture in plate carrée: longitude and latitude are linear."""
@@ -236,7 +295,9 @@ class MapView(QWidget):
         self._picture_cache.fill(Qt.GlobalColor.transparent)
         painter = QPainter(self._picture_cache)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if self._framed:
+        # a part of the map (round a place, or a network framed at rest): in a frame, the
+        # sea tinted, so that the country's cut edges read as the frame's
+        if self._framed or self.framed_at_rest:
             frame = QPainterPath()
             frame.addRoundedRect(QRectF(self.rect()), look.px(24), look.px(24))
             painter.fillPath(frame, QColor(look.tint("accent", 0.1)))

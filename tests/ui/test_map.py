@@ -5,13 +5,14 @@ import math
 import random
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF
+from PySide6.QtCore import QPoint, QPointF, QRectF
 from PySide6.QtGui import QColor, QFontMetricsF, QImage
 
 from kiosk.core.content import load_bytes
 from kiosk.core.content.model import Detail, Location, MapImage, Text
 from kiosk.core.map_layout import contains, distance, inflated, intersects
 from kiosk.core.session import Route
+from kiosk.ui import map_view
 from kiosk.ui.map_view import DOUBLE_TAP_ZOOM, GAP, MARKER_SPACING
 
 from ..helpers import settle, tap
@@ -171,13 +172,14 @@ def test_every_location_of_the_park_is_named_by_its_own_marker(make_window, cont
     assert label_problems(view) == []
     laid = view.layout_result
     assert sorted(laid.labels) == sorted(loc.id for loc in content.network.locations)
+    assert not view.framed_at_rest  # the whole country: every place is named on it
     if size == (1920, 1080) and language == "en":  # the Yangtze delta, magnified
         delta = next(i for i in laid.insets if "shanghai" in i.keys)
         assert {"suzhou", "kunshan"} <= set(delta.keys) and delta.scale >= 2
 
 
-@pytest.mark.parametrize(("count", "seed", "least"), [(10, 1, 1.0), (10, 4, 1.0), (45, 2, 0.85),
-                                                       (45, 5, 0.8), (200, 3, 0.12)])
+@pytest.mark.parametrize(("count", "seed", "least"), [(10, 1, 1.0), (10, 4, 1.0), (30, 7, 1.0),
+                                                       (45, 2, 1.0), (45, 5, 0.9), (200, 3, 0.12)])
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 def test_generated_networks_keep_the_label_rules(make_window, size, count, seed, least, capsys):
     locations = generated(count, seed)
@@ -201,6 +203,34 @@ def test_generated_networks_keep_the_label_rules(make_window, size, count, seed,
             assert text.startswith(f"{index + 1} · "), text
         else:
             assert text.startswith(loc.detail.title.en[:3]), text
+
+
+def test_a_crowded_network_rests_framed_round_it_and_zooms_from_there(make_window, monkeypatch):
+    """Where the whole country leaves locations unnamed, the map rests enlarged round the
+    network, in a frame: it names more; a visitor's zoom starts from that view."""
+    locations = generated(45, 3)
+    monkeypatch.setattr(map_view, "MOST_FIT", 1.0)  # the whole country, as before
+    whole = lay_out_map(make_window, locations, (1920, 1080), "en")
+    assert not whole.framed_at_rest
+    monkeypatch.undo()
+    view = lay_out_map(make_window, locations, (1920, 1080), "en")
+    assert view.framed_at_rest
+    assert label_problems(view) == []
+    laid = view.layout_result
+    assert len(laid.labels) > len(whole.layout_result.labels), \
+        (len(laid.labels), len(whole.layout_result.labels))
+    inside = QRectF(view.rect())
+    assert all(inside.contains(point) for point in view.markers.values())
+    corner = view.grab().toImage().pixelColor(view.width() // 2, 2)  # the sea, tinted
+    assert corner == QColor(view._look.tint("accent", 0.1))
+    rest = dict(view.markers)
+    middle = view.markers[locations[0].id]
+    view.zoom_to(DOUBLE_TAP_ZOOM, middle)
+    settle()
+    assert label_problems(view) == []
+    assert view.location_at(QRectF(view.rect()).center()) == locations[0].id  # zoomed round it
+    view.zoom_to(1.0)
+    assert view.markers == rest
 
 
 def test_a_marker_without_room_for_its_name_carries_its_number(make_window):
