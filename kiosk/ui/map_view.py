@@ -40,9 +40,10 @@ MOST_ZOOM = 6.0  # a pinch zooms the map in this far at most
 DOUBLE_TAP_ZOOM = 2.5
 DOUBLE_TAP_MS = 400
 FOCUS_SPAN = 0.125  # projected units (the unit sphere's radius): about 800 km
-# A crowded network's map at rest may be enlarged round it this much at most (more leaves no
-# room for insets), and is not for less
-MOST_FIT, LEAST_FIT = 1.5, 1.1
+# How much a crowded network's map at rest may be enlarged round it, tried in turn (more leaves
+# no room for insets; each tried names every location of more generated networks)
+FITS = (1.25, 1.5, 1.75)
+LEAST_FIT = 1.1  # less would hardly change the map
 
 
 @cache
@@ -195,10 +196,11 @@ class MapView(QWidget):
     def _rest_view(self, area: QRectF, sizes: dict[str, tuple[float, float]], order: list[str],
                    gap: float) -> tuple[QTransform, map_layout.MapLayout | None]:
         """The network's map as it rests (before a visitor zooms): the whole country; or,
-        where that leaves locations unnamed, the country enlarged round the network, up to
-        MOST_FIT times, as a printed map is framed to its subject (measured on generated
-        networks of 30 to 50 locations: docs/performance.md). Chosen once for each size;
-        the layout it was chosen by comes with it, the first time."""
+        where that leaves locations unnamed, the country enlarged round the network (by each
+        of FITS in turn, as far as the network fits, as a printed map is framed to its
+        subject): the view that names most (measured on generated networks of 30 to 50
+        locations: docs/performance.md). Chosen once for each size; the layout it was chosen
+        by comes with it, the first time."""
         size = (self.width(), self.height())
         whole = QTransform()
         if size in self._rests or not self._zoomable:
@@ -214,19 +216,20 @@ class MapView(QWidget):
         # room round the network for a label beside its outermost markers
         room_x = max(w for w, _ in sizes.values()) + self._marker_radius(True)
         room_y = 2 * max(h for _, h in sizes.values())
-        fit = min((area.width() - 2 * room_x) / max(max(xs) - min(xs), 1.0),
-                  (area.height() - 2 * room_y) / max(max(ys) - min(ys), 1.0), MOST_FIT)
-        if fit < LEAST_FIT:
-            return whole, laid
-        middle = area.center()
-        framed = QTransform(fit, 0, 0, fit, middle.x() - (max(xs) + min(xs)) / 2 * fit,
-                            middle.y() - (max(ys) + min(ys)) / 2 * fit)
-        self._layout_outline(area, framed, visitor=False)
-        closer = self._lay_out(area, sizes, order, gap)
-        if len(closer.labels) <= len(laid.labels):
-            return whole, laid
-        self._rests[size] = framed
-        return framed, closer
+        most = min((area.width() - 2 * room_x) / max(max(xs) - min(xs), 1.0),
+                   (area.height() - 2 * room_y) / max(max(ys) - min(ys), 1.0))
+        middle, best, view = area.center(), laid, whole
+        for fit in sorted({min(f, most) for f in FITS if min(f, most) >= LEAST_FIT}):
+            framed = QTransform(fit, 0, 0, fit, middle.x() - (max(xs) + min(xs)) / 2 * fit,
+                                middle.y() - (max(ys) + min(ys)) / 2 * fit)
+            self._layout_outline(area, framed, visitor=False)
+            closer = self._lay_out(area, sizes, order, gap)
+            if len(closer.labels) > len(best.labels):
+                best, view = closer, framed
+                if len(best.labels) == len(best.markers):
+                    break
+        self._rests[size] = view
+        return view, best
 
     @property
     def framed_at_rest(self) -> bool:
