@@ -16,14 +16,17 @@ What a cartographer does where markers crowd, so that a visitor finds the city t
   markers are drawn, tapped and labelled in the inset. Up to MOST_INSETS regions; larger
   ones where that leaves locations unnamed.
 - What is still unlabelled gets its label in a column at the side of the map (or the inset),
-  with a leader line; two labels whose lines cross change places in their column. With very
-  many locations some stay unlabelled (the list beside the map names every one).
+  or where those are full in a second column inside each, with a leader line that passes
+  through no label of a column, and no column label lies over a leader line; two labels whose
+  lines cross change places in their column. With very many locations some stay unlabelled
+  (the list beside the map names every one).
 
 Rectangles are (left, top, width, height); points (x, y).
 """
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import math
 from collections import defaultdict
@@ -35,6 +38,7 @@ Rect = tuple[float, float, float, float]
 
 SPREAD_PASSES = 40
 UNTANGLE_PASSES = 4
+SECOND_COLUMNS = True
 MOST_INSETS = 3
 MOST_IN_INSET = 12  # markers: more would crowd the inset as the map was crowded
 INSET_SHARE = (0.40, 0.46)  # of the map's width and height, at most
@@ -46,8 +50,8 @@ APART = 2.0  # marker spacings between the markers of an inset, at least, once m
 CALLOUT_RINGS = 4  # steps out from a marker a callout's label may stand
 SHORT_CALLOUT_RINGS = 2  # as far as a callout goes before a crowd gets an inset instead
 INSET_CALLOUT_RINGS = 3
-# Markers up to which a map with unnamed locations is laid out again, insets free to stand
-# anywhere, then larger (45 markers: 35 ms a layout; 200, where most stay unnamed either way, 1 s)
+# Markers up to which a map with unnamed locations is laid out again with larger insets (45
+# markers: 25 ms a layout; 200, where most stay unnamed either way, 1 s)
 SECOND_LAYOUT_UP_TO = 60
 # the eight places beside a marker, the likeliest to read well first; sixteen for callouts
 DIRECTIONS = [(math.cos(a), math.sin(a)) for a in
@@ -266,6 +270,28 @@ def _crosses(point: Point, rect: Rect, taken: Grid, radius: float) -> bool:
     return False
 
 
+def _along(start: Point, end: Point, step: float) -> Iterator[Point]:
+    """Points on the line from `start` to `end`, `step` apart, the ends left out."""
+    steps = max(1, int(math.hypot(end[0] - start[0], end[1] - start[1]) // max(step, 1.0)))
+    for i in range(1, steps):
+        yield (start[0] + (end[0] - start[0]) * i / steps,
+               start[1] + (end[1] - start[1]) * i / steps)
+
+
+def _through(line: tuple[Point, Point], rects: list[Rect], own: Rect | None = None) -> bool:
+    """Whether `line` passes through any of `rects` (but `own`, the label it leads to)."""
+    (x0, y0), (x1, y1) = line
+    span = (min(x0, x1) - 1, min(y0, y1) - 1, abs(x1 - x0) + 2, abs(y1 - y0) + 2)
+    near = [rect for rect in rects if rect is not own and intersects(span, rect)]
+    if near:
+        step = min(rect[3] for rect in near) / 3  # a label's height: no label is stepped over
+        for px, py in _along(*line, step):
+            for left, top, width, height in near:
+                if left <= px <= left + width and top <= py <= top + height:
+                    return True
+    return False
+
+
 def _segments_cross(a: Point, b: Point, c: Point, d: Point) -> bool:
     """Whether segment ab crosses segment cd (touching at an end does not count)."""
     def side(p: Point, q: Point, r: Point) -> float:
@@ -276,8 +302,10 @@ def _segments_cross(a: Point, b: Point, c: Point, d: Point) -> bool:
 def column_labels(missing: list[str], markers: dict[str, Point],
                   sizes: dict[str, tuple[float, float]], labelling: Labelling, radius: float,
                   bounds: Rect, gap: float, blocked: Iterable[Rect] = ()) -> None:
-    """Labels for markers still without one, in columns at the map's left and right edges,
-    each in the free slot nearest its marker, joined to it by a leader line."""
+    """Labels for markers still without one, in columns at the map's left and right edges
+    (and a second column inside each, where those are full), each in the free slot nearest
+    its marker, joined to it by a leader line."""
+    blocked = list(blocked)
     taken = Grid(gap * 4)
     for rect in labelling.labels.values():
         taken.add(rect)
@@ -286,62 +314,117 @@ def column_labels(missing: list[str], markers: dict[str, Point],
     points = Grid(4 * radius + gap)
     for key, (x, y) in markers.items():
         points.add((x - radius, y - radius, 2 * radius, 2 * radius), key)
-    placed: dict[str, int] = {}
+    widest = max((sizes[key][0] for key in missing), default=0.0)
+    right = bounds[0] + bounds[2]
+    # each column: the x its labels line up on, and whether by their right end
+    columns = [(bounds[0], False), (right, True), (bounds[0] + widest + 2 * gap, False),
+               (right - widest - 2 * gap, True)]
+    placed: dict[str, tuple[int, int]] = {}  # a label's leader (its index) and its column
+    narrowest = min((sizes[key][0] for key in missing), default=0.0)
+    full: set[tuple[int, float, float]] = set()  # slots with no room even for the narrowest
+    lines = Grid(gap * 4)  # the leader lines drawn, as points: no label goes over one
+    columned = Grid(gap * 4)  # the labels in columns: no leader line goes through one
+    for line in labelling.leaders:
+        for point in _along(*line, radius):
+            lines.add((point[0], point[1], 0, 0))
     for key in missing:
         width, height = sizes[key]
         x, y = markers[key]
-        slots = []
-        for left in (bounds[0], bounds[0] + bounds[2] - width):
-            top = bounds[1]
-            while top + height <= bounds[1] + bounds[3]:
-                slots.append((left, top, width, height))
-                top += height / 2
-        slots.sort(key=lambda r: distance(r, (x, y)))
-        for rect in slots:
-            if not taken.hits(inflated(rect, gap)) and _clear(rect, points, radius):
+        # the slots nearest the marker first: in the columns at the edges, then the inner ones
+        slots = itertools.chain.from_iterable(
+            heapq.merge(*(_column_slots(columns[c], c, (width, height), bounds, (x, y))
+                          for c in pair)) for pair in ((0, 1), (2, 3)))
+        for _, _, rect, column in slots:
+            if (column, rect[1], height) in full:
+                continue
+            anchor, by_right = columns[column]  # the narrowest label there: is there room?
+            narrow = (anchor - narrowest if by_right else anchor, rect[1], narrowest, height)
+            if not contains(bounds, narrow) or taken.hits(inflated(narrow, gap)) \
+                    or lines.hits(narrow):
+                full.add((column, rect[1], height))  # for good: labels and lines only come
+                continue
+            if contains(bounds, rect) and not taken.hits(inflated(rect, gap)) \
+                    and _clear(rect, points, radius) and not lines.hits(rect) \
+                    and not _crosses((x, y), rect, columned, radius):
                 labelling.labels[key] = rect
-                placed[key] = len(labelling.leaders)
+                placed[key] = (len(labelling.leaders), column)
                 labelling.leaders.append(((x, y), nearest_on(rect, (x, y))))
                 labelling.led.add(key)
                 taken.add(rect)
+                columned.add(rect)
+                for point in _along(*labelling.leaders[-1], radius):
+                    lines.add((point[0], point[1], 0, 0))
                 break
-    _untangle(placed, markers, labelling, points, radius, bounds, gap)
+    _untangle(placed, columns, markers, labelling, points, radius, gap, blocked)
 
 
-def _untangle(placed: dict[str, int], markers: dict[str, Point], labelling: Labelling,
-              points: Grid, radius: float, bounds: Rect, gap: float) -> None:
-    """Two column labels whose leader lines cross change places in their column, where both
-    still fit there: the lines then run side by side (`placed`: each label's leader's index)."""
+def _column_slots(column: tuple[float, bool], index: int, size: tuple[float, float],
+                  bounds: Rect, point: Point) -> Iterator[tuple[float, int, Rect, int]]:
+    """A column's slots for a label of `size` (half a label's height apart), nearest to
+    `point` first: (distance, order, rect, `index`)."""
+    (anchor, by_right), (width, height) = column, size
+    left = anchor - width if by_right else anchor
+    dx = max(left - point[0], 0.0, point[0] - left - width)
+    step, first = height / 2, bounds[1]
+    count = int((bounds[3] - height) // step) + 1 if bounds[3] >= height else 0
+    if count <= 0:
+        return
+    middle = min(max(round((point[1] - height / 2 - first) / step), 0), count - 1)
+    below, above = middle, middle + 1
+    while below >= 0 or above < count:  # outwards from the slot level with the point
+        def dy(i: int) -> float:
+            top = first + i * step
+            return max(top - point[1], 0.0, point[1] - top - height)
+        if above >= count or (below >= 0 and dy(below) <= dy(above)):
+            i, below = below, below - 1
+        else:
+            i, above = above, above + 1
+        yield math.hypot(dx, dy(i)), i, (left, first + i * step, width, height), index
+
+
+def _untangle(placed: dict[str, tuple[int, int]], columns: list[tuple[float, bool]],
+              markers: dict[str, Point], labelling: Labelling, points: Grid, radius: float,
+              gap: float, blocked: list[Rect]) -> None:
+    """Two labels of a column whose leader lines cross change places in it, where both still
+    fit there: the lines then run side by side (`placed`: each label's leader, by its index
+    in labelling.leaders, and its column)."""
     def leader(key: str, rect: Rect) -> tuple[Point, Point]:
         return markers[key], nearest_on(rect, markers[key])
 
-    def crossings(key: str, line: tuple[Point, Point], skip: set[int]) -> int:
+    def crossings(line: tuple[Point, Point], skip: set[int]) -> int:
         return sum(_segments_cross(*line, a, b) for i, (a, b) in enumerate(labelling.leaders)
-                   if i not in skip and i != placed[key])
+                   if i not in skip)
 
-    right = bounds[0] + bounds[2]
+    def moved(rect: Rect, top: float, column: int) -> Rect:
+        anchor, by_right = columns[column]
+        return anchor - rect[2] if by_right else anchor, top, rect[2], rect[3]
+
     for _ in range(UNTANGLE_PASSES):
         swapped = False
         for a, b in itertools.combinations(list(placed), 2):
-            ra, rb = labelling.labels[a], labelling.labels[b]
-            same_side = (ra[0] == bounds[0]) == (rb[0] == bounds[0])
-            if not same_side or not _segments_cross(*labelling.leaders[placed[a]],
-                                                    *labelling.leaders[placed[b]]):
+            (ia, column), (ib, other_column) = placed[a], placed[b]
+            if column != other_column or not _segments_cross(*labelling.leaders[ia],
+                                                             *labelling.leaders[ib]):
                 continue
-            na = (ra[0] if ra[0] == bounds[0] else right - ra[2], rb[1], ra[2], ra[3])
-            nb = (rb[0] if rb[0] == bounds[0] else right - rb[2], ra[1], rb[2], rb[3])
-            others = [r for k, r in labelling.labels.items() if k not in (a, b)]
+            ra, rb = labelling.labels[a], labelling.labels[b]
+            na, nb = moved(ra, rb[1], column), moved(rb, ra[1], column)
+            others = [r for k, r in labelling.labels.items() if k not in (a, b)] + blocked
             if not (_clear(na, points, radius) and _clear(nb, points, radius)) or any(
                     intersects(inflated(new, gap), r) for new in (na, nb) for r in others):
                 continue
-            skip = {placed[a], placed[b]}
             la, lb = leader(a, na), leader(b, nb)
-            before = crossings(a, labelling.leaders[placed[a]], skip) + \
-                crossings(b, labelling.leaders[placed[b]], skip) + 1
-            after = crossings(a, la, skip) + crossings(b, lb, skip) + _segments_cross(*la, *lb)
+            # as placed: no line through a label of a column, no label over a line
+            labels = [labelling.labels[k] for k in placed if k not in (a, b)] + [na, nb]
+            if any(_through(line, labels, own) for line, own in ((la, na), (lb, nb))) or any(
+                    _through(line, [na, nb]) for i, line in enumerate(labelling.leaders)
+                    if i not in (ia, ib)):
+                continue
+            before = crossings(labelling.leaders[ia], {ia, ib}) + \
+                crossings(labelling.leaders[ib], {ia, ib}) + 1
+            after = crossings(la, {ia, ib}) + crossings(lb, {ia, ib}) + _segments_cross(*la, *lb)
             if after < before:
                 labelling.labels[a], labelling.labels[b] = na, nb
-                labelling.leaders[placed[a]], labelling.leaders[placed[b]] = la, lb
+                labelling.leaders[ia], labelling.leaders[ib] = la, lb
                 swapped = True
         if not swapped:
             break
@@ -395,17 +478,14 @@ def lay_out(places: dict[str, Point], sizes: dict[str, tuple[float, float]], ord
     drawn in `area`); `sizes` are the labels' sizes, `order` who is labelled first.
 
     Insets go in the map's corners, where they hide least of it. Where that leaves locations
-    unnamed, the map is laid out again: insets free to stand anywhere near their region that
-    hides no marker, then larger insets (in the corners, then anywhere); the first layout that
-    names every location is kept, or else the one that names most. Only for maps of up to
-    SECOND_LAYOUT_UP_TO markers. Measured on generated networks of 30, 45 and 50 locations
-    in random crowds (docs/performance.md)."""
+    unnamed, the map is laid out again with larger insets, and the layout that names more is
+    kept (only for maps of up to SECOND_LAYOUT_UP_TO markers). Measured on generated networks
+    of 30, 45 and 50 locations in random crowds: docs/performance.md."""
     best: MapLayout | None = None
     markers = spread(places, spacing, inflated(area, -radius))  # the same for every try
-    for share, anywhere in ((INSET_SHARE, False), (INSET_SHARE, True),
-                            (LARGER_INSET_SHARE, False), (LARGER_INSET_SHARE, True)):
+    for share in (INSET_SHARE, LARGER_INSET_SHARE):
         laid = _lay_out(places, markers, sizes, order, radius, spacing, area, gap, most_insets,
-                        anywhere, share)
+                        share)
         if best is None or len(laid.labels) > len(best.labels):
             best = laid
         if len(best.labels) == len(places) or len(places) > SECOND_LAYOUT_UP_TO:
@@ -416,7 +496,7 @@ def lay_out(places: dict[str, Point], sizes: dict[str, tuple[float, float]], ord
 
 def _lay_out(places: dict[str, Point], markers: dict[str, Point],
              sizes: dict[str, tuple[float, float]], order: list[str], radius: float,
-             spacing: float, area: Rect, gap: float, most_insets: int, anywhere: bool,
+             spacing: float, area: Rect, gap: float, most_insets: int,
              share: tuple[float, float]) -> MapLayout:
     """One layout: `markers` are the places spread apart, each its own tap."""
     insets: list[Inset] = []
@@ -435,7 +515,7 @@ def _lay_out(places: dict[str, Point], markers: dict[str, Point],
             break
         blocked = [r for inset in insets for r in (inset.box, inset.source)]
         inset = _inset(missing, main, places, sizes, radius, spacing, area, gap, blocked,
-                       anywhere, share)
+                       share)
         if inset is None:
             break
         insets.append(inset)
@@ -464,10 +544,9 @@ def _lay_out(places: dict[str, Point], markers: dict[str, Point],
 
 def _inset(missing: list[str], markers: dict[str, Point], places: dict[str, Point],
            sizes: dict[str, tuple[float, float]], radius: float, spacing: float, area: Rect,
-           gap: float, blocked: list[Rect], anywhere: bool = False,
-           share: tuple[float, float] = INSET_SHARE) -> Inset | None:
+           gap: float, blocked: list[Rect], share: tuple[float, float]) -> Inset | None:
     """The crowded region round the unlabelled markers, and the emptiest corner to show it
-    in (with `anywhere`, the nearest free place), or None if none is free of other markers."""
+    in, or None if none is free of other markers."""
     room = (area[2] * share[0], area[3] * share[1])
     label_room = (max(w for w, _ in sizes.values()) + radius + gap,
                   2 * (max(h for _, h in sizes.values()) + gap))
@@ -495,7 +574,7 @@ def _inset(missing: list[str], markers: dict[str, Point], places: dict[str, Poin
         return None
     best, best_score = None, None
     others = [p for k, p in markers.items() if k not in keys]
-    for corner in _corners(area, box_size, anywhere):
+    for corner in _corners(area, box_size):
         if intersects(corner, inflated(source, spacing)) or \
                 any(intersects(corner, other) for other in blocked):
             continue
@@ -538,16 +617,9 @@ def _crowd(missing: list[str], markers: dict[str, Point], places: dict[str, Poin
     return group
 
 
-def _corners(area: Rect, size: tuple[float, float], anywhere: bool = False) -> list[Rect]:
-    """Where an inset may stand: the map's corners, where it hides least of the map; and with
-    `anywhere`, along a grid of half its size too (an empty sea or desert near its region)."""
+def _corners(area: Rect, size: tuple[float, float]) -> list[Rect]:
+    """Where an inset may stand: the map's corners, where it hides least of the map."""
     left, top, width, height = area
     w, h = size
-    corners = [(left + width - w, top + height - h, w, h), (left, top + height - h, w, h),
-               (left + width - w, top, w, h), (left, top, w, h)]
-    if not anywhere:
-        return corners
-    grid = [(left + i * w / 2, top + j * h / 2, w, h)
-            for i in range(max(0, int((width - w) // (w / 2))) + 1)
-            for j in range(max(0, int((height - h) // (h / 2))) + 1)]
-    return corners + [r for r in grid if r not in corners]
+    return [(left + width - w, top + height - h, w, h), (left, top + height - h, w, h),
+            (left + width - w, top, w, h), (left, top, w, h)]

@@ -342,12 +342,27 @@ class MapView(QWidget):
         painter.setPen(QPen(look.color("text", 140), look.px(1.5)))
         for start, end in self._leaders:
             painter.drawLine(start, end)
+        self._draw_labels(painter)
+        self._draw_keys(painter)
+        painter.end()
+
+    def _draw_labels(self, painter: QPainter) -> None:
+        """Each name over a halo of the land's colour, as printed maps have: a leader line or
+        the coast that passes under a name breaks round its letters instead of through them."""
+        look = self._look
+        metrics = QFontMetricsF(self._font)
+        halo = QPainterPath()
+        for rect, text in self._labels:
+            baseline = rect.top() + (rect.height() - metrics.height()) / 2 + metrics.ascent()
+            halo.addText(rect.center().x() - metrics.horizontalAdvance(text) / 2, baseline,
+                         self._font, text)
+        pen = QPen(look.color("surface"), look.px(6))
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.strokePath(halo, pen)
         painter.setFont(self._font)
         painter.setPen(look.color("text"))
         for rect, text in self._labels:
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
-        self._draw_keys(painter)
-        painter.end()
 
     def _draw_keys(self, painter: QPainter) -> None:
         """Each key's number on its marker, drawn larger for it: as large as the room the

@@ -10,9 +10,10 @@ def _crossings(leaders) -> int:
 
 
 def test_column_labels_whose_leader_lines_cross_change_places(monkeypatch):
-    """Two markers near each other: the first takes the slot beside it, the second the next
-    one down, and its line would cross the first's; the two labels change places instead."""
-    markers = {"first": (159.0, 409.0), "second": (164.0, 402.0)}
+    """Two markers at one height near the right edge: the first takes the slot level with it
+    in the column there, the second the next one down, and its line would cross the first's;
+    the two labels change places instead."""
+    markers = {"first": (359.0, 204.0), "second": (494.0, 203.0)}
     sizes = {key: (80.0, 20.0) for key in markers}
 
     def columns() -> Labelling:
@@ -28,10 +29,10 @@ def test_column_labels_whose_leader_lines_cross_change_places(monkeypatch):
     untangled = columns()
     assert _crossings(untangled.leaders) == 0
     assert set(untangled.labels) == set(markers) == untangled.led
-    # the labels took each other's places in the column, by the left edge of the map
+    # the labels took each other's places in the column, by the right edge of the map
     assert untangled.labels["first"][1] == tangled.labels["second"][1]
     assert untangled.labels["second"][1] == tangled.labels["first"][1]
-    assert {rect[0] for rect in untangled.labels.values()} == {0}
+    assert {rect[0] + rect[2] for rect in untangled.labels.values()} == {600}
 
 
 def test_segments_cross_only_where_they_pass_through_each_other():
@@ -40,3 +41,21 @@ def test_segments_cross_only_where_they_pass_through_each_other():
     assert not cross((0, 0), (10, 0), (0, 5), (10, 5))  # side by side
     assert not cross((0, 0), (10, 10), (10, 10), (20, 0))  # touching at an end
     assert not cross((0, 0), (4, 4), (6, 6), (10, 10))  # on one line, apart
+
+
+def test_where_the_edge_columns_are_full_a_second_column_inside_takes_the_rest():
+    """Seven markers in a row on a map three labels high: the columns at the left and right
+    edges hold three labels each, and the seventh goes in a column inside, a label's width
+    and two gaps in from the edge; no leader line passes through a label of a column."""
+    markers = {f"m{i}": (250.0 + 20 * i, 60.0) for i in range(7)}
+    sizes = {key: (80.0, 20.0) for key in markers}
+    labelling = Labelling()
+    column_labels(list(markers), markers, sizes, labelling, radius=8, bounds=(0, 0, 600, 120),
+                  gap=10)
+    assert set(labelling.labels) == set(markers)
+    lefts = sorted(rect[0] for rect in labelling.labels.values())
+    assert lefts == [0, 0, 0, 600 - 80 - 20 - 80, 520, 520, 520]
+    columned = list(labelling.labels.values())
+    for start, end in labelling.leaders:
+        own = next(rect for rect in columned if map_layout.nearest_on(rect, start) == end)
+        assert not map_layout._through((start, end), columned, own)

@@ -235,7 +235,7 @@ def test_a_crowded_network_rests_framed_round_it_and_zooms_from_there(make_windo
 
 def test_a_marker_without_room_for_its_name_carries_its_number(make_window):
     """Drawn on the marker in the colour text has on the accent, so it reads as a key."""
-    view = lay_out_map(make_window, generated(45, 5), (1280, 800), "en")
+    view = lay_out_map(make_window, generated(50, 2), (1280, 800), "en")
     assert view.keys
     image = view.grab().toImage()
     look = view._look
