@@ -178,8 +178,8 @@ def test_every_location_of_the_park_is_named_by_its_own_marker(make_window, cont
         assert {"suzhou", "kunshan"} <= set(delta.keys) and delta.scale >= 2
 
 
-@pytest.mark.parametrize(("count", "seed", "least"), [(10, 1, 1.0), (10, 4, 1.0), (30, 7, 1.0),
-                                                       (45, 2, 1.0), (45, 5, 0.95), (200, 3, 0.12)])
+@pytest.mark.parametrize(("count", "seed", "least"), [(10, 1, 1.0), (10, 4, 1.0), (45, 2, 1.0),
+                                                       (45, 5, 0.95), (200, 3, 0.12)])
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 def test_generated_networks_keep_the_label_rules(make_window, size, count, seed, least, capsys):
     locations = generated(count, seed)
@@ -256,8 +256,8 @@ def _nearer(colour: QColor, a: QColor, b: QColor) -> bool:
 
 
 def test_staff_may_say_which_locations_are_labelled_first(make_window):
-    """With 200 locations not all can be named: a label_priority puts a location first."""
-    locations = list(generated(200, 3))
+    """With 100 locations not all can be named: a label_priority puts a location first."""
+    locations = list(generated(100, 3))
     view = lay_out_map(make_window, tuple(locations), (1920, 1080), "en")
     laid = view.layout_result
 
