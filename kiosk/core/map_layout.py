@@ -369,12 +369,14 @@ def _column_slots(column: tuple[float, bool], index: int, size: tuple[float, flo
     count = int((bounds[3] - height) // step) + 1 if bounds[3] >= height else 0
     if count <= 0:
         return
+
+    def dy(i: int) -> float:
+        top = first + i * step
+        return max(top - point[1], 0.0, point[1] - top - height)
+
     middle = min(max(round((point[1] - height / 2 - first) / step), 0), count - 1)
     below, above = middle, middle + 1
     while below >= 0 or above < count:  # outwards from the slot level with the point
-        def dy(i: int) -> float:
-            top = first + i * step
-            return max(top - point[1], 0.0, point[1] - top - height)
         if above >= count or (below >= 0 and dy(below) <= dy(above)):
             i, below = below, below - 1
         else:

@@ -164,7 +164,7 @@ class MapView(QWidget):
             loc.id != self._selected, -loc.label_priority, not loc.headquarters,
             -loc.latitude))]
         gap = metrics.height() * GAP
-        laid = None
+        laid: map_layout.MapLayout | None = None
         if self._picture.isNull():
             rest, laid = self._rest_view(area, sizes, order, gap)
             self._layout_outline(area, rest)
@@ -172,7 +172,8 @@ class MapView(QWidget):
                 laid = None
         else:
             self._layout_picture(area)
-        laid = laid or self._lay_out(area, sizes, order, gap)
+        if laid is None:
+            laid = self._lay_out(area, sizes, order, gap)
         self.layout_result = laid
         self.markers = {key: QPointF(*p) for key, p in laid.markers.items()}
         self._labels = [(QRectF(*laid.labels[key]), texts[key]) for key in order
