@@ -179,7 +179,7 @@ def test_every_location_of_the_park_is_named_by_its_own_marker(make_window, cont
 
 
 @pytest.mark.parametrize(("count", "seed", "least"), [(10, 1, 1.0), (10, 4, 1.0), (45, 2, 1.0),
-                                                       (45, 5, 0.95), (200, 3, 0.12)])
+                                                       (45, 5, 1.0), (200, 3, 0.12)])
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 def test_generated_networks_keep_the_label_rules(make_window, size, count, seed, least, capsys):
     locations = generated(count, seed)
