@@ -44,6 +44,14 @@ FOCUS_SPAN = 0.125  # projected units (the unit sphere's radius): about 800 km
 # no room for insets; each tried names every location of more generated networks)
 FITS = (1.25, 1.5, 1.75)
 LEAST_FIT = 1.1  # less would hardly change the map
+LINKS_AT_FULL = 24  # links from the headquarters drawn at full strength, at most
+LINKS_FAINTEST = 28  # of 255: the faintest they are drawn, with very many
+
+
+def link_alpha(links: int) -> int:
+    """How strongly the links from the headquarters are drawn (of 255): fainter the more they
+    are, so that a crowd's fan of them does not draw over its leader lines and names."""
+    return max(LINKS_FAINTEST, round(70 * min(1.0, LINKS_AT_FULL / max(links, 1))))
 
 
 @cache
@@ -307,8 +315,8 @@ class MapView(QWidget):
             painter.fillPath(frame, QColor(look.tint("accent", 0.1)))
             painter.setClipPath(frame)
         self._draw_base(painter)
-        painter.setPen(QPen(look.color("accent", 70), look.px(2)))
         shown = [loc for loc in self._locations if loc.id in self.markers]
+        painter.setPen(QPen(look.color("accent", link_alpha(len(shown) - 1)), look.px(2)))
         for hq in (loc for loc in shown if loc.headquarters):
             for loc in shown:
                 if loc is not hq:

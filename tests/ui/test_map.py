@@ -13,7 +13,7 @@ from kiosk.core.content.model import Detail, Location, MapImage, Text
 from kiosk.core.map_layout import contains, distance, inflated, intersects
 from kiosk.core.session import Route
 from kiosk.ui import map_view
-from kiosk.ui.map_view import DOUBLE_TAP_ZOOM, GAP, MARKER_SPACING
+from kiosk.ui.map_view import DOUBLE_TAP_ZOOM, GAP, MARKER_SPACING, link_alpha
 
 from ..helpers import settle, tap
 from ..samples import ROOT
@@ -74,6 +74,8 @@ def test_headquarters_is_linked_to_every_location(make_window):
     beijing, harbin = view.markers["beijing"], view.markers["harbin"]
     middle = (beijing + harbin) / 2
     assert image.pixelColor(middle.toPoint()) != QColor(window.look.theme.surface)
+    # the park's 20 links at full strength; a crowd's fainter, down to a floor
+    assert [link_alpha(n) for n in (20, 24, 44, 100, 199)] == [70, 70, 38, 28, 28]
 
 
 def test_a_map_picture_with_bounds_replaces_the_outline(make_window, content, tmp_path):
