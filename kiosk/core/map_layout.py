@@ -38,7 +38,6 @@ Rect = tuple[float, float, float, float]
 
 SPREAD_PASSES = 40
 UNTANGLE_PASSES = 4
-SECOND_COLUMNS = True
 MOST_INSETS = 3
 MOST_IN_INSET = 12  # markers: more would crowd the inset as the map was crowded
 INSET_SHARE = (0.40, 0.46)  # of the map's width and height, at most
@@ -259,15 +258,8 @@ def _clear(rect: Rect, points: Grid, radius: float) -> bool:
 
 def _crosses(point: Point, rect: Rect, taken: Grid, radius: float) -> bool:
     """Whether the leader line from `point` to `rect` crosses a label already placed."""
-    end = nearest_on(rect, point)
-    length = math.hypot(end[0] - point[0], end[1] - point[1])
-    steps = max(1, int(length // max(radius, 1.0)))
-    for i in range(1, steps):
-        x = point[0] + (end[0] - point[0]) * i / steps
-        y = point[1] + (end[1] - point[1]) * i / steps
-        if taken.hits((x - 1, y - 1, 2, 2)):
-            return True
-    return False
+    return any(taken.hits((x - 1, y - 1, 2, 2))
+               for x, y in _along(point, nearest_on(rect, point), radius))
 
 
 def _along(start: Point, end: Point, step: float) -> Iterator[Point]:
@@ -324,9 +316,13 @@ def column_labels(missing: list[str], markers: dict[str, Point],
     full: set[tuple[int, float, float]] = set()  # slots with no room even for the narrowest
     lines = Grid(gap * 4)  # the leader lines drawn, as points: no label goes over one
     columned = Grid(gap * 4)  # the labels in columns: no leader line goes through one
+
+    def draw(line: tuple[Point, Point]) -> None:
+        for x, y in _along(*line, radius):
+            lines.add((x, y, 0, 0))
+
     for line in labelling.leaders:
-        for point in _along(*line, radius):
-            lines.add((point[0], point[1], 0, 0))
+        draw(line)
     for key in missing:
         width, height = sizes[key]
         x, y = markers[key]
@@ -352,8 +348,7 @@ def column_labels(missing: list[str], markers: dict[str, Point],
                 labelling.led.add(key)
                 taken.add(rect)
                 columned.add(rect)
-                for point in _along(*labelling.leaders[-1], radius):
-                    lines.add((point[0], point[1], 0, 0))
+                draw(labelling.leaders[-1])
                 break
     _untangle(placed, columns, markers, labelling, points, radius, gap, blocked)
 

@@ -193,8 +193,7 @@ class MapView(QWidget):
     def _lay_out(self, area: QRectF, sizes: dict[str, tuple[float, float]], order: list[str],
                  gap: float) -> map_layout.MapLayout:
         """Markers, labels and insets for the places as they are now."""
-        margin = self._look.px(24)
-        seen = area.adjusted(-margin, -margin, margin, margin)  # zoomed: the rest is off screen
+        seen = QRectF(self.rect())  # zoomed: the rest is off screen
         shown = {key: (p.x(), p.y()) for key, p in self.places.items() if seen.contains(p)}
         if self._mini:  # a glimpse: the places as they are, no labels
             return map_layout.MapLayout(shown, {}, [], [])
