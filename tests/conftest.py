@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kiosk.core.content import load  # noqa: E402
 from kiosk.qt.idle import IdleWatcher  # noqa: E402
+from kiosk.ui import window as window_module  # noqa: E402
 from kiosk.ui.application import make_application  # noqa: E402
 from kiosk.ui.window import KioskWindow  # noqa: E402
 
@@ -58,9 +59,13 @@ def content():
 
 
 @pytest.fixture
-def make_window(qtbot, family, content):
+def make_window(qtbot, family, content, monkeypatch):
     """A shown kiosk window. Motion is off unless asked for: most tests look at the screens,
-    not at a cross-fade caught half way (tests/ui/test_motion.py tests the motion)."""
+    not at a cross-fade caught half way (tests/ui/test_motion.py tests the motion). The
+    screens are built as they are opened, not ahead once the first frame is shown: the
+    kiosk's drawing of each, off screen (50 ms at 3840x2160), would only cost the time of
+    tests that do not look at it; those that do build them by hand or set the timer."""
+    monkeypatch.setattr(window_module, "BUILD_REST_AFTER_MS", 3_600_000)
     watchers = []
 
     def make(given=None, size=(1920, 1080), idle_ms=60_000, allow_close=True,

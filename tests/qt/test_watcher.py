@@ -42,11 +42,11 @@ def save(path, number: int, how: str, text: str = "", name: str = NAME) -> None:
 
 @pytest.mark.parametrize("how", ["in place", "rename", "delete and write"])
 def test_every_save_is_seen(qtbot, content_file, how):
-    """Hundreds of saves in a row, each seen: of the smallest valid file, for what is tested
+    """A hundred saves in a row, each seen: of the smallest valid file, for what is tested
     is the watching (a save of the bundled file took 13 ms here, of the smallest 6.7)."""
     content_file.write_text(MINIMAL, encoding="utf-8")
     watcher = ContentWatcher(content_file, load(content_file).content, debounce_ms=5)
-    for number in range(1, 201 if how != "delete and write" else 51):
+    for number in range(1, 101 if how != "delete and write" else 51):
         with qtbot.waitSignal(watcher.loaded, timeout=5000) as blocker:
             save(content_file, number, how, MINIMAL, MINIMAL_NAME)
         assert blocker.args[0].organisation.name.en == f"Park number {number}"

@@ -118,10 +118,8 @@ def test_the_home_screen_offers_the_organisations_link(make_window):
 
 def test_home_tiles_give_a_glimpse_of_their_pages(make_window, content, monkeypatch):
     """A key figure, the first items, the network's map: the story at a glance."""
-    from kiosk.ui import window as window_module
     from kiosk.ui.map_view import MapView
 
-    monkeypatch.setattr(window_module, "BUILD_REST_AFTER_MS", 3_600_000)  # built when asked
     window = make_window()
     tiles = window.screens["home"].tiles
     texts = visible_texts(window)
@@ -152,12 +150,14 @@ def test_a_tile_with_a_picture_shows_it(make_window, content, tmp_path):
     assert "·  +2" not in visible_texts(window)  # the picture, instead of the list
 
 
-def test_a_home_screen_built_off_screen_gets_its_glimpses_too(qtbot, make_window):
+def test_a_home_screen_built_off_screen_gets_its_glimpses_too(qtbot, make_window, monkeypatch):
     """The home screen built later (the language switched on another page) is finished when
     it is built: its map and QR code do not wait for a first frame that already passed."""
+    from kiosk.ui import window as window_module
     from kiosk.ui.map_view import MapView
 
     window = make_window()
+    monkeypatch.setattr(window_module, "BUILD_REST_AFTER_MS", 1)  # built ahead, soon
     window.show_route(Route("mission"))
     tap(qtbot, window.language_button)  # all screens built again, mission first
     qtbot.waitUntil(lambda: "home" in window.screens, timeout=5000)

@@ -15,7 +15,6 @@ from kiosk.core.content.model import Link
 from kiosk.core.session import HOME, Route
 from kiosk.snapshot import visible_texts
 from kiosk.ui import map_view, widgets
-from kiosk.ui import window as window_module
 from kiosk.ui.window import CALM
 
 from ..helpers import tap, touch_tap
@@ -45,7 +44,6 @@ def break_labels(monkeypatch):
 @pytest.mark.parametrize("page", ["mission", "strategies", "clusters", "network"])
 def test_a_screen_that_fails_to_build_leaves_the_visitor_on_home(
         qtbot, make_window, break_labels, caplog, monkeypatch, page):
-    monkeypatch.setattr(window_module, "BUILD_REST_AFTER_MS", 3_600_000)  # built when opened
     window = make_window()
     assert page not in window.screens
     break_labels()
@@ -119,7 +117,6 @@ def test_a_link_too_long_for_a_qr_code_does_not_crash_the_kiosk(qtbot, make_wind
 def test_a_screen_built_ahead_that_fails_does_not_crash_the_kiosk(make_window, content,
                                                                  monkeypatch, caplog):
     """As the kiosk builds the screens nobody has opened yet, just after the first frame."""
-    monkeypatch.setattr(window_module, "BUILD_REST_AFTER_MS", 3_600_000)
     pages = dict(content.pages)
     pages["mission"] = pages["mission"]._replace(link=Link("https://example.com/" + "a" * 5000))
     window = make_window(content._replace(pages=MappingProxyType(pages)))

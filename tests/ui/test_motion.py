@@ -27,7 +27,8 @@ def test_navigation_cross_fades_and_a_tap_during_it_goes_through(qtbot, make_win
                                  if p.isVisible()], timeout=5000)
 
 
-def test_the_fade_finishes_by_itself(qtbot, make_window):
+def test_the_fade_finishes_by_itself(qtbot, make_window, monkeypatch):
+    monkeypatch.setattr("kiosk.ui.window.TRANSITION_MS", 60)  # not 250: waited for here
     window = make_window(motion=True)
     window.navigate(Route("clusters"))
     fade = window._fade
@@ -38,7 +39,8 @@ def test_the_fade_finishes_by_itself(qtbot, make_window):
     assert window._fade is None
 
 
-def test_figures_count_up_to_their_value(qtbot, make_window):
+def test_figures_count_up_to_their_value(qtbot, make_window, monkeypatch):
+    monkeypatch.setattr("kiosk.ui.count_up.DURATION_MS", 120)  # not 900: waited for here
     window = make_window(motion=True)
     tap(qtbot, window.screens["home"].tiles["mission"])
     screen = window.screens["mission"]

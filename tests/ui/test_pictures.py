@@ -37,9 +37,7 @@ def by_hand(monkeypatch):
     """The pages are built ahead, and drawn again once left, when a test says, never by a
     timer that a loaded machine lets fire in the middle of a test."""
     from kiosk.ui import pictures
-    from kiosk.ui import window as window_module
 
-    monkeypatch.setattr(window_module, "BUILD_REST_AFTER_MS", 3_600_000)
     monkeypatch.setattr(pictures, "DRAW_AGAIN_AFTER_MS", 3_600_000)
 
 
