@@ -57,4 +57,4 @@ def undrawable(text: str) -> list[str]:
     """The characters of `text` the font cannot draw, each once, in order."""
     if text.isascii():  # the font has every printable ASCII character
         return []
-    return list(dict.fromkeys(c for c in text if not drawable(c) and not invisible(c)))
+    return [c for c in dict.fromkeys(text) if not drawable(c) and not invisible(c)]
