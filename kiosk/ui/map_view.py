@@ -4,9 +4,10 @@ Geometry is computed when the widget is resized, never while painting: the outli
 picture staff supplied, with its bounds), then the markers, labels and insets that
 kiosk/core/map_layout.py places (every marker its own tap, every label by its own marker, crowded
 regions drawn again magnified). Where the whole country leaves a network's locations unnamed,
-its map rests enlarged round the network, in a frame. A marker left without room for its name
-carries its number in the network's list instead, and the list shows that number by the name
-(a key, as printed maps have where places crowd).
+its map rests enlarged round the network, in a frame; where every view leaves some unnamed, its
+names are set in smaller type. A marker left without room for its name carries its number in
+the network's list instead, and the list shows that number by the name (a key, as printed maps
+have where places crowd).
 """
 
 from __future__ import annotations
@@ -44,6 +45,10 @@ FOCUS_SPAN = 0.125  # projected units (the unit sphere's radius): about 800 km
 # no room for insets; each tried names every location of more generated networks)
 FITS = (1.25, 1.5, 1.75)
 LEAST_FIT = 1.1  # less would hardly change the map
+# A crowded map's names where its usual type leaves places unnamed, as printed maps set dense
+# regions in smaller type: 24 px names at 1920x1080 become 22 (every generated network of 30
+# to 50 locations named whole, 230 of 240 with the usual type: docs/performance.md)
+SMALLER_TYPE = 0.9
 LINKS_AT_FULL = 24  # links from the headquarters drawn at full strength, at most
 LINKS_FAINTEST = 28  # of 255: the faintest they are drawn, with very many
 
@@ -115,6 +120,7 @@ class MapView(QWidget):
                 self._selected = focus
         self._framed = bool(focus)  # a part of the map: drawn in a frame, the sea tinted
         self._font = look.font("small", bold=True)
+        self.label_font = self._font  # the names' type at the size shown (see _rest_view)
         self._land = QPainterPath()
         self.places: dict[str, QPointF] = {}  # where each location truly is
         self.markers: dict[str, QPointF] = {}  # where its marker is drawn and tapped
@@ -125,7 +131,8 @@ class MapView(QWidget):
         self._layout_key: tuple | None = None
         self._layouts: dict[tuple, tuple] = {}  # by size and zoom: what _layout() found
         self._drawn: dict[tuple, QPixmap] = {}  # by size and zoom: the picture, once painted
-        self._rests: dict[tuple[int, int], QTransform] = {}  # by size: the view at rest
+        # by size: the view at rest, and the type of its names
+        self._rests: dict[tuple[int, int], tuple[QTransform, QFont]] = {}
         self.layout_result: map_layout.MapLayout | None = None
 
     def _round(self, focus: str) -> tuple[float, float, float, float]:
@@ -148,9 +155,9 @@ class MapView(QWidget):
         if key not in self._layouts:  # the screen is shown at two sizes, with and without
             self._layout()            # the bar of Back and Home: each is laid out once
             self._layouts[key] = (self.places, self.markers, self._labels, self._leaders,
-                                  self.layout_result, self.keys)
+                                  self.layout_result, self.keys, self.label_font)
         (self.places, self.markers, self._labels, self._leaders, self.layout_result,
-         self.keys) = self._layouts[key]
+         self.keys, self.label_font) = self._layouts[key]
         # drawn when first painted: a map laid out at a size it is never shown at (a screen's
         # first layout pass) is never drawn
         self._picture_cache = self._drawn.get(key, QPixmap())
@@ -162,26 +169,24 @@ class MapView(QWidget):
     def _layout(self) -> None:
         margin = self._look.px(24)
         area = QRectF(self.rect()).adjusted(margin, margin, -margin, -margin)
-        metrics = QFontMetricsF(self._font)
         texts = {loc.id: loc.detail.title.get(self._language) for loc in self._locations}
-        sizes = {key: (metrics.horizontalAdvance(text) + 2, metrics.height())
-                 for key, text in texts.items()}
         # The location a detail shows first, then by staff's label_priority, the
         # headquarters, north to south.
         order = [loc.id for loc in sorted(self._locations, key=lambda loc: (
             loc.id != self._selected, -loc.label_priority, not loc.headquarters,
             -loc.latitude))]
-        gap = metrics.height() * GAP
         laid: map_layout.MapLayout | None = None
+        font = self._font
         if self._picture.isNull():
-            rest, laid = self._rest_view(area, sizes, order, gap)
+            rest, font, laid = self._rest_view(area, texts, order)
             self._layout_outline(area, rest)
             if self._centre is not None:  # zoomed: not the view at rest
                 laid = None
         else:
             self._layout_picture(area)
+        self.label_font = font
         if laid is None:
-            laid = self._lay_out(area, sizes, order, gap)
+            laid = self._lay_out(area, font, texts, order)
         self.layout_result = laid
         self.markers = {key: QPointF(*p) for key, p in laid.markers.items()}
         self._labels = [(QRectF(*laid.labels[key]), texts[key]) for key in order
@@ -190,40 +195,65 @@ class MapView(QWidget):
         self.keys = {} if self._mini else {key: self._numbers[key] for key in laid.markers
                                             if key not in laid.labels}
 
-    def _lay_out(self, area: QRectF, sizes: dict[str, tuple[float, float]], order: list[str],
-                 gap: float) -> map_layout.MapLayout:
-        """Markers, labels and insets for the places as they are now."""
+    def _lay_out(self, area: QRectF, font: QFont, texts: dict[str, str],
+                 order: list[str]) -> map_layout.MapLayout:
+        """Markers, labels and insets for the places as they are now, named in `font`."""
         seen = QRectF(self.rect())  # zoomed: the rest is off screen
         shown = {key: (p.x(), p.y()) for key, p in self.places.items() if seen.contains(p)}
         if self._mini:  # a glimpse: the places as they are, no labels
             return map_layout.MapLayout(shown, {}, [], [])
+        metrics = QFontMetricsF(font)
+        sizes = {key: (metrics.horizontalAdvance(text) + 2, metrics.height())
+                 for key, text in texts.items()}
         return map_layout.lay_out(
             shown, sizes, order, self._marker_radius(True), self._look.px(MARKER_SPACING),
-            (area.left(), area.top(), area.width(), area.height()), gap)
+            (area.left(), area.top(), area.width(), area.height()), metrics.height() * GAP)
 
-    def _rest_view(self, area: QRectF, sizes: dict[str, tuple[float, float]], order: list[str],
-                   gap: float) -> tuple[QTransform, map_layout.MapLayout | None]:
-        """The network's map as it rests (before a visitor zooms): the whole country; or,
-        where that leaves locations unnamed, the country enlarged round the network (by each
-        of FITS in turn, as far as the network fits, as a printed map is framed to its
-        subject): the view that names most (measured on generated networks of 30 to 50
-        locations: docs/performance.md). Chosen once for each size; the layout it was chosen
-        by comes with it, the first time."""
+    def _rest_view(self, area: QRectF, texts: dict[str, str], order: list[str]
+                   ) -> tuple[QTransform, QFont, map_layout.MapLayout | None]:
+        """The network's map as it rests (before a visitor zooms), and the type of its names:
+        the view and type that name most, of the whole country, or where that leaves
+        locations unnamed the country enlarged round the network, each in the usual type
+        and then, if none names every place, in SMALLER_TYPE. Chosen once for each size; the
+        layout it was chosen by comes with it, the first time."""
         size = (self.width(), self.height())
-        whole = QTransform()
         if size in self._rests or not self._zoomable:
-            return self._rests.get(size, whole), None
-        self._rests[size] = whole
+            view, font = self._rests.get(size, (QTransform(), self._font))
+            return view, font, None
+        self._rests[size] = (QTransform(), self._font)
+        smaller = QFont(self._font)
+        smaller.setPixelSize(max(1, round(self._font.pixelSize() * SMALLER_TYPE)))
+        best: tuple[QTransform, QFont, map_layout.MapLayout] | None = None
+        for font in (self._font, smaller):
+            view, laid = self._framed_view(area, font, texts, order)
+            if best is None or len(laid.labels) > len(best[2].labels):
+                best = (view, font, laid)
+            if len(best[2].labels) == len(best[2].markers) or \
+                    len(laid.markers) > map_layout.SECOND_LAYOUT_UP_TO:
+                break
+        assert best is not None
+        self._rests[size] = best[:2]
+        return best
+
+    def _framed_view(self, area: QRectF, font: QFont, texts: dict[str, str], order: list[str]
+                     ) -> tuple[QTransform, map_layout.MapLayout]:
+        """The whole country; or, where that leaves locations unnamed, the country enlarged
+        round the network (by each of FITS in turn, as far as the network fits, as a printed
+        map is framed to its subject): the view that names most (measured on generated
+        networks of 30 to 50 locations: docs/performance.md)."""
+        whole = QTransform()
         self._layout_outline(area, whole, visitor=False)
-        laid = self._lay_out(area, sizes, order, gap)
+        laid = self._lay_out(area, font, texts, order)
         if len(laid.labels) == len(laid.markers) or \
                 len(laid.markers) > map_layout.SECOND_LAYOUT_UP_TO:
             return whole, laid
+        metrics = QFontMetricsF(font)
         xs = [p.x() for p in self.places.values()]
         ys = [p.y() for p in self.places.values()]
         # room round the network for a label beside its outermost markers
-        room_x = max(w for w, _ in sizes.values()) + self._marker_radius(True)
-        room_y = 2 * max(h for _, h in sizes.values())
+        room_x = max(metrics.horizontalAdvance(text) + 2 for text in texts.values()) + \
+            self._marker_radius(True)
+        room_y = 2 * metrics.height()
         most = min((area.width() - 2 * room_x) / max(max(xs) - min(xs), 1.0),
                    (area.height() - 2 * room_y) / max(max(ys) - min(ys), 1.0))
         middle, best, view = area.center(), laid, whole
@@ -231,18 +261,18 @@ class MapView(QWidget):
             framed = QTransform(fit, 0, 0, fit, middle.x() - (max(xs) + min(xs)) / 2 * fit,
                                 middle.y() - (max(ys) + min(ys)) / 2 * fit)
             self._layout_outline(area, framed, visitor=False)
-            closer = self._lay_out(area, sizes, order, gap)
+            closer = self._lay_out(area, font, texts, order)
             if len(closer.labels) > len(best.labels):
                 best, view = closer, framed
                 if len(best.labels) == len(best.markers):
                     break
-        self._rests[size] = view
         return view, best
 
     @property
     def framed_at_rest(self) -> bool:
         """Whether the map rests enlarged round the network, at the size it is now."""
-        return not self._rests.get((self.width(), self.height()), QTransform()).isIdentity()
+        view, _font = self._rests.get((self.width(), self.height()), (QTransform(), self._font))
+        return not view.isIdentity()
 
     def _layout_outline(self, area: QRectF, rest: QTransform, visitor: bool = True) -> None:
         x0, y0, x1, y1 = self._bounds
@@ -360,7 +390,7 @@ class MapView(QWidget):
         The halo is the name drawn round itself in the land's colour (its glyphs are cached:
         a stroke of the letters' outlines cost four times as much)."""
         look = self._look
-        painter.setFont(self._font)
+        painter.setFont(self.label_font)
         reach = look.px(3)
         around = [QPointF(math.cos(a) * reach, math.sin(a) * reach)
                   for a in (math.pi / 4 * k for k in range(8))]

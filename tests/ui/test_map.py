@@ -126,7 +126,7 @@ def label_problems(view) -> list[str]:
     """The label rules of kiosk/core/map_layout.py, checked on a map as laid out."""
     laid = view.layout_result
     radius = view._marker_radius(True)
-    gap = QFontMetricsF(view._font).height() * GAP
+    gap = QFontMetricsF(view.label_font).height() * GAP
     inset_of = {key: inset for inset in laid.insets for key in inset.keys}
     problems = []
 
@@ -175,13 +175,14 @@ def test_every_location_of_the_park_is_named_by_its_own_marker(make_window, cont
     laid = view.layout_result
     assert sorted(laid.labels) == sorted(loc.id for loc in content.network.locations)
     assert not view.framed_at_rest  # the whole country: every place is named on it
+    assert view.label_font.pixelSize() == view._look.font_px("small")  # in the usual type
     if size == (1920, 1080) and language == "en":  # the Yangtze delta, magnified
         delta = next(i for i in laid.insets if "shanghai" in i.keys)
         assert {"suzhou", "kunshan"} <= set(delta.keys) and delta.scale >= 2
 
 
 @pytest.mark.parametrize(("count", "seed", "least"), [(10, 1, 1.0), (10, 4, 1.0), (45, 2, 1.0),
-                                                       (45, 5, 1.0), (200, 3, 0.12)])
+                                                       (45, 5, 1.0), (50, 2, 1.0), (200, 3, 0.12)])
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 def test_generated_networks_keep_the_label_rules(make_window, size, count, seed, least, capsys):
     locations = generated(count, seed)
@@ -211,10 +212,11 @@ def test_a_crowded_network_rests_framed_round_it_and_zooms_from_there(make_windo
     """Where the whole country leaves locations unnamed, the map rests enlarged round the
     network, in a frame: it names more; a visitor's zoom starts from that view."""
     locations = generated(45, 3)
-    monkeypatch.setattr(map_view, "FITS", ())  # the whole country, as before
-    whole = lay_out_map(make_window, locations, (1920, 1080), "en")
+    monkeypatch.setattr(map_view, "SMALLER_TYPE", 1.0)  # the framing alone: the type, below
+    with monkeypatch.context() as patch:
+        patch.setattr(map_view, "FITS", ())  # the whole country, as before
+        whole = lay_out_map(make_window, locations, (1920, 1080), "en")
     assert not whole.framed_at_rest
-    monkeypatch.undo()
     view = lay_out_map(make_window, locations, (1920, 1080), "en")
     assert view.framed_at_rest
     assert label_problems(view) == []
@@ -235,9 +237,28 @@ def test_a_crowded_network_rests_framed_round_it_and_zooms_from_there(make_windo
     assert view.markers == rest
 
 
+def test_a_crowded_network_is_named_in_smaller_type_where_the_usual_leaves_places_unnamed(
+        make_window, monkeypatch):
+    """As printed maps set a dense region's names smaller: a network that the usual type
+    leaves a place of unnamed, on the whole country and framed, is named whole in type 0.9
+    of it; the same type when a visitor zooms. The park's own map keeps the usual type."""
+    locations = generated(45, 3)
+    with monkeypatch.context() as patch:
+        patch.setattr(map_view, "SMALLER_TYPE", 1.0)
+        usual = lay_out_map(make_window, locations, (1920, 1080), "en")
+    assert usual.keys and usual.label_font.pixelSize() == usual._look.font_px("small") == 24
+    view = lay_out_map(make_window, locations, (1920, 1080), "en")
+    assert view.label_font.pixelSize() == 22  # 24 x 0.9
+    assert not view.keys and view.layout_result.share_labelled() == 1.0
+    assert label_problems(view) == []
+    view.zoom_to(DOUBLE_TAP_ZOOM, view.markers[locations[0].id])
+    settle()
+    assert view.label_font.pixelSize() == 22 and label_problems(view) == []
+
+
 def test_a_marker_without_room_for_its_name_carries_its_number(make_window):
     """Drawn on the marker in the colour text has on the accent, so it reads as a key."""
-    view = lay_out_map(make_window, generated(50, 2), (1280, 800), "en")
+    view = lay_out_map(make_window, generated(60, 2), (1280, 800), "en")
     assert view.keys
     image = view.grab().toImage()
     look = view._look
