@@ -212,10 +212,9 @@ class MapView(QWidget):
     def _rest_view(self, area: QRectF, texts: dict[str, str], order: list[str]
                    ) -> tuple[QTransform, QFont, map_layout.MapLayout | None]:
         """The network's map as it rests (before a visitor zooms), and the type of its names:
-        the view and type that name most, of the whole country, or where that leaves
-        locations unnamed the country enlarged round the network, each in the usual type
-        and then, if none names every place, in SMALLER_TYPE. Chosen once for each size; the
-        layout it was chosen by comes with it, the first time."""
+        the views of _framed_view in the usual type, then, if none names every place, in
+        SMALLER_TYPE; the view and type that name most. Chosen once for each size; the layout
+        it was chosen by comes with it, the first time."""
         size = (self.width(), self.height())
         if size in self._rests or not self._zoomable:
             view, font = self._rests.get(size, (QTransform(), self._font))
