@@ -467,6 +467,12 @@ class MapLayout:
     def share_labelled(self) -> float:
         return len(self.labels) / len(self.markers) if self.markers else 1.0
 
+    def final(self) -> bool:
+        """Whether another try (other insets, another view, smaller type) could name more: not
+        once every place is named, nor with more than SECOND_LAYOUT_UP_TO markers (most stay
+        unnamed whatever is tried, and each try costs more)."""
+        return len(self.labels) == len(self.markers) or len(self.markers) > SECOND_LAYOUT_UP_TO
+
 
 def lay_out(places: dict[str, Point], sizes: dict[str, tuple[float, float]], order: list[str],
             radius: float, spacing: float, area: Rect, gap: float,
@@ -485,7 +491,7 @@ def lay_out(places: dict[str, Point], sizes: dict[str, tuple[float, float]], ord
                         share)
         if best is None or len(laid.labels) > len(best.labels):
             best = laid
-        if len(best.labels) == len(places) or len(places) > SECOND_LAYOUT_UP_TO:
+        if best.final():
             break
     assert best is not None
     return best

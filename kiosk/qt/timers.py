@@ -1,6 +1,6 @@
 """One-shot timers that the kiosk keeps and starts again, rather than QTimer.singleShot: with a
-delay and a context object, PySide6 6.11 keeps a weak reference for every such call, never
-freed (kiosk/ui/window.py measured it)."""
+delay and a context object, PySide6 6.11 kept a weak reference for every such call, never
+freed (tests/ui/test_touch.py counts the window's references over sessions)."""
 
 from __future__ import annotations
 

@@ -130,7 +130,9 @@ class MapView(QWidget):
         self._picture_cache = QPixmap()
         self._layout_key: tuple | None = None
         self._layouts: dict[tuple, tuple] = {}  # by size and zoom: what _layout() found
-        self._drawn: dict[tuple, QPixmap] = {}  # by size and zoom: the picture, once painted
+        # by size, at rest: the picture, once painted (a zoomed view's is drawn again when it
+        # comes back: kept, each would hold 3 to 13 MB for as long as the screen)
+        self._drawn: dict[tuple, QPixmap] = {}
         # by size: the view at rest, and the type of its names
         self._rests: dict[tuple[int, int], tuple[QTransform, QFont]] = {}
         self.layout_result: map_layout.MapLayout | None = None
@@ -219,7 +221,6 @@ class MapView(QWidget):
         if size in self._rests or not self._zoomable:
             view, font = self._rests.get(size, (QTransform(), self._font))
             return view, font, None
-        self._rests[size] = (QTransform(), self._font)
         smaller = QFont(self._font)
         smaller.setPixelSize(max(1, round(self._font.pixelSize() * SMALLER_TYPE)))
         best: tuple[QTransform, QFont, map_layout.MapLayout] | None = None
@@ -227,8 +228,7 @@ class MapView(QWidget):
             view, laid = self._framed_view(area, font, texts, order)
             if best is None or len(laid.labels) > len(best[2].labels):
                 best = (view, font, laid)
-            if len(best[2].labels) == len(best[2].markers) or \
-                    len(laid.markers) > map_layout.SECOND_LAYOUT_UP_TO:
+            if best[2].final():
                 break
         assert best is not None
         self._rests[size] = best[:2]
@@ -243,8 +243,7 @@ class MapView(QWidget):
         whole = QTransform()
         self._layout_outline(area, whole, visitor=False)
         laid = self._lay_out(area, font, texts, order)
-        if len(laid.labels) == len(laid.markers) or \
-                len(laid.markers) > map_layout.SECOND_LAYOUT_UP_TO:
+        if laid.final():
             return whole, laid
         metrics = QFontMetricsF(font)
         xs = [p.x() for p in self.places.values()]
@@ -263,7 +262,7 @@ class MapView(QWidget):
             closer = self._lay_out(area, font, texts, order)
             if len(closer.labels) > len(best.labels):
                 best, view = closer, framed
-                if len(best.labels) == len(best.markers):
+                if best.final():
                     break
         return view, best
 
@@ -456,7 +455,8 @@ class MapView(QWidget):
     def paintEvent(self, event) -> None:
         if self._picture_cache.isNull() and self._layout_key is not None:
             self._draw_map()
-            self._drawn[self._layout_key] = self._picture_cache
+            if self._layout_key[3] is None:  # laid out at rest, not zoomed
+                self._drawn[self._layout_key] = self._picture_cache
         painter = QPainter(self)
         painter.setTransform(self._preview())  # during a pinch: the last picture, moved
         painter.drawPixmap(0, 0, self._picture_cache)

@@ -61,15 +61,15 @@ def on_screen(window) -> list[QWidget]:
             if isinstance(widget, (QLabel, QPushButton))]
 
 
-def check_every_screen(window, content, walked=None) -> list[str]:
+def check_every_screen(window, content, walked=lambda route: True) -> list[str]:
     """Every route (or those `walked` keeps), and every screenful of a long one, checked by
-    geometry alone: the window
-    is not painted meanwhile (a paint at 3840x2160 costs 30 to 90 ms and tells nothing here),
-    nor are pictures of the screens shown over them (kiosk/ui/pictures.py)."""
+    geometry alone: the window is not painted meanwhile (a paint at 3840x2160 costs 30 to 90
+    ms and tells nothing here), nor are pictures of the screens shown over them
+    (kiosk/ui/pictures.py)."""
     window.setUpdatesEnabled(False)
     window.pictures.set_size(0, 0)
     try:
-        return _check_every_screen(window, content, walked or (lambda route: True))
+        return _check_every_screen(window, content, walked)
     finally:
         window.pictures.set_size(window.width(), window.height())
         window.setUpdatesEnabled(True)
