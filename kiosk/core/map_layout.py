@@ -4,12 +4,13 @@ What a cartographer does where markers crowd, so that a visitor finds the city t
 
 - Markers are pushed apart until each is a tap of its own (`spread`); a leader line joins a
   moved marker to its true place.
-- A label covers no marker, keeps at least `gap` from every other label (so that two names
-  never read as one) and stays in the map. Every marker that can have its label beside it
-  gets it there, nearer to its own marker than to any other, so that no name reads as a
-  neighbour's; the rest get a callout: the label a step or two further out, joined by a
-  leader line that crosses no label. Markers are labelled in order: the one a detail shows,
-  then by staff's `label_priority`, the headquarters, and north to south.
+- A label covers no marker, keeps at least `gap` above and below every other label and
+  SIDE_BY_SIDE times it beside (so that two names never read as one) and stays in the map.
+  Every marker that can have its label beside it gets it there, nearer to its own marker than
+  to any other, so that no name reads as a neighbour's; the rest get a callout: the label a
+  step or two further out, joined by a leader line that crosses no label. Markers are
+  labelled in order: the one a detail shows, then by staff's `label_priority`, the
+  headquarters, and north to south.
 - Where markers still go unlabelled (the Yangtze and Pearl River deltas at the park's scale),
   the crowded region, found from the content's own coordinates, is drawn again magnified in
   an inset: a box in the emptiest corner of the map, joined to a frame round the region. Its
@@ -46,6 +47,11 @@ LARGER_INSET_SHARE = (0.50, 0.55)
 LEAST_MAGNIFICATION = 2.0  # an inset magnifies its region this much at least
 MOST_MAGNIFICATION = 12.0  # and at most
 APART = 2.0  # marker spacings between the markers of an inset, at least, once magnified
+# The gap beside a label, in gaps above it. A label's box is a line of its type high (1.45 of
+# the type's size in the kiosk's font), with room above and below the letters and none beside
+# them: names above each other stand the gap and that room apart, about the type's size; side
+# by side, 1.4 gaps are 1.01 of the type's size (1.3 was not at 3840x2160: 47 px for 48)
+SIDE_BY_SIDE = 1.4
 CALLOUT_RINGS = 4  # steps out from a marker a callout's label may stand
 SHORT_CALLOUT_RINGS = 2  # as far as a callout goes before a crowd gets an inset instead
 INSET_CALLOUT_RINGS = 3
@@ -67,6 +73,13 @@ def intersects(a: Rect, b: Rect) -> bool:
 
 def inflated(rect: Rect, by: float) -> Rect:
     return rect[0] - by, rect[1] - by, rect[2] + 2 * by, rect[3] + 2 * by
+
+
+def apart(rect: Rect, gap: float) -> Rect:
+    """`rect` grown by the room another label must keep from it: `gap` above and below,
+    SIDE_BY_SIDE times it beside."""
+    side = gap * SIDE_BY_SIDE
+    return rect[0] - side, rect[1] - gap, rect[2] + 2 * side, rect[3] + 2 * gap
 
 
 def contains(outer: Rect, inner: Rect) -> bool:
@@ -205,7 +218,7 @@ def place_labels(markers: dict[str, Point], sizes: dict[str, tuple[float, float]
     result = Labelling()
 
     def free(rect: Rect) -> bool:
-        return contains(bounds, rect) and not taken.hits(inflated(rect, gap))
+        return contains(bounds, rect) and not taken.hits(apart(rect, gap))
 
     def put(key: str, rect: Rect, leader: bool) -> None:
         result.labels[key] = rect
@@ -335,11 +348,11 @@ def column_labels(missing: list[str], markers: dict[str, Point],
                 continue
             anchor, by_right = columns[column]  # the narrowest label there: is there room?
             narrow = (anchor - narrowest if by_right else anchor, rect[1], narrowest, height)
-            if not contains(bounds, narrow) or taken.hits(inflated(narrow, gap)) \
+            if not contains(bounds, narrow) or taken.hits(apart(narrow, gap)) \
                     or lines.hits(narrow):
                 full.add((column, rect[1], height))  # for good: labels and lines only come
                 continue
-            if contains(bounds, rect) and not taken.hits(inflated(rect, gap)) \
+            if contains(bounds, rect) and not taken.hits(apart(rect, gap)) \
                     and _clear(rect, points, radius) and not lines.hits(rect) \
                     and not _crosses((x, y), rect, columned, radius):
                 labelling.labels[key] = rect
@@ -407,7 +420,7 @@ def _untangle(placed: dict[str, tuple[int, int]], columns: list[tuple[float, boo
             na, nb = moved(ra, rb[1], column), moved(rb, ra[1], column)
             others = [r for k, r in labelling.labels.items() if k not in (a, b)] + blocked
             if not (_clear(na, points, radius) and _clear(nb, points, radius)) or any(
-                    intersects(inflated(new, gap), r) for new in (na, nb) for r in others):
+                    intersects(apart(new, gap), r) for new in (na, nb) for r in others):
                 continue
             la, lb = leader(a, na), leader(b, nb)
             # as placed: no line through a label of a column, no label over a line

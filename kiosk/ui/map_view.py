@@ -13,6 +13,7 @@ have where places crowd).
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from functools import cache
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QLineF, QPointF, QRectF, Qt, Signal
@@ -35,7 +36,7 @@ from ..core.content.model import Location, MapImage
 from .theme import Look
 
 MARKER_SPACING = 34  # px at the design size between marker centres: each its own tap
-GAP = 0.5  # label heights between any two labels, at least
+GAP = 0.5  # label heights between labels above each other (beside: map_layout.SIDE_BY_SIDE)
 NEIGHBOURS = 5  # a location's detail map shows it with this many nearest neighbours
 MOST_ZOOM = 6.0  # a pinch zooms the map in this far at most
 DOUBLE_TAP_ZOOM = 2.5
@@ -46,9 +47,9 @@ FOCUS_SPAN = 0.125  # projected units (the unit sphere's radius): about 800 km
 FITS = (1.25, 1.5, 1.75)
 LEAST_FIT = 1.1  # less would hardly change the map
 # A crowded map's names where its usual type leaves places unnamed, as printed maps set dense
-# regions in smaller type: 24 px names at 1920x1080 become 22 (every generated network of 30
-# to 50 locations named whole, 230 of 240 with the usual type: docs/performance.md)
-SMALLER_TYPE = 0.9
+# regions in smaller type, tried in turn: 24 px names at 1920x1080 become 22, then 20 (every
+# generated network of 30 to 50 locations named whole: docs/performance.md)
+SMALLER_TYPES = (0.9, 0.85)
 LINKS_AT_FULL = 24  # links from the headquarters drawn at full strength, at most
 LINKS_FAINTEST = 28  # of 255: the faintest they are drawn, with very many
 
@@ -57,6 +58,26 @@ def link_alpha(links: int) -> int:
     """How strongly the links from the headquarters are drawn (of 255): fainter the more they
     are, so that a crowd's fan of them does not draw over its leader lines and names."""
     return max(LINKS_FAINTEST, round(70 * min(1.0, LINKS_AT_FULL / max(links, 1))))
+
+
+def label_width(metrics: QFontMetricsF, text: str) -> float:
+    """A name's width on the map: drawn centred, its letters and a pixel either side, where
+    a letter reaches past the text's advance (an italic's or a g's tail) as much as where not."""
+    advance = metrics.horizontalAdvance(text)
+    letters = metrics.tightBoundingRect(text)
+    return advance + 2 + 2 * max(0.0, letters.right() - advance, -letters.left())
+
+
+def label_gap(metrics: QFontMetricsF, texts: Iterable[str], type_size: float) -> float:
+    """The gap between two names above each other: GAP of a line, or more where letters
+    reach high or low (an accented capital, Å or É, above the line's usual capitals; a g's
+    tail) so that the letters of two names stand at least the type's size apart."""
+    above = below = math.inf  # the least room a name leaves in its box, over and under it
+    for text in texts:
+        letters = metrics.tightBoundingRect(text)
+        above = min(above, metrics.ascent() + letters.top())
+        below = min(below, metrics.descent() - letters.bottom())
+    return max(metrics.height() * GAP, type_size - above - below)
 
 
 @cache
@@ -205,26 +226,27 @@ class MapView(QWidget):
         if self._mini:  # a glimpse: the places as they are, no labels
             return map_layout.MapLayout(shown, {}, [], [])
         metrics = QFontMetricsF(font)
-        sizes = {key: (metrics.horizontalAdvance(text) + 2, metrics.height())
+        sizes = {key: (label_width(metrics, text), metrics.height())
                  for key, text in texts.items()}
         return map_layout.lay_out(
             shown, sizes, order, self._marker_radius(True), self._look.px(MARKER_SPACING),
-            (area.left(), area.top(), area.width(), area.height()), metrics.height() * GAP)
+            (area.left(), area.top(), area.width(), area.height()),
+            label_gap(metrics, texts.values(), font.pixelSize()))
 
     def _rest_view(self, area: QRectF, texts: dict[str, str], order: list[str]
                    ) -> tuple[QTransform, QFont, map_layout.MapLayout | None]:
         """The network's map as it rests (before a visitor zooms), and the type of its names:
-        the views of _framed_view in the usual type, then, if none names every place, in
-        SMALLER_TYPE; the view and type that name most. Chosen once for each size; the layout
-        it was chosen by comes with it, the first time."""
+        the views of _framed_view in the usual type, then, while none names every place, in
+        each of SMALLER_TYPES; the view and type that name most. Chosen once for each size;
+        the layout it was chosen by comes with it, the first time."""
         size = (self.width(), self.height())
         if size in self._rests or not self._zoomable:
             view, font = self._rests.get(size, (QTransform(), self._font))
             return view, font, None
-        smaller = QFont(self._font)
-        smaller.setPixelSize(max(1, round(self._font.pixelSize() * SMALLER_TYPE)))
         best: tuple[QTransform, QFont, map_layout.MapLayout] | None = None
-        for font in (self._font, smaller):
+        for scale in (1.0, *SMALLER_TYPES):
+            font = QFont(self._font)
+            font.setPixelSize(max(1, round(self._font.pixelSize() * scale)))
             view, laid = self._framed_view(area, font, texts, order)
             if best is None or len(laid.labels) > len(best[2].labels):
                 best = (view, font, laid)
@@ -249,7 +271,7 @@ class MapView(QWidget):
         xs = [p.x() for p in self.places.values()]
         ys = [p.y() for p in self.places.values()]
         # room round the network for a label beside its outermost markers
-        room_x = max(metrics.horizontalAdvance(text) + 2 for text in texts.values()) + \
+        room_x = max(label_width(metrics, text) for text in texts.values()) + \
             self._marker_radius(True)
         room_y = 2 * metrics.height()
         most = min((area.width() - 2 * room_x) / max(max(xs) - min(xs), 1.0),

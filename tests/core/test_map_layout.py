@@ -59,3 +59,15 @@ def test_where_the_edge_columns_are_full_a_second_column_inside_takes_the_rest()
     for start, end in labelling.leaders:
         own = next(rect for rect in columned if map_layout.nearest_on(rect, start) == end)
         assert not map_layout._through((start, end), columned, own)
+
+
+def test_names_side_by_side_keep_more_room_than_names_above_each_other():
+    """A label's box is a line of type high, with room above and below its letters and none
+    beside them: two names 12 px apart side by side read as one where 12 px above each other
+    do not, so beside a label the gap is SIDE_BY_SIDE times the gap above it."""
+    gap, label = 10, (0.0, 0.0, 80.0, 20.0)
+    room = map_layout.apart(label, gap)
+    assert map_layout.intersects(room, (80 + 12, 0, 80, 20))  # beside it, 12 px off
+    assert not map_layout.intersects(room, (80 + gap * map_layout.SIDE_BY_SIDE, 0, 80, 20))
+    assert not map_layout.intersects(room, (0, 20 + 12, 80, 20))  # below it, 12 px off
+    assert map_layout.intersects(room, (0, 20 + 9, 80, 20))

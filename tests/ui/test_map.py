@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QImage
 
 from kiosk.core.content import load_bytes
 from kiosk.core.content.model import Detail, Location, MapImage, Text
-from kiosk.core.map_layout import contains, distance, inflated, intersects
+from kiosk.core.map_layout import SIDE_BY_SIDE, apart, contains, distance, intersects
 from kiosk.core.session import Route
 from kiosk.ui import map_view
 from kiosk.ui.map_view import DOUBLE_TAP_ZOOM, GAP, MARKER_SPACING, link_alpha
@@ -139,8 +139,10 @@ def label_problems(view) -> list[str]:
 
     labels = list(laid.labels.items())
     for (a, ra), (b, rb) in itertools.combinations(labels, 2):
-        if intersects(inflated(ra, gap * 0.99), rb):
-            problems.append(f"labels of {a} and {b} nearer than {gap:.0f} px")
+        if intersects(apart(ra, gap * 0.99), rb):
+            problems.append(f"labels of {a} and {b} nearer than {gap:.0f} px above each other "
+                            f"or {gap * SIDE_BY_SIDE:.0f} px side by side")
+    problems += names_too_near(view)
     whole = (0, 0, view.width(), view.height())
     for key, rect in labels:
         inset = inset_of.get(key)
@@ -153,6 +155,27 @@ def label_problems(view) -> list[str]:
                 problems.append(f"label of {key} covers the marker of {other}")
             elif other != key and key not in laid.led and distance(rect, point) <= own:
                 problems.append(f"label of {key} is as near to {other} as to its own marker")
+    return problems
+
+
+def names_too_near(view) -> list[str]:
+    """Two names whose letters, as drawn, stand less than a line of their type (its pixel
+    size) apart, whichever way: above each other, side by side or corner to corner."""
+    metrics = QFontMetricsF(view.label_font)
+    least = view.label_font.pixelSize()
+    inks = []
+    for rect, text in view._labels:  # drawn centred in its rectangle, one line high
+        letters = metrics.tightBoundingRect(text)
+        left = rect.left() + (rect.width() - metrics.horizontalAdvance(text)) / 2
+        baseline = rect.top() + (rect.height() - metrics.height()) / 2 + metrics.ascent()
+        inks.append((text, letters.translated(left, baseline)))
+    problems = []
+    for (a, ink_a), (b, ink_b) in itertools.combinations(inks, 2):
+        dx = max(ink_a.left() - ink_b.right(), ink_b.left() - ink_a.right(), 0.0)
+        dy = max(ink_a.top() - ink_b.bottom(), ink_b.top() - ink_a.bottom(), 0.0)
+        if math.hypot(dx, dy) < least:
+            problems.append(f"the letters of {a} and {b} {math.hypot(dx, dy):.1f} px apart, "
+                            f"less than the type's {least} px")
     return problems
 
 
@@ -212,7 +235,7 @@ def test_a_crowded_network_rests_framed_round_it_and_zooms_from_there(make_windo
     """Where the whole country leaves locations unnamed, the map rests enlarged round the
     network, in a frame: it names more; a visitor's zoom starts from that view."""
     locations = generated(45, 3)
-    monkeypatch.setattr(map_view, "SMALLER_TYPE", 1.0)  # the framing alone: the type, below
+    monkeypatch.setattr(map_view, "SMALLER_TYPES", ())  # the framing alone: the type, below
     with monkeypatch.context() as patch:
         patch.setattr(map_view, "FITS", ())  # the whole country, as before
         whole = lay_out_map(make_window, locations, (1920, 1080), "en")
@@ -244,7 +267,7 @@ def test_a_crowded_network_is_named_in_smaller_type_where_the_usual_leaves_place
     of it; the same type when a visitor zooms. The park's own map keeps the usual type."""
     locations = generated(45, 3)
     with monkeypatch.context() as patch:
-        patch.setattr(map_view, "SMALLER_TYPE", 1.0)
+        patch.setattr(map_view, "SMALLER_TYPES", ())
         usual = lay_out_map(make_window, locations, (1920, 1080), "en")
     assert usual.keys and usual.label_font.pixelSize() == usual._look.font_px("small") == 24
     view = lay_out_map(make_window, locations, (1920, 1080), "en")
@@ -256,9 +279,37 @@ def test_a_crowded_network_is_named_in_smaller_type_where_the_usual_leaves_place
     assert view.label_font.pixelSize() == 22 and label_problems(view) == []
 
 
+def test_a_network_that_type_0_9_leaves_a_place_of_unnamed_is_named_in_0_85(make_window,
+                                                                            monkeypatch):
+    locations = generated(45, 15)
+    with monkeypatch.context() as patch:
+        patch.setattr(map_view, "SMALLER_TYPES", (0.9,))
+        smaller = lay_out_map(make_window, locations, (1920, 1080), "en")
+    assert smaller.keys and smaller.label_font.pixelSize() == 22
+    view = lay_out_map(make_window, locations, (1920, 1080), "en")
+    assert view.label_font.pixelSize() == 20  # 24 x 0.85
+    assert not view.keys and label_problems(view) == []
+
+
+ACCENTED = ["Ångström", "Évry", "Øresund", "Škofja Loka", "Zürich", "Łódź", "Québec",
+            "Ærøskøbing", "Île-de-France", "Göteborg", "Ústí", "Çanakkale", "Århus", "Ōsaka"]
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (3840, 2160)], ids=["1920x1080", "3840x2160"])
+def test_names_with_accents_over_capitals_keep_the_type_size_apart(make_window, size):
+    """Å and É reach above the usual capitals, into the room a name's box leaves over its
+    letters: names above each other still stand the type's size apart."""
+    locations = tuple(loc._replace(detail=loc.detail._replace(title=Text(name, name)))
+                      for loc, name in zip(generated(45, 2), itertools.cycle(ACCENTED)))
+    assert len({loc.detail.title.en for loc in locations}) == len(ACCENTED)
+    view = lay_out_map(make_window, locations, size, "en")
+    assert label_problems(view) == []
+    assert view.layout_result.share_labelled() == 1.0
+
+
 def test_a_marker_without_room_for_its_name_carries_its_number(make_window):
     """Drawn on the marker in the colour text has on the accent, so it reads as a key."""
-    view = lay_out_map(make_window, generated(60, 2), (1280, 800), "en")
+    view = lay_out_map(make_window, generated(70, 2), (1280, 800), "en")
     assert view.keys
     image = view.grab().toImage()
     look = view._look
