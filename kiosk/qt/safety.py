@@ -3,13 +3,20 @@
 Qt calls Python from its event loop (slots, paint and event handlers); an exception there
 reaches sys.excepthook. The hook logs it with its traceback, then asks for a fresh session on
 the next turn of the event loop (not inside the handler that failed).
+
+One kind of handler is `guarded`: the ones Qt calls while it lays widgets out (resizeEvent,
+showEvent, size hints, a layout's geometry). With PySide6 6.11, an exception raised there
+while Python code waits on Qt (a screen shown by a tap: the map's resizeEvent) ends the
+process with a segmentation fault instead of reaching the hook (tests/qt/test_safety.py).
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import sys
 from collections.abc import Callable
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QTimer
 
@@ -33,3 +40,31 @@ def safe(action: Callable[[], None]) -> Callable[[], None]:
             log.exception("could not return to the home screen")
 
     return run
+
+
+Handler = TypeVar("Handler", bound=Callable[..., Any])
+
+
+def guarded(handler: Handler) -> Handler:
+    """`handler`, a Qt virtual method a widget or layout overrides, with its exception handed
+    to sys.excepthook at once (logged; the kiosk goes home) and Qt's own answer given instead,
+    so that PySide6 never sees it."""
+    name = handler.__name__
+
+    @functools.wraps(handler)
+    def run(self, *args):
+        try:
+            return handler(self, *args)
+        except Exception:
+            sys.excepthook(*sys.exc_info())
+            return _qt_own(self, name, args)
+
+    return run  # type: ignore[return-value]
+
+
+def _qt_own(obj: object, name: str, args: tuple) -> Any:
+    """What Qt's own class (the first of PySide6's in `obj`'s ancestry) answers for `name`."""
+    for cls in type(obj).__mro__:
+        if cls.__module__.startswith("PySide6.") and name in cls.__dict__:
+            return getattr(cls, name)(obj, *args)
+    return None

@@ -11,6 +11,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from ..core.content.model import Content, Tile
+from ..qt.safety import guarded
 from .theme import Look
 from .widgets import ElidedLabel, TapButton, column, hbox, label, link_card, picture
 
@@ -76,6 +77,7 @@ class Lines(QWidget):
         layout.addStretch(1)
         self.setLayout(layout)
 
+    @guarded
     def sizeHint(self) -> QSize:  # every line, shown or not: the room it would like
         return QSize(max(line.sizeHint().width() for line in self._lines),
                      sum(line.sizeHint().height() + self._spacing for line in self._lines))
@@ -83,6 +85,7 @@ class Lines(QWidget):
     def minimumSizeHint(self) -> QSize:
         return QSize(0, 0)
 
+    @guarded
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         fits = self.sizeHint().height() - self._spacing <= self.height()

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ..core import geo, map_layout, paths
 from ..core.content.model import Location, MapImage
+from ..qt.safety import guarded
 from .theme import Look
 
 MARKER_SPACING = 34  # px at the design size between marker centres: each its own tap
@@ -167,6 +168,7 @@ class MapView(QWidget):
         return fx - half, fy - half, fx + half, fy + half
 
     # -- geometry ------------------------------------------------------------------------------
+    @guarded
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._relayout()

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath
 from PySide6.QtWidgets import QWidget
 
 from ..core.content.contrast import QR_LIGHT
+from ..qt.safety import guarded
 
 QUIET_ZONE = 4  # modules of light margin, as the QR standard asks
 _encoder = None
@@ -62,6 +63,7 @@ class QrCode(QWidget):
         self.setFixedSize(size, size)
         self.setAccessibleName(f"QR code: {url}")
 
+    @guarded
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         count = len(self.matrix) + 2 * QUIET_ZONE

@@ -7,6 +7,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from ..core.content.model import Figure, Labels, Page
+from ..qt.safety import guarded
 from .count_up import CountUp
 from .theme import Look
 from .widgets import (
@@ -141,6 +142,7 @@ class SectionScreen(QWidget):
         self.scroll_area = scroll(body, look)
         self.setLayout(column(self.scroll_area))
 
+    @guarded
     def showEvent(self, event) -> None:
         super().showEvent(event)
         for count_up in self.count_ups:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ..core.content.contrast import qr_dark
 from ..core.content.model import Detail, Labels, Link, TermGroup, Text, TextBlock
 from ..qt import pyside_fixes  # noqa: F401  (before any scroll area: see there)
+from ..qt.safety import guarded
 from . import icons
 from .qr import QrCode
 from .theme import Look
@@ -38,6 +39,7 @@ class WrapLabel(QLabel):
     the text is cut off; a minimum height that follows the width keeps every line visible.
     """
 
+    @guarded
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         needed = self.height_for(self.width())
@@ -90,12 +92,14 @@ class ElidedLabel(QLabel):
         self.setMinimumWidth(1)
         self.setText(text)
 
+    @guarded
     def sizeHint(self) -> QSize:
         return QSize(1, super().sizeHint().height())
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
 
+    @guarded
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         elided = self.fontMetrics().elidedText(self._text, Qt.TextElideMode.ElideRight,
@@ -181,6 +185,7 @@ class TapButton(QPushButton):
             layout.addWidget(self.subtitle)
         self.setLayout(layout)
 
+    @guarded
     def sizeHint(self) -> QSize:
         return self.layout().sizeHint()
 
@@ -217,6 +222,7 @@ class ChipButton(QPushButton):
         row.addWidget(self.label, 1)
         self.setLayout(row)
 
+    @guarded
     def sizeHint(self) -> QSize:
         return self.layout().sizeHint()
 
@@ -248,9 +254,11 @@ class FlowLayout(QLayout):
     def hasHeightForWidth(self) -> bool:
         return True
 
+    @guarded
     def heightForWidth(self, width: int) -> int:
         return self._arrange(QRect(0, 0, width, 0), move=False)
 
+    @guarded
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
         height = self._arrange(rect, move=True)
@@ -261,6 +269,7 @@ class FlowLayout(QLayout):
     def sizeHint(self) -> QSize:
         return self.minimumSize()
 
+    @guarded
     def minimumSize(self) -> QSize:
         size = QSize()
         for item in self._items:

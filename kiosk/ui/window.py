@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ..core.content.model import Content, Location
 from ..core.session import HOME, OnIdle, Route, Session
 from ..qt.idle import IdleWatcher
+from ..qt.safety import guarded
 from ..qt.timers import single_shot
 from .home import HomeScreen
 from .pictures import ScreenPictures
@@ -553,6 +554,7 @@ class KioskWindow(QWidget):
         self.closed_shown.emit()
 
     # -- window --------------------------------------------------------------------------------
+    @guarded
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         for made in (self._overlay, self._attract, self._closed_view):
