@@ -13,7 +13,6 @@ have where places crowd).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
 from functools import cache
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QLineF, QPointF, QRectF, Qt, Signal
@@ -61,24 +60,27 @@ def link_alpha(links: int) -> int:
     return max(LINKS_FAINTEST, round(70 * min(1.0, LINKS_AT_FULL / max(links, 1))))
 
 
-def label_width(metrics: QFontMetricsF, text: str) -> float:
-    """A name's width on the map: drawn centred, its letters and a pixel either side, where
-    a letter reaches past the text's advance (an italic's or a g's tail) as much as where not."""
-    advance = metrics.horizontalAdvance(text)
-    letters = metrics.tightBoundingRect(text)
-    return advance + 2 + 2 * max(0.0, letters.right() - advance, -letters.left())
+Names = tuple[dict[str, tuple[float, float]], float]  # each name's box, and the gap above
 
 
-def label_gap(metrics: QFontMetricsF, texts: Iterable[str], type_size: float) -> float:
-    """The gap between two names above each other: GAP of a line, or more where letters
-    reach high or low (an accented capital, Å or É, above the line's usual capitals; a g's
-    tail) so that the letters of two names stand at least the type's size apart."""
+def name_boxes(font: QFont, texts: dict[str, str]) -> Names:
+    """Each name's box on the map in `font`, one line high and as wide as its letters with a
+    pixel either side (drawn centred: where a letter reaches past the text's advance, an
+    italic's or a g's tail, as much room on the other side); and the gap between two names
+    above each other: GAP of a line, or more where letters reach high or low (an accented
+    capital, Å or É, above the usual capitals) so that the letters of two names stand at
+    least the type's size apart. Each name is measured once."""
+    metrics = QFontMetricsF(font)
+    sizes = {}
     above = below = math.inf  # the least room a name leaves in its box, over and under it
-    for text in texts:
+    for key, text in texts.items():
+        advance = metrics.horizontalAdvance(text)
         letters = metrics.tightBoundingRect(text)
+        sizes[key] = (advance + 2 + 2 * max(0.0, letters.right() - advance, -letters.left()),
+                      metrics.height())
         above = min(above, metrics.ascent() + letters.top())
         below = min(below, metrics.descent() - letters.bottom())
-    return max(metrics.height() * GAP, type_size - above - below)
+    return sizes, max(metrics.height() * GAP, font.pixelSize() - above - below)
 
 
 @cache
@@ -210,8 +212,10 @@ class MapView(QWidget):
         else:
             self._layout_picture(area)
         self.label_font = font
-        if laid is None:
-            laid = self._lay_out(area, font, texts, order)
+        if self._mini:  # a glimpse: the places as they are, no labels
+            laid = map_layout.MapLayout(self._shown(), {}, [], [])
+        elif laid is None:
+            laid = self._lay_out(area, name_boxes(font, texts), order)
         self.layout_result = laid
         self.markers = {key: QPointF(*p) for key, p in laid.markers.items()}
         self._labels = [(QRectF(*laid.labels[key]), texts[key]) for key in order
@@ -220,20 +224,18 @@ class MapView(QWidget):
         self.keys = {} if self._mini else {key: self._numbers[key] for key in laid.markers
                                             if key not in laid.labels}
 
-    def _lay_out(self, area: QRectF, font: QFont, texts: dict[str, str],
-                 order: list[str]) -> map_layout.MapLayout:
-        """Markers, labels and insets for the places as they are now, named in `font`."""
-        seen = QRectF(self.rect())  # zoomed: the rest is off screen
-        shown = {key: (p.x(), p.y()) for key, p in self.places.items() if seen.contains(p)}
-        if self._mini:  # a glimpse: the places as they are, no labels
-            return map_layout.MapLayout(shown, {}, [], [])
-        metrics = QFontMetricsF(font)
-        sizes = {key: (label_width(metrics, text), metrics.height())
-                 for key, text in texts.items()}
+    def _shown(self) -> dict[str, tuple[float, float]]:
+        """The places on screen as they are now (zoomed: the rest is off screen)."""
+        seen = QRectF(self.rect())
+        return {key: (p.x(), p.y()) for key, p in self.places.items() if seen.contains(p)}
+
+    def _lay_out(self, area: QRectF, names: Names, order: list[str]) -> map_layout.MapLayout:
+        """Markers, labels and insets for the places as they are now, with `names`."""
+        sizes, gap = names
         return map_layout.lay_out(
-            shown, sizes, order, self._marker_radius(True), self._look.px(MARKER_SPACING),
-            (area.left(), area.top(), area.width(), area.height()),
-            label_gap(metrics, texts.values(), font.pixelSize()))
+            self._shown(), sizes, order, self._marker_radius(True),
+            self._look.px(MARKER_SPACING), (area.left(), area.top(), area.width(), area.height()),
+            gap)
 
     def _rest_view(self, area: QRectF, texts: dict[str, str], order: list[str]
                    ) -> tuple[QTransform, QFont, map_layout.MapLayout | None]:
@@ -249,7 +251,7 @@ class MapView(QWidget):
         for scale in (1.0, *SMALLER_TYPES):
             font = QFont(self._font)
             font.setPixelSize(max(1, round(self._font.pixelSize() * scale)))
-            view, laid = self._framed_view(area, font, texts, order)
+            view, laid = self._framed_view(area, name_boxes(font, texts), order)
             if best is None or len(laid.labels) > len(best[2].labels):
                 best = (view, font, laid)
             if best[2].final():
@@ -258,7 +260,7 @@ class MapView(QWidget):
         self._rests[size] = best[:2]
         return best
 
-    def _framed_view(self, area: QRectF, font: QFont, texts: dict[str, str], order: list[str]
+    def _framed_view(self, area: QRectF, names: Names, order: list[str]
                      ) -> tuple[QTransform, map_layout.MapLayout]:
         """The whole country; or, where that leaves locations unnamed, the country enlarged
         round the network (by each of FITS in turn, as far as the network fits, as a printed
@@ -266,16 +268,15 @@ class MapView(QWidget):
         networks of 30 to 50 locations: docs/performance.md)."""
         whole = QTransform()
         self._layout_outline(area, whole, visitor=False)
-        laid = self._lay_out(area, font, texts, order)
+        laid = self._lay_out(area, names, order)
         if laid.final():
             return whole, laid
-        metrics = QFontMetricsF(font)
         xs = [p.x() for p in self.places.values()]
         ys = [p.y() for p in self.places.values()]
         # room round the network for a label beside its outermost markers
-        room_x = max(label_width(metrics, text) for text in texts.values()) + \
-            self._marker_radius(True)
-        room_y = 2 * metrics.height()
+        sizes, _gap = names
+        room_x = max(w for w, _ in sizes.values()) + self._marker_radius(True)
+        room_y = 2 * max(h for _, h in sizes.values())
         most = min((area.width() - 2 * room_x) / max(max(xs) - min(xs), 1.0),
                    (area.height() - 2 * room_y) / max(max(ys) - min(ys), 1.0))
         middle, best, view = area.center(), laid, whole
@@ -283,7 +284,7 @@ class MapView(QWidget):
             framed = QTransform(fit, 0, 0, fit, middle.x() - (max(xs) + min(xs)) / 2 * fit,
                                 middle.y() - (max(ys) + min(ys)) / 2 * fit)
             self._layout_outline(area, framed, visitor=False)
-            closer = self._lay_out(area, font, texts, order)
+            closer = self._lay_out(area, names, order)
             if len(closer.labels) > len(best.labels):
                 best, view = closer, framed
                 if best.final():
