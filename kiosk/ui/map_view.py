@@ -2,7 +2,7 @@
 
 Geometry is computed when the widget is resized, never while painting: the outline (or a map
 picture staff supplied, with its bounds), then the markers, labels and insets that
-kiosk/core/map_layout.py places (every marker its own tap, every label by its own marker, crowded
+kiosk/core/maps/layout.py places (every marker its own tap, every label by its own marker, crowded
 regions drawn again magnified). Where the whole country leaves a network's locations unnamed,
 its map rests enlarged round the network, in a frame; where every view leaves some unnamed, its
 names are set in smaller type. A marker left without room for its name carries its number in
@@ -30,13 +30,15 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ..core import geo, map_layout, paths
+from ..core import geo, paths
 from ..core.content.model import Location, MapImage
+from ..core.maps.layout import MapLayout, lay_out
+from ..core.maps.rects import Rect
 from ..qt.safety import guarded
 from .theme import Look
 
 MARKER_SPACING = 34  # px at the design size between marker centres: each its own tap
-GAP = 0.5  # label heights between labels above each other (beside: map_layout.SIDE_BY_SIDE)
+GAP = 0.5  # label heights between labels above each other (beside: maps/labels.py SIDE_BY_SIDE)
 NEIGHBOURS = 5  # a location's detail map shows it with this many nearest neighbours
 MOST_ZOOM = 6.0  # a pinch zooms the map in this far at most
 DOUBLE_TAP_ZOOM = 2.5
@@ -159,7 +161,7 @@ class MapView(QWidget):
         self._drawn: dict[tuple, QPixmap] = {}
         # by size: the view at rest, and the type of its names
         self._rests: dict[tuple[int, int], tuple[QTransform, QFont]] = {}
-        self.layout_result: map_layout.MapLayout | None = None
+        self.layout_result: MapLayout | None = None
 
     def _round(self, focus: str) -> tuple[float, float, float, float]:
         """The map's bounds round `focus`, the place in the middle: every location shown (it
@@ -202,7 +204,7 @@ class MapView(QWidget):
         order = [loc.id for loc in sorted(self._locations, key=lambda loc: (
             loc.id != self._selected, -loc.label_priority, not loc.headquarters,
             -loc.latitude))]
-        laid: map_layout.MapLayout | None = None
+        laid: MapLayout | None = None
         font = self._font
         if self._picture.isNull():
             rest, font, laid = self._rest_view(area, texts, order)
@@ -213,7 +215,7 @@ class MapView(QWidget):
             self._layout_picture(area)
         self.label_font = font
         if self._mini:  # a glimpse: the places as they are, no labels
-            laid = map_layout.MapLayout(self._shown(), {}, [], [])
+            laid = MapLayout(self._shown(), {}, [], [])
         elif laid is None:
             laid = self._lay_out(area, name_boxes(font, texts), order)
         self.layout_result = laid
@@ -229,16 +231,16 @@ class MapView(QWidget):
         seen = QRectF(self.rect())
         return {key: (p.x(), p.y()) for key, p in self.places.items() if seen.contains(p)}
 
-    def _lay_out(self, area: QRectF, names: Names, order: list[str]) -> map_layout.MapLayout:
+    def _lay_out(self, area: QRectF, names: Names, order: list[str]) -> MapLayout:
         """Markers, labels and insets for the places as they are now, with `names`."""
         sizes, gap = names
-        return map_layout.lay_out(
+        return lay_out(
             self._shown(), sizes, order, self._marker_radius(True),
-            self._look.px(MARKER_SPACING), (area.left(), area.top(), area.width(), area.height()),
-            gap)
+            self._look.px(MARKER_SPACING), Rect(area.left(), area.top(), area.width(),
+                                                area.height()), gap)
 
     def _rest_view(self, area: QRectF, texts: dict[str, str], order: list[str]
-                   ) -> tuple[QTransform, QFont, map_layout.MapLayout | None]:
+                   ) -> tuple[QTransform, QFont, MapLayout | None]:
         """The network's map as it rests (before a visitor zooms), and the type of its names:
         the views of _framed_view in the usual type, then, while none names every place, in
         each of SMALLER_TYPES; the view and type that name most. Chosen once for each size;
@@ -247,7 +249,7 @@ class MapView(QWidget):
         if size in self._rests or not self._zoomable:
             view, font = self._rests.get(size, (QTransform(), self._font))
             return view, font, None
-        best: tuple[QTransform, QFont, map_layout.MapLayout] | None = None
+        best: tuple[QTransform, QFont, MapLayout] | None = None
         for scale in (1.0, *SMALLER_TYPES):
             font = QFont(self._font)
             font.setPixelSize(max(1, round(self._font.pixelSize() * scale)))
@@ -261,7 +263,7 @@ class MapView(QWidget):
         return best
 
     def _framed_view(self, area: QRectF, names: Names, order: list[str]
-                     ) -> tuple[QTransform, map_layout.MapLayout]:
+                     ) -> tuple[QTransform, MapLayout]:
         """The whole country; or, where that leaves locations unnamed, the country enlarged
         round the network (by each of FITS in turn, as far as the network fits, as a printed
         map is framed to its subject): the view that names most (measured on generated

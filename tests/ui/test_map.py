@@ -10,7 +10,8 @@ from PySide6.QtGui import QColor, QFontMetricsF, QImage
 
 from kiosk.core.content import load_bytes
 from kiosk.core.content.model import Detail, Location, MapImage, Text
-from kiosk.core.map_layout import SIDE_BY_SIDE, apart, contains, distance, intersects
+from kiosk.core.maps.labels import SIDE_BY_SIDE, apart
+from kiosk.core.maps.rects import Rect
 from kiosk.core.session import Route
 from kiosk.ui import map_view
 from kiosk.ui.map_view import DOUBLE_TAP_ZOOM, GAP, MARKER_SPACING, link_alpha
@@ -123,7 +124,7 @@ def generated(count: int, seed: int) -> tuple[Location, ...]:
 
 
 def label_problems(view) -> list[str]:
-    """The label rules of kiosk/core/map_layout.py, checked on a map as laid out."""
+    """The label rules of kiosk/core/maps/labels.py, checked on a map as laid out."""
     laid = view.layout_result
     radius = view._marker_radius(True)
     gap = QFontMetricsF(view.label_font).height() * GAP
@@ -139,21 +140,21 @@ def label_problems(view) -> list[str]:
 
     labels = list(laid.labels.items())
     for (a, ra), (b, rb) in itertools.combinations(labels, 2):
-        if intersects(apart(ra, gap * 0.99), rb):
+        if apart(ra, gap * 0.99).intersects(rb):
             problems.append(f"labels of {a} and {b} nearer than {gap:.0f} px above each other "
                             f"or {gap * SIDE_BY_SIDE:.0f} px side by side")
     problems += names_too_near(view)
-    whole = (0, 0, view.width(), view.height())
+    whole = Rect(0, 0, view.width(), view.height())
     for key, rect in labels:
         inset = inset_of.get(key)
-        if not contains(inset.box if inset else whole, rect):
+        if not (inset.box if inset else whole).contains(rect):
             problems.append(f"label of {key} outside its map")
         points = space(key)
-        own = distance(rect, laid.markers[key])
+        own = rect.distance(laid.markers[key])
         for other, point in points.items():
-            if other != key and distance(rect, point) <= radius:
+            if other != key and rect.distance(point) <= radius:
                 problems.append(f"label of {key} covers the marker of {other}")
-            elif other != key and key not in laid.led and distance(rect, point) <= own:
+            elif other != key and key not in laid.led and rect.distance(point) <= own:
                 problems.append(f"label of {key} is as near to {other} as to its own marker")
     return problems
 

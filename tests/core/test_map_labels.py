@@ -1,42 +1,43 @@
-"""The map's label placement as arithmetic, without a window (kiosk/core/map_layout.py)."""
+"""The map's label placement as arithmetic, without a window (kiosk/core/maps/)."""
 
-from kiosk.core import map_layout
-from kiosk.core.map_layout import Labelling, column_labels
+from kiosk.core.maps.columns import UNTANGLE_PASSES, column_labels
+from kiosk.core.maps.labels import SIDE_BY_SIDE, Labelling, Spacing, apart
+from kiosk.core.maps.rects import Rect, segments_cross, through
+
+ROOM = Spacing(radius=8, marker=34, gap=10, step=30)
 
 
 def _crossings(leaders) -> int:
-    return sum(map_layout._segments_cross(*a, *b)
+    return sum(segments_cross(*a, *b)
                for i, a in enumerate(leaders) for b in leaders[i + 1:])
 
 
-def test_column_labels_whose_leader_lines_cross_change_places(monkeypatch):
+def test_column_labels_whose_leader_lines_cross_change_places():
     """Two markers at one height near the right edge: the first takes the slot level with it
     in the column there, the second the next one down, and its line would cross the first's;
     the two labels change places instead."""
     markers = {"first": (359.0, 204.0), "second": (494.0, 203.0)}
     sizes = {key: (80.0, 20.0) for key in markers}
 
-    def columns() -> Labelling:
+    def columns(untangle: int) -> Labelling:
         labelling = Labelling()
-        column_labels(list(markers), markers, sizes, labelling, radius=8, bounds=(0, 0, 600, 600),
-                      gap=10)
+        column_labels(list(markers), markers, sizes, labelling, ROOM, Rect(0, 0, 600, 600),
+                      untangle=untangle)
         return labelling
 
-    monkeypatch.setattr(map_layout, "UNTANGLE_PASSES", 0)
-    tangled = columns()
+    tangled = columns(untangle=0)
     assert _crossings(tangled.leaders) == 1
-    monkeypatch.undo()
-    untangled = columns()
+    untangled = columns(untangle=UNTANGLE_PASSES)
     assert _crossings(untangled.leaders) == 0
     assert set(untangled.labels) == set(markers) == untangled.led
     # the labels took each other's places in the column, by the right edge of the map
-    assert untangled.labels["first"][1] == tangled.labels["second"][1]
-    assert untangled.labels["second"][1] == tangled.labels["first"][1]
-    assert {rect[0] + rect[2] for rect in untangled.labels.values()} == {600}
+    assert untangled.labels["first"].top == tangled.labels["second"].top
+    assert untangled.labels["second"].top == tangled.labels["first"].top
+    assert {rect.right for rect in untangled.labels.values()} == {600}
 
 
 def test_segments_cross_only_where_they_pass_through_each_other():
-    cross = map_layout._segments_cross
+    cross = segments_cross
     assert cross((0, 0), (10, 10), (0, 10), (10, 0))
     assert not cross((0, 0), (10, 0), (0, 5), (10, 5))  # side by side
     assert not cross((0, 0), (10, 10), (10, 10), (20, 0))  # touching at an end
@@ -50,24 +51,23 @@ def test_where_the_edge_columns_are_full_a_second_column_inside_takes_the_rest()
     markers = {f"m{i}": (250.0 + 20 * i, 60.0) for i in range(7)}
     sizes = {key: (80.0, 20.0) for key in markers}
     labelling = Labelling()
-    column_labels(list(markers), markers, sizes, labelling, radius=8, bounds=(0, 0, 600, 120),
-                  gap=10)
+    column_labels(list(markers), markers, sizes, labelling, ROOM, Rect(0, 0, 600, 120))
     assert set(labelling.labels) == set(markers)
-    lefts = sorted(rect[0] for rect in labelling.labels.values())
+    lefts = sorted(rect.left for rect in labelling.labels.values())
     assert lefts == [0, 0, 0, 600 - 80 - 20 - 80, 520, 520, 520]
     columned = list(labelling.labels.values())
     for start, end in labelling.leaders:
-        own = next(rect for rect in columned if map_layout.nearest_on(rect, start) == end)
-        assert not map_layout._through((start, end), columned, own)
+        own = next(rect for rect in columned if rect.nearest_to(start) == end)
+        assert not through((start, end), columned, own)
 
 
 def test_names_side_by_side_keep_more_room_than_names_above_each_other():
     """A label's box is a line of type high, with room above and below its letters and none
     beside them: two names 12 px apart side by side read as one where 12 px above each other
     do not, so beside a label the gap is SIDE_BY_SIDE times the gap above it."""
-    gap, label = 10, (0.0, 0.0, 80.0, 20.0)
-    room = map_layout.apart(label, gap)
-    assert map_layout.intersects(room, (80 + 12, 0, 80, 20))  # beside it, 12 px off
-    assert not map_layout.intersects(room, (80 + gap * map_layout.SIDE_BY_SIDE, 0, 80, 20))
-    assert not map_layout.intersects(room, (0, 20 + 12, 80, 20))  # below it, 12 px off
-    assert map_layout.intersects(room, (0, 20 + 9, 80, 20))
+    gap, label = 10, Rect(0.0, 0.0, 80.0, 20.0)
+    room = apart(label, gap)
+    assert room.intersects(Rect(80 + 12, 0, 80, 20))  # beside it, 12 px off
+    assert not room.intersects(Rect(80 + gap * SIDE_BY_SIDE, 0, 80, 20))
+    assert not room.intersects(Rect(0, 20 + 12, 80, 20))  # below it, 12 px off
+    assert room.intersects(Rect(0, 20 + 9, 80, 20))
