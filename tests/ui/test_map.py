@@ -14,7 +14,8 @@ from kiosk.core.maps.labels import SIDE_BY_SIDE, apart
 from kiosk.core.maps.rects import Rect
 from kiosk.core.session import Route
 from kiosk.ui import map_view
-from kiosk.ui.map_view import DOUBLE_TAP_ZOOM, GAP, MARKER_SPACING, link_alpha
+from kiosk.ui.map_paint import link_alpha
+from kiosk.ui.map_view import DOUBLE_TAP_ZOOM, GAP, MARKER_SPACING, Framing, MapView
 
 from ..helpers import settle, tap
 from ..samples import ROOT
@@ -45,11 +46,11 @@ def test_close_locations_stay_separately_tappable(qtbot, make_window):
 def test_labels_never_overlap_each_other_or_markers(make_window):
     for size in ((1920, 1080), (1080, 1920), (1280, 800)):
         window, view = open_map(make_window, size=size)
-        rects = [rect for rect, _ in view._labels]
+        rects = [rect for rect, _ in view.labels]
         assert len(rects) >= 14, size
         for a, b in itertools.combinations(rects, 2):
             assert not a.intersects(b), size
-        radius = view._marker_radius(False)
+        radius = view.marker_radius(False)
         for rect in rects:
             assert view.rect().contains(rect.toRect()), size
             for marker in view.markers.values():
@@ -62,14 +63,14 @@ def test_map_and_list_select_together(qtbot, make_window):
     tap(qtbot, window.screens["network"].buttons["xiamen"])
     tap(qtbot, window.back_button)
     network = window.screens["network"]
-    assert network.map._selected == "xiamen"
+    assert network.map.selected == "xiamen"
     assert network.buttons["xiamen"].isChecked()
     assert not network.buttons["beijing"].isChecked()
 
 
 def test_headquarters_is_linked_to_every_location(make_window):
     window, view = open_map(make_window)
-    headquarters = [loc.id for loc in view._locations if loc.headquarters]
+    headquarters = [loc.id for loc in view.locations if loc.headquarters]
     assert headquarters == ["beijing"]
     image = view.grab().toImage()
     beijing, harbin = view.markers["beijing"], view.markers["harbin"]
@@ -87,7 +88,7 @@ def test_a_map_picture_with_bounds_replaces_the_outline(make_window, content, tm
     image = MapImage(path, west=73.0, east=135.0, south=18.0, north=54.0)
     network = content.network._replace(map_image=image)
     window, view = open_map(make_window, content._replace(network=network))
-    rect = view._picture_rect
+    rect = view.picture_rect
     beijing = next(loc for loc in content.network.locations if loc.id == "beijing")
     expected_x = rect.left() + (beijing.longitude - 73) / 62 * rect.width()
     expected_y = rect.top() + (54 - beijing.latitude) / 36 * rect.height()
@@ -126,7 +127,7 @@ def generated(count: int, seed: int) -> tuple[Location, ...]:
 def label_problems(view) -> list[str]:
     """The label rules of kiosk/core/maps/labels.py, checked on a map as laid out."""
     laid = view.layout_result
-    radius = view._marker_radius(True)
+    radius = view.marker_radius(True)
     gap = QFontMetricsF(view.label_font).height() * GAP
     inset_of = {key: inset for inset in laid.insets for key in inset.keys}
     problems = []
@@ -165,7 +166,7 @@ def names_too_near(view) -> list[str]:
     metrics = QFontMetricsF(view.label_font)
     least = view.label_font.pixelSize()
     inks = []
-    for rect, text in view._labels:  # drawn centred in its rectangle, one line high
+    for rect, text in view.labels:  # drawn centred in its rectangle, one line high
         letters = metrics.tightBoundingRect(text)
         left = rect.left() + (rect.width() - metrics.horizontalAdvance(text)) / 2
         baseline = rect.top() + (rect.height() - metrics.height()) / 2 + metrics.ascent()
@@ -178,6 +179,19 @@ def names_too_near(view) -> list[str]:
             problems.append(f"the letters of {a} and {b} {math.hypot(dx, dy):.1f} px apart, "
                             f"less than the type's {least} px")
     return problems
+
+
+def rest_map(qtbot, make_window, locations, framing: Framing):
+    """The network screen's map at 1920x1080 as it would rest with `framing`: a map widget
+    of the same size, on its own."""
+    size = lay_out_map(make_window, locations, (1920, 1080), "en").size()
+    window = make_window(size=(1920, 1080))
+    view = MapView(locations, window.look, "en", framing=framing)
+    qtbot.addWidget(view)
+    view.resize(size)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
 
 
 def lay_out_map(make_window, locations, size, language):
@@ -199,7 +213,7 @@ def test_every_location_of_the_park_is_named_by_its_own_marker(make_window, cont
     laid = view.layout_result
     assert sorted(laid.labels) == sorted(loc.id for loc in content.network.locations)
     assert not view.framed_at_rest  # the whole country: every place is named on it
-    assert view.label_font.pixelSize() == view._look.font_px("small")  # in the usual type
+    assert view.label_font.pixelSize() == view.look.font_px("small")  # in the usual type
     if size == (1920, 1080) and language == "en":  # the Yangtze delta, magnified
         delta = next(i for i in laid.insets if "shanghai" in i.keys)
         assert {"suzhou", "kunshan"} <= set(delta.keys) and delta.scale >= 2
@@ -232,16 +246,14 @@ def test_generated_networks_keep_the_label_rules(make_window, size, count, seed,
             assert text.startswith(loc.detail.title.en[:3]), text
 
 
-def test_a_crowded_network_rests_framed_round_it_and_zooms_from_there(make_window, monkeypatch):
+def test_a_crowded_network_rests_framed_round_it_and_zooms_from_there(qtbot, make_window):
     """Where the whole country leaves locations unnamed, the map rests enlarged round the
     network, in a frame: it names more; a visitor's zoom starts from that view."""
     locations = generated(45, 3)
-    monkeypatch.setattr(map_view, "SMALLER_TYPES", ())  # the framing alone: the type, below
-    with monkeypatch.context() as patch:
-        patch.setattr(map_view, "FITS", ())  # the whole country, as before
-        whole = lay_out_map(make_window, locations, (1920, 1080), "en")
+    # the framing alone (the type: below), against the whole country
+    whole = rest_map(qtbot, make_window, locations, Framing(fits=(), types=()))
     assert not whole.framed_at_rest
-    view = lay_out_map(make_window, locations, (1920, 1080), "en")
+    view = rest_map(qtbot, make_window, locations, Framing(types=()))
     assert view.framed_at_rest
     assert label_problems(view) == []
     laid = view.layout_result
@@ -250,7 +262,7 @@ def test_a_crowded_network_rests_framed_round_it_and_zooms_from_there(make_windo
     inside = QRectF(view.rect())
     assert all(inside.contains(point) for point in view.markers.values())
     corner = view.grab().toImage().pixelColor(view.width() // 2, 2)  # the sea, tinted
-    assert corner == QColor(view._look.tint("accent", 0.1))
+    assert corner == QColor(view.look.tint("accent", 0.1))
     rest = dict(view.markers)
     middle = view.markers[locations[0].id]
     view.zoom_to(DOUBLE_TAP_ZOOM, middle)
@@ -262,15 +274,13 @@ def test_a_crowded_network_rests_framed_round_it_and_zooms_from_there(make_windo
 
 
 def test_a_crowded_network_is_named_in_smaller_type_where_the_usual_leaves_places_unnamed(
-        make_window, monkeypatch):
+        qtbot, make_window):
     """As printed maps set a dense region's names smaller: a network that the usual type
     leaves a place of unnamed, on the whole country and framed, is named whole in type 0.9
     of it; the same type when a visitor zooms. The park's own map keeps the usual type."""
     locations = generated(45, 3)
-    with monkeypatch.context() as patch:
-        patch.setattr(map_view, "SMALLER_TYPES", ())
-        usual = lay_out_map(make_window, locations, (1920, 1080), "en")
-    assert usual.keys and usual.label_font.pixelSize() == usual._look.font_px("small") == 24
+    usual = rest_map(qtbot, make_window, locations, Framing(types=()))
+    assert usual.keys and usual.label_font.pixelSize() == usual.look.font_px("small") == 24
     view = lay_out_map(make_window, locations, (1920, 1080), "en")
     assert view.label_font.pixelSize() == 22  # 24 x 0.9
     assert not view.keys and view.layout_result.share_labelled() == 1.0
@@ -280,12 +290,10 @@ def test_a_crowded_network_is_named_in_smaller_type_where_the_usual_leaves_place
     assert view.label_font.pixelSize() == 22 and label_problems(view) == []
 
 
-def test_a_network_that_type_0_9_leaves_a_place_of_unnamed_is_named_in_0_85(make_window,
-                                                                            monkeypatch):
+def test_a_network_that_type_0_9_leaves_a_place_of_unnamed_is_named_in_0_85(qtbot,
+                                                                            make_window):
     locations = generated(45, 15)
-    with monkeypatch.context() as patch:
-        patch.setattr(map_view, "SMALLER_TYPES", (0.9,))
-        smaller = lay_out_map(make_window, locations, (1920, 1080), "en")
+    smaller = rest_map(qtbot, make_window, locations, Framing(types=(0.9,)))
     assert smaller.keys and smaller.label_font.pixelSize() == 22
     view = lay_out_map(make_window, locations, (1920, 1080), "en")
     assert view.label_font.pixelSize() == 20  # 24 x 0.85
@@ -313,10 +321,10 @@ def test_a_marker_without_room_for_its_name_carries_its_number(make_window):
     view = lay_out_map(make_window, generated(70, 2), (1280, 800), "en")
     assert view.keys
     image = view.grab().toImage()
-    look = view._look
+    look = view.look
     ink, accent = look.color("accent_text"), look.color("accent")
     for key in view.keys:
-        middle, half = view.markers[key], round(view._marker_radius(False) / 2)
+        middle, half = view.markers[key], round(view.marker_radius(False) / 2)
         x0, y0 = round(middle.x()), round(middle.y())
         inked = [(x, y) for x in range(x0 - half, x0 + half) for y in range(y0 - half, y0 + half)
                  if _nearer(image.pixelColor(x, y), ink, accent)]
@@ -400,23 +408,21 @@ def an_empty_spot(view, near: str) -> QPoint:
     """A point on the map near a marker, but out of reach of every marker's tap."""
     for dx, dy in sorted(itertools.product(range(-6, 7), repeat=2),
                          key=lambda d: abs(d[0]) + abs(d[1])):
-        point = view.markers[near] + QPointF(dx, dy) * view._look.tap / 3
+        point = view.markers[near] + QPointF(dx, dy) * view.look.tap / 3
         if view.rect().contains(point.toPoint()) and not view.location_at(point):
             return point.toPoint()
     raise AssertionError("no empty spot")
 
 
-def test_a_double_tap_zooms_in_round_it_and_another_zooms_out(qtbot, make_window, monkeypatch):
-    from kiosk.ui import map_view
-
-    monkeypatch.setattr(map_view, "DOUBLE_TAP_MS", 10_000)  # a slow shared machine: still one
+def test_a_double_tap_zooms_in_round_it_and_another_zooms_out(qtbot, make_window):
     window, view = open_map(make_window)
+    view.double_tap_ms = 10_000  # a slow shared machine: still one
     spot = an_empty_spot(view, "jinan")
     whole = dict(view.markers)
     tap(qtbot, view, spot)
-    assert view._zoom == 1  # one tap on the map's empty land does nothing
+    assert view.zoom == 1  # one tap on the map's empty land does nothing
     tap(qtbot, view, spot)
-    assert view._zoom == DOUBLE_TAP_ZOOM
+    assert view.zoom == DOUBLE_TAP_ZOOM
     assert window.route == Route("network")  # no location opened
     assert "harbin" not in view.markers, sorted(view.markers)  # far away: off this view
     near = view.markers["jinan"] - view.markers["zhengzhou"]
@@ -428,11 +434,12 @@ def test_a_double_tap_zooms_in_round_it_and_another_zooms_out(qtbot, make_window
     assert window.route == Route("network", "jinan")
     tap(qtbot, window.back_button)
     view = window.screens["network"].map
-    assert view._zoom == DOUBLE_TAP_ZOOM  # back from the location: the map as it was left
+    view.double_tap_ms = 10_000
+    assert view.zoom == DOUBLE_TAP_ZOOM  # back from the location: the map as it was left
     spot = an_empty_spot(view, "jinan")
     tap(qtbot, view, spot)
     tap(qtbot, view, spot)
-    assert view._zoom == 1 and "harbin" in view.markers  # the whole map again
+    assert view.zoom == 1 and "harbin" in view.markers  # the whole map again
 
 
 def test_two_fingers_pinch_to_zoom_and_the_idle_reset_shows_the_whole_map(make_window):
@@ -442,8 +449,8 @@ def test_two_fingers_pinch_to_zoom_and_the_idle_reset_shows_the_whole_map(make_w
 
     window, view = open_map(make_window)
     middle = view.markers["zhengzhou"].toPoint()
-    anchor = view._to_base(QPointF(middle))
-    gap = QPoint(view._look.px(60), 0)
+    anchor = view.to_base(QPointF(middle))
+    gap = QPoint(view.look.px(60), 0)
     at = lambda point: view.mapTo(window, point)  # noqa: E731
     QTest.touchEvent(window, touch_device()).press(0, at(middle - gap), window) \
         .press(1, at(middle + gap), window).commit()
@@ -454,12 +461,12 @@ def test_two_fingers_pinch_to_zoom_and_the_idle_reset_shows_the_whole_map(make_w
     QTest.touchEvent(window, touch_device()).release(0, at(middle - gap * 3), window) \
         .release(1, at(middle + gap * 3), window).commit()
     settle()
-    assert view._zoom == pytest.approx(3.0, rel=0.05)
-    now = view._to_base(QPointF(middle))
+    assert view.zoom == pytest.approx(3.0, rel=0.05)
+    now = view.to_base(QPointF(middle))
     assert (now.x(), now.y()) == pytest.approx((anchor.x(), anchor.y()), abs=1)  # stayed put
     assert window.route == Route("network")  # a pinch opens nothing
     assert label_problems(view) == []
     window.reset()  # the visitor left: the next one sees the whole map
     window.show_route(Route("network"))
     settle()
-    assert window.screens["network"].map._zoom == 1
+    assert window.screens["network"].map.zoom == 1
