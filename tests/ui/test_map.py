@@ -13,7 +13,6 @@ from kiosk.core.content.model import Detail, Location, MapImage, Text
 from kiosk.core.maps.labels import SIDE_BY_SIDE, apart
 from kiosk.core.maps.rects import Rect
 from kiosk.core.session import Route
-from kiosk.ui import map_view
 from kiosk.ui.map_paint import link_alpha
 from kiosk.ui.map_view import DOUBLE_TAP_ZOOM, GAP, MARKER_SPACING, Framing, MapView
 
