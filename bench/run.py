@@ -133,9 +133,7 @@ def kiosk_window(app, content, size, motion=False):
     window.session_reset.connect(trim_after_deletes)  # as kiosk/app.py wires it
     window.show()
     settle(app)
-    window._build_the_rest()  # as the kiosk does once its first frame is shown
-    while any(name not in window.screens for name in window.pages()):
-        app.processEvents()
+    window.build_every_screen()  # as the kiosk does once its first frame is shown
     settle(app)
     return window
 
@@ -191,7 +189,7 @@ def fade_starts(app, content, size, rounds: int) -> list[float]:
         app.processEvents()  # the fade begins on the next turn of the event loop
         app.sendPostedEvents()
         times.append((time.perf_counter() - begin) * 1000)
-        window._end_fade()
+        window.finish_transition()
         app.processEvents()
         window.pictures.draw_left_now()  # as the kiosk does while a visitor reads
     window.close()
@@ -209,16 +207,16 @@ def frames(app, content, transitions: int, size=(1920, 1080)) -> list[float]:
         page = window.pages()[1 + index % (len(window.pages()) - 1)]
         window.navigate(Route(page))
         app.processEvents()  # the fade starts on the next turn of the event loop
-        picture = window._fade.picture  # the fade of this transition (not an older one)
+        picture = window.fade.picture  # the fade of this transition (not an older one)
         assert isinstance(picture, FadingPicture)
         for step in range(16):  # ~16 frames of a 250 ms fade at 60 Hz
             picture.set_opacity(1 - step / 15)
             begin = time.perf_counter()
             picture.repaint()
             times.append((time.perf_counter() - begin) * 1000)
-        window._end_fade()
+        window.finish_transition()
         window.navigate(Route("home"))
-        window._end_fade()
+        window.finish_transition()
         app.processEvents()
     window.close()
     return times

@@ -29,6 +29,6 @@ for route in routes(content):
     window.navigate(route)
     settle(app)
     window.repaint()
-    window._end_fade()
+    window.finish_transition()
     app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)  # as app.exec() would
 print(f"rss_kib {rss_kib()}", flush=True)

@@ -18,15 +18,9 @@ for _variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
 
 
 import pytest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kiosk.core.content import load  # noqa: E402
-from kiosk.qt.idle import IdleWatcher  # noqa: E402
-from kiosk.ui import window as window_module  # noqa: E402
-from kiosk.ui.application import make_application  # noqa: E402
-from kiosk.ui.window import KioskWindow  # noqa: E402
 
-from .helpers import settle  # noqa: E402
 from .samples import BUNDLED  # noqa: E402
 
 
@@ -39,18 +33,6 @@ def quick_pin_hashes(request, monkeypatch):
         monkeypatch.setattr("kiosk.core.pin.ITERATIONS", 1_000)
 
 
-@pytest.fixture(scope="session")
-def qapp():
-    """The application as the kiosk makes it (pytest-qt's own is a bare QApplication)."""
-    app, _family = make_application(["kiosk-tests"])
-    yield app
-
-
-@pytest.fixture(scope="session")
-def family(qapp) -> str:
-    return make_application()[1]
-
-
 @pytest.fixture
 def content():
     loaded = load(BUNDLED)
@@ -58,22 +40,46 @@ def content():
     return loaded.content
 
 
+# -- Qt: imported by the tests that ask for these, never by the core's --------------------------
+@pytest.fixture(scope="session")
+def qapp():
+    """The application as the kiosk makes it (pytest-qt's own is a bare QApplication)."""
+    from kiosk.ui.application import make_application
+
+    app, _family = make_application(["kiosk-tests"])
+    yield app
+
+
+@pytest.fixture(scope="session")
+def family(qapp) -> str:
+    from kiosk.ui.application import make_application
+
+    return make_application()[1]
+
+
 @pytest.fixture
-def make_window(qtbot, family, content, monkeypatch):
+def make_window(qtbot, family, content):
     """A shown kiosk window. Motion is off unless asked for: most tests look at the screens,
     not at a cross-fade caught half way (tests/ui/test_motion.py tests the motion). The
-    screens are built as they are opened, not ahead once the first frame is shown: the
-    kiosk's drawing of each, off screen (50 ms at 3840x2160), would only cost the time of
-    tests that do not look at it; those that do build them by hand or set the timer."""
-    monkeypatch.setattr(window_module, "BUILD_REST_AFTER_MS", 3_600_000)
+    screens are built as they are opened, not ahead once the first frame is shown, unless a
+    test asks (`build_ahead_ms`): the kiosk's drawing of each, off screen (50 ms at
+    3840x2160), would only cost the time of tests that do not look at it."""
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.qt.idle import IdleWatcher
+    from kiosk.ui.window import TRANSITION_MS, KioskWindow
+
+    from .helpers import settle
+
     watchers = []
 
     def make(given=None, size=(1920, 1080), idle_ms=60_000, allow_close=True,
-             motion=False) -> KioskWindow:
+             motion=False, build_ahead_ms=None, transition_ms=TRANSITION_MS) -> KioskWindow:
         given = given or content
         given = given.with_settings(reduced_motion=not motion)
         idle = IdleWatcher(idle_ms)
-        window = KioskWindow(given, family, idle, allow_close=allow_close, size=size)
+        window = KioskWindow(given, family, idle, allow_close=allow_close, size=size,
+                             build_ahead_ms=build_ahead_ms, transition_ms=transition_ms)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)

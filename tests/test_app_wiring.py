@@ -1,6 +1,7 @@
 """The parts around the window (kiosk/services.py): usage recording, opening hours, restart."""
 
 import json
+import shutil
 import sys
 from datetime import datetime, time
 from pathlib import Path
@@ -10,6 +11,7 @@ from kiosk.core import paths
 from kiosk.core.content.model import OpeningHours
 
 from .helpers import tap
+from .samples import ROOT
 
 
 def test_a_visitors_taps_become_one_recorded_session(qtbot, make_window, content, tmp_path,
@@ -165,3 +167,25 @@ def test_a_save_loop_of_a_bad_file_logs_boundedly(caplog):
     assert "(999 time(s) now)" not in caplog.text and "(100 time(s) now)" in caplog.text
     saves.log(many[:1])  # different problems: logged again
     assert caplog.text.splitlines()[-1].endswith("content.yaml:1:1: 'id' is empty")
+
+
+def test_after_a_crash_loop_the_file_that_crashed_is_not_taken_for_good(qtbot, tmp_path):
+    """On the fallback, the kiosk shows the last good copy, not the file: a minute of that
+    proves nothing about the file. A valid save staff make afterwards is shown, and counts."""
+    from PySide6.QtWidgets import QWidget
+
+    from kiosk.core.content import load
+    from kiosk.core.crash_loop import LastGood
+    from kiosk.qt.watcher import ContentWatcher
+
+    path = tmp_path / "content.yaml"
+    shutil.copy(ROOT / "content.yaml", path)
+    shutil.copytree(ROOT / "resources", tmp_path / "resources")
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    watcher = ContentWatcher(path, load(path).content, parent=owner)
+    on_fallback = services.keep_when_stable(owner, watcher, LastGood(tmp_path), False)
+    normal = services.keep_when_stable(owner, watcher, LastGood(tmp_path), True)
+    assert not on_fallback.isActive() and normal.isActive()
+    watcher.loaded.emit(watcher.current)
+    assert on_fallback.isActive()

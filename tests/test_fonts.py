@@ -9,6 +9,8 @@ import pytest
 from PySide6.QtGui import QRawFont
 
 from kiosk.core import paths
+from kiosk.core.content import glyphs
+from kiosk.core.content.glyphs import invisible
 
 ROOT = Path(__file__).resolve().parent.parent
 FONTS = paths.fonts()
@@ -74,3 +76,17 @@ def test_the_kiosk_draws_with_the_bundled_family(qapp):
     from kiosk.ui.theme import load_fonts
 
     assert load_fonts() == "Kiosk Sans SC"
+
+
+def test_the_list_of_the_fonts_characters_is_what_the_fonts_have(qapp):
+    """What Qt finds in each bundled font, code point by code point, against the list `check`
+    reads (tools/build_fonts.py writes it): Qt draws a tab and a no-break space as spaces."""
+    every = [c for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
+    listed = {c for c in every if glyphs.drawable(chr(c))}
+    assert len(listed) > 8000
+    for font in paths.fonts():
+        raw = QRawFont(str(font), 12)
+        assert raw.isValid(), font
+        has = {c for c in every if raw.supportsCharacter(c)}
+        assert listed <= has, f"{font.name} lacks {sorted(listed - has)[:10]}"
+        assert all(invisible(chr(c)) for c in has - listed), sorted(has - listed)[:10]

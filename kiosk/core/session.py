@@ -6,6 +6,7 @@ of idling and of resetting live here, and are tested without a window (tests/cor
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import NamedTuple
@@ -47,6 +48,9 @@ class Session:
     larger_text: bool = False
     closed: bool = False
     waiting: Content | None = None  # new content from staff, shown when the session ends
+    # told of every move (the window draws the route): a visitor's tap, Back, Home, a jump
+    moved: list[Callable[[Route], None]] = field(default_factory=list, repr=False,
+                                                 compare=False)
 
     def __post_init__(self) -> None:
         self.language = self.language or self.content.settings.default_language
@@ -68,6 +72,8 @@ class Session:
         if not self.exists(route):
             route = Route(route.page) if route.page in self.pages() else HOME
         self.route = route
+        for listener in self.moved:
+            listener(route)
         return route
 
     def navigate(self, route: Route) -> bool:

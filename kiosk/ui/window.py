@@ -1,91 +1,39 @@
 """The kiosk window: draws the visitor's session (kiosk/core/session.py), which holds where the
-visitor is and what they changed, and wires the screens, the bar of buttons, the overlays and the
-idle countdown to it."""
+visitor is and what they changed, and wires the screens (screens.py), the bar of buttons
+(nav_bar.py), the overlays (overlays.py) and the idle countdown to it."""
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import (
-    QLayout,
-    QScroller,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QLayout, QScroller, QStackedWidget, QWidget
 
-from ..core.content.model import Content, Location
+from ..core.content.model import Content
 from ..core.session import HOME, OnIdle, Route, Session
+from ..qt.half_built import built
 from ..qt.idle import IdleWatcher
 from ..qt.safety import guarded
 from ..qt.timers import single_shot
 from .home import HomeScreen
+from .nav_bar import NavBar
+from .overlays import Overlays
 from .pictures import ScreenPictures
+from .screens import Screens
 from .theme import LARGER_TEXT, Look
-from .widgets import NavButton, button_text, column, hbox
+from .widgets import column
 
-if TYPE_CHECKING:  # the other screens are imported when first needed, after the first frame
+if TYPE_CHECKING:  # imported when first needed, after the first frame
     from .attract import AttractView
     from .closed import ClosedScreen
     from .countdown import CountdownOverlay
-    from .detail import DetailView
     from .fade import CrossFade
-    from .map_view import MapView
 
 
 CALM = "calm"  # in place of a screen that could not be built: "This display is being updated"
 TRANSITION_MS = 250
-BUILD_REST_AFTER_MS = 100  # after the first frame: the kiosk is on screen before it prepares more
-log = logging.getLogger("kiosk")
-Built = TypeVar("Built")
-
-
-def built(make: Callable[[], Built], what: str, builder: QWidget) -> Built | None:
-    """What `make` builds, or None if building it raised (logged with its traceback).
-
-    Whatever was half built is handed to Qt before Python lets go of it (see
-    _dispose_half_built): a screen that raised half way through its constructor, freed as
-    its traceback was, crashed the kiosk (SIGSEGV in a parentless layout's destructor).
-    """
-    try:
-        return make()
-    except Exception as exc:
-        log.error("could not build %s; showing another screen instead", what, exc_info=exc)
-        _dispose_half_built(exc, builder)
-        return None
-
-
-def _dispose_half_built(exc: BaseException, builder: QWidget) -> None:
-    """Give every widget and layout that the failed frames made (not the `builder`, the
-    window that asked for them) a Qt parent, and delete those parents with Qt: Qt then deletes
-    children before parents, as it should, instead of Python's reference counting freeing
-    them in whatever order their frames held them."""
-    import shiboken6
-
-    found: dict[int, QObject] = {}
-    trace = exc.__traceback__
-    while trace is not None:
-        for value in trace.tb_frame.f_locals.values():
-            if isinstance(value, (QWidget, QLayout)) and value is not builder \
-                    and shiboken6.isValid(value):
-                found[id(value)] = value
-        trace = trace.tb_next
-    holders = []
-    for thing in found.values():
-        if isinstance(thing, QLayout) and thing.parent() is None:
-            holders.append(QWidget())
-            holders[-1].setLayout(thing)  # its items' widgets go to the holder too
-    for thing in found.values():
-        if isinstance(thing, QWidget) and thing.parent() is None and thing not in holders:
-            holders.append(QWidget())
-            thing.setParent(holders[-1])
-    exc.__traceback__ = None
-    found.clear()
-    for holder in holders:
-        holder.deleteLater()
+BUILD_AHEAD_MS = 100  # after the first frame: the kiosk is on screen before it prepares more
 
 
 def _from_session(name: str) -> property:
@@ -101,39 +49,49 @@ class KioskWindow(QWidget):
     closed_shown = Signal()  # the closed screen came up (the display may be turned off)
 
     def __init__(self, content: Content, family: str, idle: IdleWatcher,
-                 allow_close: bool = False, size: tuple[int, int] = (1920, 1080)):
+                 allow_close: bool = False, size: tuple[int, int] = (1920, 1080),
+                 build_ahead_ms: int | None = BUILD_AHEAD_MS,
+                 transition_ms: int = TRANSITION_MS):
+        """`build_ahead_ms`: after the first frame, the other screens are built this much
+        later, one per turn of the event loop (None: each when first opened);
+        `transition_ms`: the cross-fade between screens, where motion is on."""
         super().__init__()
         self.setObjectName("kiosk")
         self.setWindowTitle(content.organisation.name.get(content.settings.default_language))
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.session = Session(content)
+        self.session.moved.append(lambda _route: self._show())
         self.family = family
         self.allow_close = allow_close
         self.screens: dict[str, QWidget] = {}
         self._broken: set[str] = set()  # screens that raised while being built: not tried again
         self.look = self._look(*size)
+        self._transition_ms = transition_ms
         self._fade: CrossFade | None = None
-        self._rest_to_build = False
-        # One timer for building the rest, not QTimer.singleShot: kiosk/qt/timers.py
-        self._rest_timer = single_shot(self, self._build_the_rest)
+        self.build_ahead_ms = build_ahead_ms  # may be changed: from the next first frame on
+        self._ahead_waits_for_paint = False
+        # One timer for building ahead, not QTimer.singleShot: kiosk/qt/timers.py
+        self._ahead_timer = single_shot(self, self.build_next)
 
         self.stack = QStackedWidget()
         self.pictures = ScreenPictures(self.stack)  # on a large display: kiosk/ui/pictures.py
-        self.nav = QWidget()
-        self.nav.setObjectName("navBar")
+        self.nav = NavBar()
+        self.nav.back.connect(self.back)
+        self.nav.home.connect(self.go_home)
+        self.nav.switch_language.connect(self.toggle_language)
+        self.nav.switch_text_size.connect(self.toggle_larger_text)
         layout = column(self.stack, self.nav)
         # The screens' sizes never resize the window (nor trouble platforms without size hints).
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.setLayout(layout)
-        self._overlay: CountdownOverlay | None = None
-        self._attract: AttractView | None = None
-        self._closed_view: ClosedScreen | None = None
-        self._opens_at: tuple[datetime | None, datetime] = (None, datetime.now())
-
         self.idle = idle
+        self.overlays = Overlays(self, self.reset, idle.poke)
+        self._opens_at: tuple[datetime | None, datetime] = (None, datetime.now())
+        self._screens = self._screen_maker()  # made again by each _build
+
         idle.idle.connect(self.on_idle)
         idle.long_idle.connect(self.on_long_idle)
-        idle.activity.connect(self._end_fade)
+        idle.activity.connect(self.finish_transition)
         self.resize(*size)
         self._build()
 
@@ -145,54 +103,34 @@ class KioskWindow(QWidget):
     larger_text = _from_session("larger_text")
     closed = _from_session("closed")
 
-    # -- what shows over the screens, made when first needed ----------------------------------
+    # -- what shows over the screens, and the bar's buttons -----------------------------------
     @property
     def overlay(self) -> CountdownOverlay:
         """The "Still there?" countdown."""
-        if self._overlay is None:
-            from .countdown import CountdownOverlay
-
-            self._overlay = CountdownOverlay(self)
-            self._overlay.expired.connect(self.reset)
-        return self._overlay
+        return self.overlays.countdown
 
     @property
     def attract(self) -> AttractView:
-        if self._attract is None:
-            from .attract import AttractView
-
-            self._attract = AttractView(self)
-        return self._attract
+        return self.overlays.attract
 
     @property
     def closed_view(self) -> ClosedScreen:
-        """Outside opening hours."""
-        if self._closed_view is None:
-            from .closed import ClosedScreen
+        return self.overlays.closed
 
-            self._closed_view = ClosedScreen(self)
-            self._closed_view.touched.connect(self.idle.poke)
-        return self._closed_view
-
-    def _showing(self, name: str) -> bool:
-        """Is this overlay made and on screen? (Asking does not make it.)"""
-        made = getattr(self, f"_{name}")
-        return made is not None and made.isVisible()
-
-    def _stop_overlays(self) -> None:
-        """No countdown, no attract loop (those not made yet need no stopping)."""
-        for made in (self._overlay, self._attract):
-            if made is not None:
-                made.stop()
-
-    def _nobody_in_a_session(self) -> bool:
-        return self.session.nobody_here(counting_down=self._showing("overlay"))
+    back_button = property(lambda self: self.nav.back_button)
+    home_button = property(lambda self: self.nav.home_button)
+    language_button = property(lambda self: self.nav.language_button)
+    larger_text_button = property(lambda self: self.nav.larger_text_button)
 
     # -- building ------------------------------------------------------------------------------
     def _look(self, width: int, height: int) -> Look:
         return Look(self.content.theme, width, height, family=self.family,
                     text_scale=LARGER_TEXT if self.larger_text else 1.0,
                     motion=not self.content.settings.reduced_motion)
+
+    def _screen_maker(self) -> Screens:
+        return Screens(self.content, self.look, self.language, self.navigate, self.replace,
+                       self)
 
     def _build(self) -> None:
         """(Re)create the screens for the current language and size, keeping the route.
@@ -207,23 +145,35 @@ class KioskWindow(QWidget):
             screen.deleteLater()
         self.screens = {}
         self._broken = set()
-        self.nav.setVisible(built(self._build_nav, "the bar of buttons", self) is not None)
+        self._screens = self._screen_maker()
+        def make_nav() -> NavBar:
+            self.nav.build(self.look, self.content.labels, self.language, self.larger_text)
+            return self.nav
+
+        self.nav.setVisible(built(make_nav, "the bar of buttons", self) is not None)
         self._show()
-        self._rest_to_build = True  # once this screen is painted: see paintEvent
+        self._ahead_waits_for_paint = True  # once this screen is painted: see paintEvent
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
-        if self._rest_to_build:
-            self._rest_to_build = False
-            self._rest_timer.start(BUILD_REST_AFTER_MS)
+        if self._ahead_waits_for_paint:
+            self._ahead_waits_for_paint = False
+            if self.build_ahead_ms is not None:
+                self._ahead_timer.start(self.build_ahead_ms)
 
-    def _build_the_rest(self) -> None:
-        """Build the screens not yet built, one per turn of the event loop so that a tap in
-        between is answered at once, each drawn once off screen: its layout, its map and the
-        glyphs it needs are ready before a visitor taps its tile (the first visit of the network
-        screen took 53 ms, the next ones 5)."""
+    @property
+    def building_ahead(self) -> bool:
+        """Whether screens are still to be built ahead of a visitor's tap."""
+        return (self._ahead_waits_for_paint and self.build_ahead_ms is not None) \
+            or self._ahead_timer.isActive()
+
+    def build_next(self) -> None:
+        """Build the next screen not yet built, and go on with the rest one per turn of the
+        event loop so that a tap in between is answered at once; each is drawn once off
+        screen: its layout, its map and the glyphs it needs are ready before a visitor taps its
+        tile (the first visit of the network screen took 53 ms, the next ones 5)."""
         if not self.isVisible():  # closed, or hidden: its next paint starts this again
-            self._rest_to_build = True
+            self._ahead_waits_for_paint = True
             return
         self._finish_home()  # what the home screen held back for its first frame
         missing = [name for name in self.pages()
@@ -236,7 +186,14 @@ class KioskWindow(QWidget):
             screen.resize(self.stack.size())
             self.pictures.keep(missing[0], screen.grab())
         if len(missing) > 1:
-            self._rest_timer.start(0)
+            self._ahead_timer.start(0)
+
+    def build_every_screen(self) -> None:
+        """Every screen built and drawn off screen now, as building ahead does in turns."""
+        while any(name not in self.screens and name not in self._broken
+                  for name in self.pages()):
+            self.build_next()
+        self._ahead_timer.stop()
 
     def _finish_home(self) -> None:
         home = self.screens.get("home")
@@ -252,7 +209,7 @@ class KioskWindow(QWidget):
             return self.screens[name]
         if name in self._broken:
             return None
-        screen = built(lambda: self._make_screen(name), f"the screen '{name}'", self)
+        screen = built(lambda: self._screens.page(name), f"the screen '{name}'", self)
         if screen is None:
             self._broken.add(name)
             return None
@@ -270,133 +227,30 @@ class KioskWindow(QWidget):
             self.stack.addWidget(self.screens[CALM])
         return self.screens[CALM]
 
-    def _make_screen(self, name: str) -> QWidget:
-        content, look, language = self.content, self.look, self.language
-        if name == "home":
-            screen = HomeScreen(content, look, language)
-            screen.page_requested.connect(lambda page: self.navigate(Route(page)))
-        elif name == "network":
-            from .network import NetworkScreen
-
-            screen = NetworkScreen(content.network, content.labels, look, language)
-            screen.detail_requested.connect(lambda key: self.navigate(Route("network", key)))
-        else:
-            from .section import SectionScreen
-
-            screen = SectionScreen(content.pages[name], content.labels, look, language)
-            screen.detail_requested.connect(
-                lambda key, name=name: self.navigate(Route(name, key)))
-        return screen
-
     def _watch_scrolling(self, screen: QWidget) -> None:
         """A kinetic scroll still moving is a visitor still there."""
         for body in screen.findChildren(QWidget, "scrollBody"):
             QScroller.scroller(body.parentWidget()).stateChanged.connect(self.idle.poke)
 
-    def _build_nav(self) -> QWidget:
-        look, labels, language = self.look, self.content.labels, self.language
-        old = self.nav.layout()
-        if old is not None:
-            QWidget().setLayout(old)  # reparent the old layout and its buttons away
-        row = hbox(look.gap)
-        row.setContentsMargins(look.margin, look.px(20), look.margin, look.px(20))
-        self.back_button = NavButton(look, labels.back.get(language), "fa6s.arrow-left")
-        self.home_button = NavButton(look, labels.home.get(language), "fa6s.house")
-        self.language_button = NavButton(look, labels.switch_language.get(language),
-                                         "fa6s.language", name="lang")
-        self.larger_text_button = NavButton(look, "", "fa6s.text-height", name="lang")
-        self.larger_text_button.setAccessibleName(labels.larger_text.get(language))
-        self.larger_text_button.setCheckable(True)
-        self.larger_text_button.setChecked(self.larger_text)
-        self.back_button.clicked.connect(self.back)
-        self.home_button.clicked.connect(self.go_home)
-        self.language_button.clicked.connect(self.toggle_language)
-        self.larger_text_button.clicked.connect(self.toggle_larger_text)
-        row.addWidget(self.back_button)
-        row.addWidget(self.home_button)
-        row.addStretch(1)
-        row.addWidget(self.larger_text_button)
-        row.addWidget(self.language_button)
-        self.nav.setLayout(row)
-        return self.nav
-
-    def _detail_view(self, route: Route) -> DetailView | None:
-        siblings = self.content.siblings(route.page, route.detail)
-        detail = next((d for d in siblings if d.id == route.detail), None)
-        if detail is None:
-            return None
-        eyebrow = next((t.title.get(self.language) for t in self.content.tiles
-                        if t.page == route.page), "")
-        from .detail import DetailView
-
-        def make() -> DetailView:
-            return DetailView(detail, self.content.labels, self.look, self.language, eyebrow,
-                              siblings, self._place_on_map(route), self._where(route),
-                              self._near(route))
-
-        view = built(make, f"the detail '{route.name}'", self)
-        if view is not None:
-            view.detail_requested.connect(lambda key: self.replace(Route(route.page, key)))
-        return view
-
-    def _location(self, route: Route) -> Location | None:
-        """The network's location that `route` shows, if it shows one."""
-        network = self.content.network
-        if route.page != "network" or network is None:
-            return None
-        return next((loc for loc in network.locations if loc.id == route.detail), None)
-
-    def _where(self, route: Route) -> str:
-        """A location's distance and direction from the headquarters, in words."""
-        place = self._location(route)
-        if place is None or self.content.network is None:
-            return ""
-        from .detail import from_headquarters
-
-        headquarters = next((loc for loc in self.content.network.locations if loc.headquarters),
-                            None)
-        return from_headquarters(place, headquarters, self.language) if headquarters else ""
-
-    def _near(self, route: Route) -> list[tuple[str, str]]:
-        """A location's nearest neighbours in the network, in words, to open from its page."""
-        place = self._location(route)
-        if place is None or self.content.network is None:
-            return []
-        from .detail import nearby
-
-        return nearby(place, self.content.network.locations, self.language)
-
-    def _place_on_map(self, route: Route) -> MapView | None:
-        """A location's detail shows where it is: the network map with it marked."""
-        network = self.content.network
-        if self._location(route) is None or network is None:
-            return None
-        from .map_view import MapView
-
-        look = self.look
-        view = MapView(network.locations, look, self.language, network.map_image,
-                       focus=route.detail)  # round the place, its neighbours named
-        view.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # a picture here
-        view.setAccessibleName(network.title.get(self.language))
-        view.setFixedSize(look.px(960 if look.portrait else 840),
-                          look.px(720 if look.portrait else 740))
-        view.select(route.detail)
-        return view
-
     # -- navigation ----------------------------------------------------------------------------
+    @property
+    def fade(self) -> CrossFade | None:
+        """The cross-fade under way between two screens, if any."""
+        return self._fade
+
     def _fade_out(self, old: QWidget) -> None:
         """Cross-fade from the screen going away to the one coming (kiosk/ui/fade.py)."""
-        self._end_fade()
+        self.finish_transition()
         if not (self.look.motion and self.isVisible() and old.isVisible()):
             return
         from .fade import CrossFade
 
-        self._fade = CrossFade(self.stack, old.grab(), TRANSITION_MS)
+        self._fade = CrossFade(self.stack, old.grab(), self._transition_ms)
         self._fade.finished.connect(self._forget_fade)
-        if self._overlay is not None:
-            self._overlay.raise_()
+        self.overlays.keep_countdown_on_top()
 
-    def _end_fade(self) -> None:
+    def finish_transition(self) -> None:
+        """The cross-fade under way, if any, ended at once (a touch ends it too)."""
         if self._fade is not None:
             self._fade.end()
 
@@ -412,7 +266,7 @@ class KioskWindow(QWidget):
         self._fade_out(before or self.stack)
         old = self.screens.pop("detail", None)
         if route.detail:
-            view = self._detail_view(route)
+            view = self._screens.detail(route)
             if view is None:
                 route = Route(route.page)
             else:
@@ -430,12 +284,7 @@ class KioskWindow(QWidget):
             old.deleteLater()
         if route.page == "network" and route.detail and "network" in self.screens:
             self.screens["network"].show_selected(route.detail)  # marked when the visitor is back
-        # The bar stays (the screens keep their size, so nothing is laid out again); on the
-        # home screen it holds the switches only, the larger-text one with its words.
-        self.back_button.setVisible(route != HOME)
-        self.home_button.setVisible(route != HOME)
-        words = self.content.labels.larger_text.get(self.language)
-        self.larger_text_button.setText(button_text(f"  {words}") if route == HOME else "")
+        self.nav.show_for(route)
         self.shown.emit(route.page, route.detail, self.language)
 
     def _picture_instead(self, route: Route, before: QWidget | None) -> None:
@@ -458,27 +307,23 @@ class KioskWindow(QWidget):
         if left is not None:
             self.pictures.left(left, before)
 
+    # The session tells the window of every move (see __init__): each of these is drawn.
     def replace(self, route: Route) -> None:
         """Move to a sibling detail: Back still returns to the list, not to the sibling."""
         self.session.at(route)
-        self._show()
 
     def show_route(self, route: Route) -> None:
         """Go straight to a route, with no history (snapshots and tests)."""
         self.session.jump(route)
-        self._show()
 
     def navigate(self, route: Route) -> None:
-        if self.session.navigate(route):
-            self._show()
+        self.session.navigate(route)
 
     def back(self) -> None:
         self.session.back()
-        self._show()
 
     def go_home(self) -> None:
         self.session.home()
-        self._show()
 
     def toggle_language(self) -> None:
         self.session.toggle_language()
@@ -491,8 +336,7 @@ class KioskWindow(QWidget):
 
     # -- session -------------------------------------------------------------------------------
     def on_idle(self) -> None:
-        action = self.session.on_idle(
-            covered=self._showing("attract") or self._showing("closed_view"))
+        action = self.session.on_idle(covered=self.overlays.covered)
         if action is OnIdle.COUNTDOWN:
             settings = self.content.settings
             self.overlay.start(settings.countdown, self.look, self.content.labels, self.language)
@@ -505,7 +349,7 @@ class KioskWindow(QWidget):
 
     def on_long_idle(self) -> None:
         """Nobody for the attract delay: play the loop, on the home screen only."""
-        if self.session.attract_now(counting_down=self._showing("overlay")):
+        if self.session.attract_now(counting_down=self.overlays.counting_down):
             self.start_attract()
 
     def start_attract(self, slide_seconds: float | None = None) -> None:
@@ -517,7 +361,7 @@ class KioskWindow(QWidget):
 
     def use_content(self, content: Content) -> None:
         """New content from staff: at once if nobody is in a session, else when it ends."""
-        if self.session.offer(content, counting_down=self._showing("overlay")):
+        if self.session.offer(content, counting_down=self.overlays.counting_down):
             self.reset()
 
     def reset(self) -> None:
@@ -527,7 +371,7 @@ class KioskWindow(QWidget):
             settings = self.content.settings
             self.idle.set_timeout(round(settings.idle_timeout * 1000),
                                   round(settings.attract_delay * 1000))
-        self._stop_overlays()
+        self.overlays.stop()
         self.look = self._look(self.width(), self.height())
         self._build()
         self.idle.poke()
@@ -542,13 +386,12 @@ class KioskWindow(QWidget):
         self.session.closed = closed
         self._opens_at = (opens_at, now or datetime.now())
         if not closed:
-            if self._closed_view is not None:
-                self._closed_view.hide()
-        elif self._nobody_in_a_session():
+            self.overlays.hide_closed()
+        elif self.session.nobody_here(counting_down=self.overlays.counting_down):
             self._show_closed()
 
     def _show_closed(self) -> None:
-        self._stop_overlays()
+        self.overlays.stop()
         self.closed_view.show_closed(self.look, self.content.organisation, self.content.labels,
                                      *self._opens_at)
         self.closed_shown.emit()
@@ -557,9 +400,7 @@ class KioskWindow(QWidget):
     @guarded
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        for made in (self._overlay, self._attract, self._closed_view):
-            if made is not None:
-                made.setGeometry(self.rect())
+        self.overlays.fit(self.rect())
         look = self._look(self.width(), self.height())
         if (look.portrait, look.px(1000)) != (self.look.portrait, self.look.px(1000)):
             self.look = look

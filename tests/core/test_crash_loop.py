@@ -58,28 +58,6 @@ def test_no_last_good_copy_means_back_soon(tmp_path):
     assert load_for_start(ROOT / "content.yaml", Fallback.LAST_GOOD, LastGood(tmp_path)) is None
 
 
-def test_after_a_crash_loop_the_file_that_crashed_is_not_taken_for_good(qtbot, tmp_path):
-    """On the fallback, the kiosk shows the last good copy, not the file: a minute of that
-    proves nothing about the file. A valid save staff make afterwards is shown, and counts."""
-    from PySide6.QtWidgets import QWidget
-
-    from kiosk import services
-    from kiosk.core.content import load
-    from kiosk.qt.watcher import ContentWatcher
-
-    path = tmp_path / "content.yaml"
-    shutil.copy(ROOT / "content.yaml", path)
-    shutil.copytree(ROOT / "resources", tmp_path / "resources")
-    owner = QWidget()
-    qtbot.addWidget(owner)
-    watcher = ContentWatcher(path, load(path).content, parent=owner)
-    on_fallback = services.keep_when_stable(owner, watcher, LastGood(tmp_path), False)
-    normal = services.keep_when_stable(owner, watcher, LastGood(tmp_path), True)
-    assert not on_fallback.isActive() and normal.isActive()
-    watcher.loaded.emit(watcher.current)
-    assert on_fallback.isActive()
-
-
 def test_the_back_soon_screen_tries_again_later_backing_off(tmp_path):
     from kiosk.core.crash_loop import RETRY_FIRST_S, RETRY_MOST_S
 

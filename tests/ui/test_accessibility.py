@@ -109,7 +109,7 @@ def test_a_file_without_a_theme_gets_a_neutral_one_that_reads_well():
 
 def test_the_home_screen_offers_the_organisations_link(make_window):
     window = make_window()
-    window._build_the_rest()  # it is drawn in once the first frame is shown
+    window.build_next()  # it is drawn in once the first frame is shown
     settle()
     codes = window.screens["home"].findChildren(QrCode)
     assert [code.url for code in codes] == ["http://www.spmember.com/"]
@@ -128,7 +128,7 @@ def test_home_tiles_give_a_glimpse_of_their_pages(make_window, content, monkeypa
     assert "·  +2" in texts  # four clusters: two named, and how many more
     holder = tiles["network"].glimpse
     assert holder.findChild(MapView) is None  # drawn in once the first frame is shown
-    window._build_the_rest()
+    window.build_next()
     settle()
     mini = holder.findChild(MapView)
     assert len(mini.markers) == len(content.network.locations)
@@ -150,14 +150,13 @@ def test_a_tile_with_a_picture_shows_it(make_window, content, tmp_path):
     assert "·  +2" not in visible_texts(window)  # the picture, instead of the list
 
 
-def test_a_home_screen_built_off_screen_gets_its_glimpses_too(qtbot, make_window, monkeypatch):
+def test_a_home_screen_built_off_screen_gets_its_glimpses_too(qtbot, make_window):
     """The home screen built later (the language switched on another page) is finished when
     it is built: its map and QR code do not wait for a first frame that already passed."""
-    from kiosk.ui import window as window_module
     from kiosk.ui.map_view import MapView
 
     window = make_window()
-    monkeypatch.setattr(window_module, "BUILD_REST_AFTER_MS", 1)  # built ahead, soon
+    window.build_ahead_ms = 1  # built ahead, soon
     window.show_route(Route("mission"))
     tap(qtbot, window.language_button)  # all screens built again, mission first
     qtbot.waitUntil(lambda: "home" in window.screens, timeout=5000)

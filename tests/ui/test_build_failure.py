@@ -120,8 +120,7 @@ def test_a_screen_built_ahead_that_fails_does_not_crash_the_kiosk(make_window, c
     pages = dict(content.pages)
     pages["mission"] = pages["mission"]._replace(link=Link("https://example.com/" + "a" * 5000))
     window = make_window(content._replace(pages=MappingProxyType(pages)))
-    for _ in window.pages():
-        window._build_the_rest()
+    window.build_every_screen()
     assert "could not build the screen 'mission'" in caplog.text
     assert set(window.screens) == {"home", "strategies", "clusters", "network"}
 

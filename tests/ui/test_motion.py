@@ -9,34 +9,29 @@ from kiosk.ui.fade import FadingPicture
 from ..helpers import settle, tap
 
 
-def test_navigation_cross_fades_and_a_tap_during_it_goes_through(qtbot, make_window,
-                                                                monkeypatch):
-    from kiosk.ui import window as window_module
-
+def test_navigation_cross_fades_and_a_tap_during_it_goes_through(qtbot, make_window):
     # a fade long enough to be still running after the taps on a slow shared machine
-    monkeypatch.setattr(window_module, "TRANSITION_MS", 3000)
-    window = make_window(motion=True)
+    window = make_window(motion=True, transition_ms=3000)
     tap(qtbot, window.screens["home"].tiles["strategies"])
     assert window.findChildren(FadingPicture)  # fading from home to strategies
     item = window.screens["strategies"].items["internationalization"]
     tap(qtbot, item)  # while the fade runs
     assert window.route == Route("strategies", "internationalization")
-    assert window._fade is not None  # a fade to the detail, under way
-    window._fade.end()  # not waited for: test_the_fade_finishes_by_itself waits for one
+    assert window.fade is not None  # a fade to the detail, under way
+    window.finish_transition()  # not waited for: test_the_fade_finishes_by_itself waits for one
     qtbot.waitUntil(lambda: not [p for p in window.findChildren(FadingPicture)
                                  if p.isVisible()], timeout=5000)
 
 
-def test_the_fade_finishes_by_itself(qtbot, make_window, monkeypatch):
-    monkeypatch.setattr("kiosk.ui.window.TRANSITION_MS", 60)  # not 250: waited for here
-    window = make_window(motion=True)
+def test_the_fade_finishes_by_itself(qtbot, make_window):
+    window = make_window(motion=True, transition_ms=60)  # not 250: waited for here
     window.navigate(Route("clusters"))
-    fade = window._fade
+    fade = window.fade
     assert fade is not None
     with qtbot.waitSignal(fade.finished, timeout=5000):
         pass
     settle()
-    assert window._fade is None
+    assert window.fade is None
 
 
 def test_figures_count_up_to_their_value(qtbot, make_window, monkeypatch):
@@ -65,7 +60,7 @@ def test_reduced_motion_turns_motion_off(qtbot, make_window, content):
     content = content.with_settings(reduced_motion=True)
     window = make_window(content)
     tap(qtbot, window.screens["home"].tiles["mission"])
-    assert window._fade is None
+    assert window.fade is None
     assert not window.findChildren(FadingPicture)
     assert window.screens["mission"].count_ups == []
     assert "770,000" in visible_texts(window)

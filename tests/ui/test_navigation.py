@@ -8,7 +8,7 @@ from kiosk.core.session import HOME, Route
 from kiosk.snapshot import routes, visible_texts
 from kiosk.ui.swipe import PageDots
 
-from ..helpers import tap, touch_tap
+from ..helpers import settle, tap, touch_tap
 
 
 @pytest.mark.parametrize("page", ["mission", "strategies", "clusters", "network"])
@@ -207,19 +207,29 @@ def test_page_dots_show_the_place_among_siblings(qtbot, make_window):
     assert dots.accessibleName() == "3 / 4"
 
 
-def test_a_hidden_window_builds_no_more_screens_until_it_is_shown_again(qtbot, make_window,
-                                                                        monkeypatch):
+def test_a_hidden_window_builds_no_more_screens_until_it_is_shown_again(qtbot, make_window):
     """The screens nobody opened yet are built once the first frame is shown; a window closed
     or hidden before then builds nothing more (a closed one built all its screens for nobody)
     until it is painted again."""
-    from kiosk.ui import window as window_module
-
-    window = make_window()  # its timer started by hand
+    window = make_window()  # building ahead started by hand
     assert list(window.screens) == ["home"]
     window.hide()
-    window._rest_timer.start(0)
-    qtbot.waitUntil(lambda: not window._rest_timer.isActive())
+    window.build_next()
     assert list(window.screens) == ["home"]
-    monkeypatch.setattr(window_module, "BUILD_REST_AFTER_MS", 0)
+    window.build_ahead_ms = 0
     window.show()
     qtbot.waitUntil(lambda: all(name in window.screens for name in window.pages()))
+
+
+def test_the_bar_of_buttons_stands_apart_from_the_screen_in_the_surface_colour(make_window):
+    """The bar is drawn in the theme's surface colour, not see-through to the background."""
+    from PySide6.QtGui import QColor
+
+    window = make_window()
+    window.show_route(Route("mission"))
+    settle()
+    bar = window.nav
+    picture = window.grab().toImage()
+    middle = bar.mapTo(window, bar.rect().center())  # between Home and the switches
+    assert picture.pixelColor(middle) == QColor(window.look.theme.surface)
+    assert QColor(window.look.theme.surface) != QColor(window.look.theme.background)

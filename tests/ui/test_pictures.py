@@ -43,8 +43,7 @@ def by_hand(monkeypatch):
 
 def built_ahead(window) -> None:
     """Every page built, as the kiosk does once its first frame is shown."""
-    for _ in window.pages():
-        window._build_the_rest()
+    window.build_every_screen()
     settle()
 
 
@@ -119,7 +118,7 @@ def test_with_motion_the_fade_ends_on_the_picture(qtbot, make_window):
     built_ahead(window)
     expected = window.pictures._pictures["strategies"]
     qtbot.mouseClick(window.screens["home"].tiles["strategies"], Qt.MouseButton.LeftButton)
-    fade = window._fade
+    fade = window.fade
     assert fade is not None
     qtbot.waitUntil(lambda: fade.picture is None or fade.picture._new is not None)
     assert fade.picture._new is expected
@@ -127,10 +126,10 @@ def test_with_motion_the_fade_ends_on_the_picture(qtbot, make_window):
     window.pictures.draw_left_now()
     assert window.pictures.has("home")
     qtbot.mouseClick(window.back_button, Qt.MouseButton.LeftButton)
-    window._fade.end()
+    window.finish_transition()
     ahead = window.pictures._pictures["mission"]
     qtbot.mouseClick(window.screens["home"].tiles["mission"], Qt.MouseButton.LeftButton)
-    fade = window._fade
+    fade = window.fade
     qtbot.waitUntil(lambda: fade.picture is None or fade.picture._new is not None)
     assert window.screens["mission"].count_ups
     assert fade.picture._new is not ahead

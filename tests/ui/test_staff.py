@@ -251,3 +251,13 @@ def test_reload_says_it_is_checking_until_the_application_answers(qtbot, staff):
     assert not desk.panel.buttons["reload"].isEnabled()
     desk.open_panel()  # what the application does once the file is checked
     assert desk.panel.buttons["reload"].text() == "  Reload content"
+
+
+def test_the_pad_says_a_damaged_settings_file_in_words_staff_can_act_on(tmp_path):
+    from kiosk.ui.pin_pad import message
+
+    where = tmp_path / "settings.json"
+    where.write_text('{"staff_pin": ')
+    assert message(PinGate(where).check("1234"), "en") == (
+        "This kiosk's settings file is damaged, so the PIN cannot be checked. Fix or delete it "
+        "on its computer, then run: kiosk set-pin")

@@ -127,21 +127,17 @@ def test_sessions_leave_no_references_to_the_window_behind(qtbot, make_window, m
     QTimer.singleShot with the window as context)."""
     import weakref
 
-    from kiosk.ui import window as window_module
-
-    monkeypatch.setattr(window_module, "BUILD_REST_AFTER_MS", 1)  # not 100 ms a session
-    window = make_window()
+    window = make_window(build_ahead_ms=1)  # not 100 ms a session
 
     def all_built() -> bool:
         return all(name in window.screens for name in window.pages()) \
-            and not window._rest_timer.isActive()
+            and not window.building_ahead
 
     window.reset()
     qtbot.waitUntil(all_built)
     before = weakref.getweakrefcount(window)
     for _ in range(2):  # a reference left behind is one more each time
         window.reset()
-        qtbot.waitUntil(lambda: not window._rest_to_build)
         qtbot.waitUntil(all_built)
     assert weakref.getweakrefcount(window) == before
 

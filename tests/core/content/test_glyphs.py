@@ -56,22 +56,6 @@ def test_the_bundled_content_and_the_kiosks_own_words_are_all_drawn():
     assert undrawable(own_words) == []  # labels, messages, the staff panel, in both languages
 
 
-def test_the_list_of_the_fonts_characters_is_what_the_fonts_have(qapp):
-    """What Qt finds in each bundled font, code point by code point, against the list `check`
-    reads (tools/build_fonts.py writes it): Qt draws a tab and a no-break space as spaces."""
-    from PySide6.QtGui import QRawFont
-
-    every = [c for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
-    listed = {c for c in every if glyphs.drawable(chr(c))}
-    assert len(listed) > 8000
-    for font in paths.fonts():
-        raw = QRawFont(str(font), 12)
-        assert raw.isValid(), font
-        has = {c for c in every if raw.supportsCharacter(c)}
-        assert listed <= has, f"{font.name} lacks {sorted(listed - has)[:10]}"
-        assert all(invisible(chr(c)) for c in has - listed), sorted(has - listed)[:10]
-
-
 def test_no_list_of_the_fonts_characters_means_no_warning(monkeypatch, tmp_path):
     monkeypatch.setattr(paths, "font_coverage", lambda: tmp_path / "missing.txt")
     glyphs._ranges.cache_clear()
