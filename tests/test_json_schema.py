@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import jsonschema
+import pytest
 import yaml
 
 from kiosk import cli
@@ -17,6 +18,9 @@ from .samples import MINIMAL
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((ROOT / "content.schema.json").read_text(encoding="utf-8"))
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
+# the smallest PNG file: a transparent pixel
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
 
 
 def test_schema_is_valid_and_the_bundled_content_follows_it():
@@ -109,3 +113,47 @@ def test_the_checker_reads_each_section_with_the_keys_defined_for_it():
         message = next(str(p) for p in load_bytes(changed.encode(), "content.yaml", ROOT).errors)
         allowed = ", ".join(section.required() + section.optional())
         assert message.endswith(f"unknown key 'rank'; allowed in '{section.name}': {allowed}")
+
+
+AGREED = [  # (where in MINIMAL the value goes, the value as written in YAML)
+    *(("hours", value) for value in (
+        '"09:00-17:30"', '"9:00 - 17:30"', '"09:00–17:30"', "Closed", "CLOSED", '"09.00-17.30"',
+        '"0900-1730"', '"09:00 to 17:30"', '"09:00-17:30 "', '"9-17"')),
+    *(("date", value) for value in ('"2027-01-01"', '"20270101"', '"2027-W01-1"', '"27-01-01"')),
+    *(("colour", value) for value in ('"#2E7D32"', '" #2e7d32 "', '"2E7D32"', '"#2E7D3"',
+                                      '"#2E7D32FF"', '"#GGGGGG"')),
+    *(("id", value) for value in ("hi-tech", "2030", "-5", "-tech", "Tech", "hi_tech", "hi tech",
+                                  '" hi-tech "')),
+    *(("url", value) for value in ('"https://example.com/"', '"http://a.b"', '"ftp://a.b"',
+                                   '"https:// example.com"', '"https://.com"', '"example.com"')),
+    *(("image", value) for value in ("lab.PNG", "lab.jpeg", "lab.Jpg", "lab.gif", "lab.png.txt")),
+]
+
+
+def placed(where: str, value: str) -> str:
+    """MINIMAL with `value` as an opening day, a holiday, the accent colour, a strategy's
+    id, the mission's link or a tile's picture."""
+    if where == "hours":
+        return MINIMAL + f"opening_hours:\n  monday: {value}\n"
+    if where == "date":
+        return MINIMAL + f"opening_hours:\n  closed_on: [{value}]\n"
+    if where == "colour":
+        return MINIMAL + f"theme:\n  accent: {value}\n"
+    if where == "id":
+        return MINIMAL.replace("{page: mission,", "{page: strategies,") + \
+            f"strategies:\n  title: S\n  items:\n    - {{id: {value}, title: T}}\n"
+    if where == "url":
+        return MINIMAL + f"  link: {{url: {value}}}\n"
+    return MINIMAL.replace("{page: mission,", f"{{page: mission, image: {value},")
+
+
+@pytest.mark.parametrize(("where", "value"), AGREED)
+def test_the_checker_and_the_schema_take_the_same_values(tmp_path, where, value):
+    """Each kind's pattern is declared once (kiosk/core/content/keys.py): a value the schema
+    takes, `check` takes, and one the schema refuses, `check` refuses with a message on it."""
+    text = placed(where, value)
+    for name in ("lab.PNG", "lab.jpeg", "lab.Jpg", "lab.gif", "lab.png.txt"):
+        (tmp_path / name).write_bytes(PNG)
+    schema_takes = not list(VALIDATOR.iter_errors(yaml.safe_load(text)))
+    problems = [str(p) for p in load_bytes(text.encode(), "content.yaml", tmp_path).errors]
+    assert schema_takes == (problems == []), problems

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from enum import Enum
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -17,11 +18,40 @@ from .model import LANGUAGE_NAMES, PAGE_NAMES, WEEKDAYS, Labels, Settings, Theme
 Json = dict[str, Any]
 
 
+class Kind(Enum):
+    """The kinds of value the checker knows."""
+
+    TEXT = "text"
+    PARAGRAPHS = "paragraphs"
+    ICON = "icon"
+    IMAGE = "image"
+    ID = "id"
+    URL = "url"
+    BOOLEAN = "boolean"
+    NUMBER = "number"
+    CHOICE = "choice"
+    COLOUR = "colour"
+    HOURS = "hours"
+    DATES = "dates"
+    SECTION = "section"
+    LIST = "list"
+
+
+# How the values of some kinds are written: the checker matches the whole value, spaces round it
+# left out, and the JSON Schema the same (_whole)
+COLOUR_PATTERN = "#[0-9A-Fa-f]{6}"
+ID_PATTERN = "[a-z0-9][a-z0-9-]*"
+URL_PATTERN = r"https?://[^\s/$.?#][^\s]*"
+HOURS_PATTERN = r"([0-9]{1,2}):([0-9]{2})\s*[-–]\s*([0-9]{1,2}):([0-9]{2})"  # opens, closes
+DATE_PATTERN = "[0-9]{4}-[0-9]{2}-[0-9]{2}"
+ICON_PATTERN = r"fa6[srb]\.[a-z0-9-]+"
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".webp", ".bmp")
+
+
 class Form(NamedTuple):
     """What a key's value is: a kind the checker knows, with its limits."""
 
-    kind: str  # text, paragraphs, icon, image, id, link, boolean, number, choice, colour, hours,
-    #            dates, section, list
+    kind: Kind
     low: float = 0
     high: float = 0
     unit: str = ""
@@ -54,30 +84,38 @@ class Section(NamedTuple):
         """The required keys and the optional ones, as Reader.keys takes them."""
         return self.required(), self.optional()
 
+    def form(self, name: str) -> Form:
+        """The form of the key called `name`."""
+        return next(key.form for key in self.keys if key.name == name)
 
-TEXT = Form("text")
-PARAGRAPHS = Form("paragraphs")
-ICON = Form("icon")
-IMAGE = Form("image")
-ID = Form("id")
-BOOLEAN = Form("boolean")
-COLOUR = Form("colour")
+
+TEXT = Form(Kind.TEXT)
+PARAGRAPHS = Form(Kind.PARAGRAPHS)
+ICON = Form(Kind.ICON)
+IMAGE = Form(Kind.IMAGE)
+ID = Form(Kind.ID)
+BOOLEAN = Form(Kind.BOOLEAN)
+COLOUR = Form(Kind.COLOUR)
 
 
 def number(low: float, high: float, unit: str = "") -> Form:
-    return Form("number", low, high, unit)
+    return Form(Kind.NUMBER, low, high, unit)
+
+
+def choice(choices: tuple[str, ...]) -> Form:
+    return Form(Kind.CHOICE, choices=choices)
 
 
 def listed(section: Section | None = None, of: Form | None = None, minimum: int = 0) -> Form:
-    return Form("list", section=section, of=of, minimum=minimum)
+    return Form(Kind.LIST, section=section, of=of, minimum=minimum)
 
 
 def section(of: Section) -> Form:
-    return Form("section", section=of)
+    return Form(Kind.SECTION, section=of)
 
 
 LINK = Section("link", (
-    Key("url", Form("url"), "the address, starting with https:// or http://", True),
+    Key("url", Form(Kind.URL), "the address, starting with https:// or http://", True),
     Key("caption", TEXT, "the words beside the QR code"),
 ), "a web address, shown as a QR code for visitors to scan", shared="link")
 
@@ -151,7 +189,7 @@ NETWORK = Section("network", (
 ), "the national network of parks, on a map")
 
 TILE = Section("tile", (
-    Key("page", Form("choice", choices=PAGE_NAMES), "the page the tile opens", True),
+    Key("page", choice(PAGE_NAMES), "the page the tile opens", True),
     Key("title", TEXT, "", True),
     Key("subtitle", TEXT),
     Key("icon", ICON),
@@ -178,7 +216,7 @@ def _setting(name: str, form: Form, about: str) -> Key:
 
 
 SETTINGS = Section("settings", (
-    _setting("default_language", Form("choice", choices=tuple(LANGUAGE_NAMES)),
+    _setting("default_language", choice(tuple(LANGUAGE_NAMES)),
              "the language each visitor starts in"),
     _setting("idle_timeout", number(5, 3600, "seconds"),
              'without a touch before "Still there?" appears'),
@@ -200,9 +238,9 @@ LABELS = Section("labels", tuple(
     "the words on the kiosk's own controls")
 
 OPENING_HOURS = Section("opening_hours", (
-    *(Key(day, Form("hours"), 'opening hours like "09:00-17:30", or closed')
+    *(Key(day, Form(Kind.HOURS), 'opening hours like "09:00-17:30", or closed')
       for day in WEEKDAYS),
-    Key("closed_on", Form("dates"), "days closed whatever the weekday, like 2027-01-01"),
+    Key("closed_on", Form(Kind.DATES), "days closed whatever the weekday, like 2027-01-01"),
 ), "when the kiosk is open; a weekday left out is closed (with no weekday given, every day is "
    "open). Outside them the kiosk shows a dark, still \"closed\" screen in both languages saying "
    "when it opens; a touch lets a late visitor look around until the idle reset. Leave the "
@@ -237,7 +275,15 @@ FILE = Section("the file", (
 
 
 # -- the JSON Schema ------------------------------------------------------------------------
-HOURS_PATTERN = "^(closed|[0-9]{1,2}:[0-9]{2} *[-–] *[0-9]{1,2}:[0-9]{2})$"
+def _any_case(word: str) -> str:
+    return "".join(f"[{c.upper()}{c}]" for c in word)
+
+
+def _whole(pattern: str) -> str:
+    """A JSON Schema pattern for a whole value, as the checker matches it."""
+    return f"^\\s*(?:{pattern})\\s*$"
+
+
 BASICS: dict[str, Json] = {
     "text": {"description": "A visible text: {en: ..., zh: ...}, or one text for both languages",
              "oneOf": [{"type": ["string", "number"]},
@@ -249,38 +295,40 @@ BASICS: dict[str, Json] = {
                         "additionalProperties": False, "minProperties": 1}]},
     "paragraphs": {"oneOf": [{"$ref": "#/$defs/text"},
                              {"type": "array", "items": {"$ref": "#/$defs/text"}}]},
-    "icon": {"type": "string", "pattern": "^fa6[srb]\\.[a-z0-9-]+$",
+    "icon": {"type": "string", "pattern": _whole(ICON_PATTERN),
              "description": "a Font Awesome 6 icon, like fa6s.rocket"},
-    "image": {"type": "string", "pattern": "(?i)\\.(png|jpe?g|svg|webp|bmp)$",
+    "image": {"type": "string",
+              "pattern": "\\.(" + "|".join(_any_case(s[1:]) for s in IMAGE_SUFFIXES) + ")\\s*$",
               "description": "an image file, relative to content.yaml"},
-    "identifier": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"},
+    "identifier": {"oneOf": [{"type": "string", "pattern": _whole(ID_PATTERN)},
+                             {"type": "integer", "minimum": 0}]},  # 2030 is read as a number
 }
-_REFS = {"text": "text", "paragraphs": "paragraphs", "icon": "icon", "image": "image",
-         "id": "identifier"}
+_REFS = {Kind.TEXT: "text", Kind.PARAGRAPHS: "paragraphs", Kind.ICON: "icon",
+         Kind.IMAGE: "image", Kind.ID: "identifier"}
 
 
 def _value(form: Form, shared: dict[str, Json]) -> Json:
-    if form.kind in _REFS:
-        return {"$ref": f"#/$defs/{_REFS[form.kind]}"}
-    if form.kind == "url":
-        return {"type": "string", "pattern": "^https?://"}
-    if form.kind == "boolean":
+    kind = form.kind
+    if kind in _REFS:
+        return {"$ref": f"#/$defs/{_REFS[kind]}"}
+    if kind is Kind.URL:
+        return {"type": "string", "pattern": _whole(URL_PATTERN)}
+    if kind is Kind.BOOLEAN:
         return {"type": "boolean"}
-    if form.kind == "number":
+    if kind is Kind.NUMBER:
         return {"type": "number", "minimum": form.low, "maximum": form.high}
-    if form.kind == "choice":
+    if kind is Kind.CHOICE:
         return {"enum": list(form.choices)}
-    if form.kind == "colour":
-        return {"type": "string", "pattern": "^#[0-9A-Fa-f]{6}$"}
-    if form.kind == "hours":
-        return {"type": "string", "pattern": HOURS_PATTERN}
-    if form.kind == "dates":
-        return {"type": "array", "items": {"type": "string",
-                                           "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}}
-    if form.kind == "section":
+    if kind is Kind.COLOUR:
+        return {"type": "string", "pattern": _whole(COLOUR_PATTERN)}
+    if kind is Kind.HOURS:
+        return {"type": "string", "pattern": _whole(f"{_any_case('closed')}|{HOURS_PATTERN}")}
+    if kind is Kind.DATES:
+        return {"type": "array", "items": {"type": "string", "pattern": _whole(DATE_PATTERN)}}
+    if kind is Kind.SECTION:
         assert form.section is not None
         return _object(form.section, shared)
-    assert form.kind == "list", form.kind
+    assert kind is Kind.LIST, kind
     items = _object(form.section, shared) if form.section else _value(form.of or TEXT, shared)
     return {"type": "array", "items": items, **({"minItems": form.minimum} if form.minimum else {})}
 
@@ -305,15 +353,15 @@ def _object(of: Section, shared: dict[str, Json]) -> Json:
     return found
 
 
-KINDS = {"text": "a text, {en: ..., zh: ...}", "paragraphs": "a text, or a list of texts",
-         "icon": "a Font Awesome 6 icon, like fa6s.rocket",
-         "image": "a picture, a path beside content.yaml", "boolean": "true or false",
-         "section": "a section", "list": "a list"}
+KINDS = {Kind.TEXT: "a text, {en: ..., zh: ...}", Kind.PARAGRAPHS: "a text, or a list of texts",
+         Kind.ICON: "a Font Awesome 6 icon, like fa6s.rocket",
+         Kind.IMAGE: "a picture, a path beside content.yaml", Kind.BOOLEAN: "true or false",
+         Kind.SECTION: "a section", Kind.LIST: "a list"}
 
 
 def _plain(key: Key) -> str:
     """A description for a key that needs no more than its name and its form."""
-    return f"the {key.name.replace('_', ' ')}: {KINDS.get(key.form.kind, key.form.kind)}"
+    return f"the {key.name.replace('_', ' ')}: {KINDS.get(key.form.kind, key.form.kind.value)}"
 
 
 def _sentence(text: str) -> str:
@@ -338,9 +386,9 @@ def json_schema() -> Json:
 
 # -- the README's table ---------------------------------------------------------------------
 def _words(form: Form) -> str:
-    if form.kind == "number":
+    if form.kind is Kind.NUMBER:
         return f"{form.low:g} to {form.high:g}" + (f" {form.unit}" if form.unit else "")
-    if form.kind == "choice":
+    if form.kind is Kind.CHOICE:
         return " or ".join(f"`{c}`" for c in form.choices)
     return ""
 
@@ -351,10 +399,10 @@ def _keys(of: Section) -> str:
         notes = [n for n in (_words(key.form), key.about) if n]
         inner = key.form.section
         if inner is not None and inner.name not in ("link", "entry", "location", "group"):
-            notes.append(f"each with {_keys(inner)}" if key.form.kind == "list"
+            notes.append(f"each with {_keys(inner)}" if key.form.kind is Kind.LIST
                          else f"with {_keys(inner)}")
         elif inner is not None:
-            notes.append(f"see `{inner.shared}` below" if key.form.kind == "section"
+            notes.append(f"see `{inner.shared}` below" if key.form.kind is Kind.SECTION
                          else f"each a `{inner.shared}`, see below")
         if key.required:
             notes.insert(0, "required")

@@ -24,11 +24,12 @@ from .problems import Problem
 
 TAG = "tag:yaml.org,2002:"
 NUMBER = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?")
-COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+COLOUR = re.compile(known.COLOUR_PATTERN)
+ID = re.compile(known.ID_PATTERN)
+URL = re.compile(known.URL_PATTERN)
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # A link is shown as a QR code (error correction M): the largest, version 40, holds 2,331 bytes.
 QR_BYTES = 2331
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".webp", ".bmp")
 
 
 def describe(node: yaml.Node) -> str:
@@ -238,6 +239,11 @@ class Reader:
     def texts(self, node: yaml.Node, name: str, minimum: int = 0) -> tuple[Text, ...]:
         return tuple(self.text(item, name) for item in self.items(node, name, minimum))
 
+    def number_of(self, keys: dict[str, yaml.Node], of: known.Section, name: str) -> float:
+        """The number `name` of a section, within the range its key declares."""
+        form = of.form(name)
+        return self.number(keys[name], name, form.low, form.high, form.unit)
+
     def number(self, node: yaml.Node, name: str, low: float, high: float, unit: str = "") -> float:
         raw = str(node.value).strip() if isinstance(node, yaml.ScalarNode) else None
         is_number = (
@@ -287,7 +293,7 @@ class Reader:
 
     def identifier(self, node: yaml.Node, name: str) -> str:
         value = self.string(node, name)
-        if value and not re.fullmatch(r"[a-z0-9][a-z0-9-]*", value):
+        if value and not ID.fullmatch(value):
             self.error(node, f"'{name}' must be lower-case letters, digits and '-' "
                              f"(like \"hi-tech\"), not \"{value}\"")
         return value
@@ -311,8 +317,8 @@ class Reader:
             self.error(node, f"'{name}' must be a path inside the content file's folder, like "
                              f"photos/lab.jpg, not \"{value}\"")
             return None
-        if PurePosixPath(value).suffix.lower() not in IMAGE_SUFFIXES:
-            self.error(node, f"'{name}' must be an image file ({', '.join(IMAGE_SUFFIXES)}), "
+        if PurePosixPath(value).suffix.lower() not in known.IMAGE_SUFFIXES:
+            self.error(node, f"'{name}' must be an image file ({', '.join(known.IMAGE_SUFFIXES)}), "
                              f"not \"{value}\"")
             return None
         path = self.base_dir / value
@@ -338,7 +344,7 @@ class Reader:
         if keys is None or "url" not in keys:
             return None
         url = self.string(keys["url"], "url")
-        if url and not re.fullmatch(r"https?://[^\s/$.?#][^\s]*", url):
+        if url and not URL.fullmatch(url):
             self.error(keys["url"], f"'url' must be a web address starting with http:// or "
                                     f"https://, not \"{url}\"")
         elif (size := len(url.encode("utf-8", "surrogatepass"))) > QR_BYTES:

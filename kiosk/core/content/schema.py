@@ -76,10 +76,11 @@ def _text(r: Reader, keys: dict[str, yaml.Node], name: str, default: Text = NO_T
 
 def _reading(form: known.Form) -> tuple[str, tuple[object, ...]]:
     """The Reader method that reads a setting of this form, and its arguments."""
-    if form.kind == "choice":
+    if form.kind is known.Kind.CHOICE:
         return "choice", (form.choices,)
-    if form.kind == "number":
+    if form.kind is known.Kind.NUMBER:
         return "number", (form.low, form.high, form.unit)
+    assert form.kind is known.Kind.BOOLEAN, form.kind
     return "boolean", ()
 
 
@@ -96,7 +97,8 @@ def _settings(r: Reader, node: yaml.Node) -> Settings:
     return Settings(**values)
 
 
-HOURS = re.compile(r"(\d{1,2}):(\d\d)\s*[-–]\s*(\d{1,2}):(\d\d)")
+HOURS = re.compile(known.HOURS_PATTERN)
+DATE = re.compile(known.DATE_PATTERN)
 
 
 def _opening_hours(r: Reader, node: yaml.Node) -> OpeningHours | None:
@@ -147,6 +149,8 @@ def _dates(r: Reader, keys: dict[str, yaml.Node]) -> frozenset[date]:
     for item in r.items(keys["closed_on"], "closed_on") if "closed_on" in keys else ():
         value = r.string(item, "closed_on")
         try:
+            if not DATE.fullmatch(value):  # fromisoformat takes 20270101 and 2027-W01-1 too
+                raise ValueError(value)
             closed_on.add(date.fromisoformat(value))
         except ValueError:
             r.error(item, f"'closed_on' dates must be written like 2027-01-01, not \"{value}\"")
@@ -226,8 +230,8 @@ def _map_image(r: Reader, node: yaml.Node) -> MapImage | None:
     if keys is None or len(keys) < 5:
         return None
     image = r.image(keys["image"], "image")
-    west, east = (r.number(keys[k], k, -180, 180) for k in ("west", "east"))
-    south, north = (r.number(keys[k], k, -90, 90) for k in ("south", "north"))
+    west, east, south, north = (r.number_of(keys, known.MAP, k)
+                                for k in ("west", "east", "south", "north"))
     if west >= east or south >= north:
         r.error(node, "the map's bounds must have west < east and south < north")
         return None
@@ -385,11 +389,11 @@ def _network(r: Reader, node: yaml.Node, labels: Labels,
         _unique_id(r, loc["id"], detail.id, seen)
         locations.append(Location(
             detail=detail,
-            latitude=r.number(loc["lat"], "lat", -90, 90),
-            longitude=r.number(loc["lon"], "lon", -180, 180),
+            latitude=r.number_of(loc, known.LOCATION, "lat"),
+            longitude=r.number_of(loc, known.LOCATION, "lon"),
             headquarters=r.boolean(loc["headquarters"], "headquarters")
             if "headquarters" in loc else False,
-            label_priority=r.number(loc["label_priority"], "label_priority", -100, 100)
+            label_priority=r.number_of(loc, known.LOCATION, "label_priority")
             if "label_priority" in loc else 0.0,
         ))
     return NetworkPage(
