@@ -10,14 +10,10 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
 from ..core.content.model import Labels, Organisation
+from ..core.words import words
 from .cover import Cover
 from .theme import Look
 from .widgets import column, label
-
-DAY_NAMES = {
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-    "zh": ("周一", "周二", "周三", "周四", "周五", "周六", "周日"),
-}
 
 
 def opens_text(labels: Labels, language: str, opens_at: datetime | None,
@@ -26,13 +22,13 @@ def opens_text(labels: Labels, language: str, opens_at: datetime | None,
         return ""
     days = (opens_at.date() - now.date()).days
     if days == 0:
-        day = "today" if language == "en" else "今天"
+        day = words("closed.today", language)
     elif days == 1:
-        day = "tomorrow" if language == "en" else "明天"
+        day = words("closed.tomorrow", language)
     elif days < 7:
-        day = DAY_NAMES[language][opens_at.weekday()]
+        day = words(f"closed.day{opens_at.weekday()}", language)
     else:
-        day = opens_at.strftime("%d %b" if language == "en" else "%m月%d日").lstrip("0")
+        day = opens_at.strftime(words("closed.date", language)).lstrip("0")
     return labels.opens_again.get(language).replace("{day}", day) \
         .replace("{time}", opens_at.strftime("%H:%M"))
 

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QWidget
 
 from ..core import geo
 from ..core.content.model import Detail, Labels, Location
+from ..core.words import words
 from . import widgets
 from .section import READABLE_WIDTH
 from .swipe import PageDots, SwipeDetector
@@ -25,9 +26,6 @@ from .widgets import (
 
 SWIPE_DISTANCE = 160  # px at the design size
 MOST_SIBLINGS = 8  # more than this (a long list of locations) and the list screen is better
-COMPASS = {"en": ("north", "north-east", "east", "south-east", "south", "south-west", "west",
-                  "north-west"),
-           "zh": ("北", "东北", "东", "东南", "南", "西南", "西", "西北")}
 
 
 def _km(km: float) -> str:
@@ -43,11 +41,8 @@ def nearby(place: Location, locations: tuple[Location, ...], language: str,
     names = {loc.id: loc.detail.title.get(language) for loc in locations}
     found = []
     for key, km, way in geo.nearest(place.latitude, place.longitude, others, count):
-        shown = _km(km)
-        if language == "zh":
-            found.append((key, f"{names[key]}，{COMPASS[language][way]}约 {shown} 公里"))
-        else:
-            found.append((key, f"{names[key]}, {shown} km {COMPASS[language][way]}"))
+        found.append((key, words("place.near", language, name=names[key], km=_km(km),
+                                 way=words(f"compass.{way}", language))))
     return found
 
 
@@ -60,13 +55,11 @@ def from_headquarters(place: Location, headquarters: Location, language: str) ->
                          place.longitude)
     if km < 5:
         return ""
-    shown = _km(km)
-    way = COMPASS[language][geo.compass(headquarters.latitude, headquarters.longitude,
-                                        place.latitude, place.longitude)]
-    name = headquarters.detail.title.get(language)
-    if language == "zh":
-        return f"距总部{name}约 {shown} 公里，位于其{way}方"
-    return f"About {shown} km {way} of {name}, the headquarters"
+    way = geo.compass(headquarters.latitude, headquarters.longitude, place.latitude,
+                      place.longitude)
+    return words("place.from_headquarters", language, km=_km(km),
+                 way=words(f"compass.{way}", language),
+                 name=headquarters.detail.title.get(language))
 
 
 class DetailView(QWidget):

@@ -6,47 +6,22 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
 from ..core.pin import LENGTHS, LOCK_SECONDS, PinGate, Verdict
+from ..core.words import words
 from ..qt.background import Background
 from .cover import Cover
 from .theme import Look
 from .widgets import Card, NavButton, column, label
 
-WORDS = {
-    "title": ("Staff", "工作人员"),
-    "enter": ("Enter the staff PIN", "请输入工作人员密码"),
-    "checking": ("Checking…", "正在核对…"),
-    "clear": ("Clear", "清除"),
-    "ok": ("OK", "确定"),
-    "cancel": ("Cancel", "取消"),
-    "no_pin": ("No staff PIN is set on this kiosk. Set one on its computer with: kiosk set-pin",
-               "本机尚未设置工作人员密码。请在电脑上运行 kiosk set-pin 设置。"),
-    "damaged": ("This kiosk's settings file is damaged, so the PIN cannot be checked. Fix or "
-                "delete it on its computer, then run: kiosk set-pin",
-                "本机的设置文件已损坏，无法核对密码。"
-                "请在电脑上修复或删除该文件，然后运行 kiosk set-pin。"),
-    "wrong": ("Wrong PIN. {tries} more wrong and the pad locks for {minutes} minutes.",
-              "密码错误。再错 {tries} 次将锁定 {minutes} 分钟。"),
-    "locked": ("Too many wrong PINs. Try again in {time}.",
-               "错误次数过多。请在 {time} 后重试。"),
-}
-
-
-def words(key: str, language: str) -> str:
-    english, chinese = WORDS[key]
-    return chinese if language == "zh" else english
-
 
 def message(verdict: Verdict, language: str) -> str:
     if verdict.damaged:
-        return words("damaged", language)
+        return words("pin.damaged", language)
     if verdict.no_pin:
-        return words("no_pin", language)
+        return words("pin.no_pin", language)
     if verdict.locked_seconds:
         minutes, seconds = divmod(verdict.locked_seconds, 60)
-        shown = f"{minutes}:{seconds:02d}"
-        return words("locked", language).replace("{time}", shown)
-    return words("wrong", language).replace("{tries}", str(verdict.tries_left)) \
-        .replace("{minutes}", str(LOCK_SECONDS // 60))
+        return words("pin.locked", language, time=f"{minutes}:{seconds:02d}")
+    return words("pin.wrong", language, tries=verdict.tries_left, minutes=LOCK_SECONDS // 60)
 
 
 class PinPad(Cover):
@@ -73,9 +48,9 @@ class PinPad(Cover):
         card = Card(look, "overlayCard")
         card.body.setContentsMargins(*[look.px(48)] * 4)
         card.body.setSpacing(look.px(20))
-        title = label(words("title", language), "h1")
+        title = label(words("pin.title", language), "h1")
         self.dots = label("", "pinDots")
-        self.message = label(words("enter", language), "muted")
+        self.message = label(words("pin.enter", language), "muted")
         for widget in (title, self.dots, self.message):
             widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
             card.body.addWidget(widget)
@@ -84,14 +59,14 @@ class PinPad(Cover):
         names = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "ok"]
         self.keys = {}
         for index, name in enumerate(names):
-            key = QPushButton(words(name, language) if name in WORDS else name)
+            key = QPushButton(words(f"pin.{name}", language) if name in ("clear", "ok") else name)
             key.setObjectName("pinKey")
             key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             key.clicked.connect(lambda _=False, name=name: self.press(name))
             grid.addWidget(key, index // 3, index % 3)
             self.keys[name] = key
         card.body.addLayout(grid)
-        self.cancel = NavButton(look, words("cancel", language), "fa6s.xmark")
+        self.cancel = NavButton(look, words("pin.cancel", language), "fa6s.xmark")
         self.cancel.clicked.connect(self.close_pad)
         card.body.addWidget(self.cancel, alignment=Qt.AlignmentFlag.AlignCenter)
         layout = column()
@@ -119,7 +94,7 @@ class PinPad(Cover):
             return  # a check is under way: its verdict comes
         self.typed = ""
         self._show_typed()
-        self.message.setText(words("checking", self.language))
+        self.message.setText(words("pin.checking", self.language))
         self._enable(False)
 
     def _verdict(self, result: tuple[int, Verdict] | None) -> None:

@@ -1,0 +1,67 @@
+"""The kiosk's own words in English and Chinese, in one place: what the PIN pad, the staff
+panel, the closed screen and a location's page say in words of their own (staff's words are
+content.yaml's labels). `{name}` marks what is filled in."""
+
+from __future__ import annotations
+
+WORDS: dict[str, tuple[str, str]] = {
+    # the staff PIN pad
+    "pin.title": ("Staff", "工作人员"),
+    "pin.enter": ("Enter the staff PIN", "请输入工作人员密码"),
+    "pin.checking": ("Checking…", "正在核对…"),
+    "pin.clear": ("Clear", "清除"),
+    "pin.ok": ("OK", "确定"),
+    "pin.cancel": ("Cancel", "取消"),
+    "pin.no_pin": ("No staff PIN is set on this kiosk. Set one on its computer with: kiosk "
+                   "set-pin", "本机尚未设置工作人员密码。请在电脑上运行 kiosk set-pin 设置。"),
+    "pin.damaged": ("This kiosk's settings file is damaged, so the PIN cannot be checked. Fix or "
+                    "delete it on its computer, then run: kiosk set-pin",
+                    "本机的设置文件已损坏，无法核对密码。"
+                    "请在电脑上修复或删除该文件，然后运行 kiosk set-pin。"),
+    "pin.wrong": ("Wrong PIN. {tries} more wrong and the pad locks for {minutes} minutes.",
+                  "密码错误。再错 {tries} 次将锁定 {minutes} 分钟。"),
+    "pin.locked": ("Too many wrong PINs. Try again in {time}.",
+                   "错误次数过多。请在 {time} 后重试。"),
+    # the staff panel
+    "staff.title": ("Staff panel", "工作人员面板"),
+    "staff.content": ("Content", "内容"),
+    "staff.good": ("In use: {path}, loaded {time}. The last save had no problems.",
+                   "正在使用：{path}，载入于 {time}。最近一次保存没有问题。"),
+    "staff.bad": ("In use: {path}, loaded {time}. The last save could not be used; the kiosk "
+                  "keeps showing the content before it. Fix these and save again:",
+                  "正在使用：{path}，载入于 {time}。最近一次保存无法使用，屏幕继续显示之前的内容。"
+                  "请修改以下问题后再保存："),
+    "staff.usage": ("Today", "今日"),
+    "staff.sessions": ("{sessions} visitor sessions, median {minutes} min {seconds} s",
+                       "{sessions} 次访问，中位时长 {minutes} 分 {seconds} 秒"),
+    "staff.no_sessions": ("No visitor sessions yet today.", "今天还没有访问。"),
+    "staff.reload": ("Reload content", "重新载入内容"),
+    "staff.checking": ("Checking the content file…", "正在检查内容文件…"),
+    "staff.restart": ("Restart", "重新启动"),
+    "staff.exit": ("Exit to desktop", "退出到桌面"),
+    "staff.close": ("Close", "关闭"),
+    # the closed screen: when it opens again
+    "closed.today": ("today", "今天"),
+    "closed.tomorrow": ("tomorrow", "明天"),
+    "closed.date": ("%d %b", "%m月%d日"),  # strftime's, for a day over a week away
+    **{f"closed.day{index}": pair for index, pair in enumerate(zip(
+        ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        ("周一", "周二", "周三", "周四", "周五", "周六", "周日"), strict=True))},
+    # a location's page: where it lies
+    **{f"compass.{index}": pair for index, pair in enumerate(zip(
+        ("north", "north-east", "east", "south-east", "south", "south-west", "west",
+         "north-west"),
+        ("北", "东北", "东", "东南", "南", "西南", "西", "西北"), strict=True))},
+    "place.near": ("{name}, {km} km {way}", "{name}，{way}约 {km} 公里"),
+    "place.from_headquarters": ("About {km} km {way} of {name}, the headquarters",
+                                "距总部{name}约 {km} 公里，位于其{way}方"),
+}
+
+
+def words(key: str, language: str, **filled: object) -> str:
+    """The words called `key` in `language` ("zh", else English), each `{name}` filled in."""
+    english, chinese = WORDS[key]
+    said = chinese if language == "zh" else english
+    for name, value in filled.items():
+        said = said.replace(f"{{{name}}}", str(value))
+    return said
