@@ -29,6 +29,25 @@ def test_a_visitors_taps_become_one_recorded_session(qtbot, make_window, content
     store.close()
 
 
+def test_a_visitor_who_goes_home_and_walks_away_is_a_recorded_session(qtbot, make_window,
+                                                                     tmp_path, monkeypatch):
+    """Back on the home screen, in the kiosk's own language: no countdown, no reset, but the
+    idle timeout still ends the session, and it is saved."""
+    monkeypatch.setattr(paths, "usage_database", lambda: tmp_path / "usage.sqlite3")
+    window = make_window()
+    store, sessions = services.record_usage(window, window.idle)
+    tap(qtbot, window.screens["home"].tiles["clusters"])
+    tap(qtbot, window.home_button)
+    assert store.sessions() == []
+    with qtbot.waitSignal(window.visitor_left, timeout=5000):
+        window.idle.set_timeout(50, 60_000)  # nobody touches it: the idle timeout
+        window.idle.poke()
+    [got] = store.sessions()
+    assert [v.screen for v in got.views] == ["home", "clusters", "home"]
+    assert not window.overlay.isVisible()
+    store.close()
+
+
 def test_the_kiosk_closes_at_once_when_started_outside_opening_hours(qtbot, make_window,
                                                                      content):
     never = content._replace(opening_hours=OpeningHours(week=(None,) * 7))

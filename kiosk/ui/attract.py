@@ -46,6 +46,11 @@ class AttractView(QWidget):
     def index(self) -> int:
         return self._index
 
+    @property
+    def page(self) -> QWidget | None:
+        """The slide on show."""
+        return self._page
+
     def start(self, slides: tuple[AttractSlide, ...], seconds: float, look: Look,
               labels: Labels, language: str, motion: bool, brand: str = "") -> None:
         """`brand`: the organisation's name, in `language`."""

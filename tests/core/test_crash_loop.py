@@ -6,7 +6,15 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from kiosk.core.crash_loop import Fallback, LastGood, Starts, load_for_start
+from kiosk.core.crash_loop import (
+    BACK_SOON_AFTER,
+    LAST_GOOD_AFTER,
+    WINDOW_S,
+    Fallback,
+    LastGood,
+    Starts,
+    load_for_start,
+)
 
 from ..samples import ROOT
 
@@ -77,3 +85,35 @@ def test_the_back_soon_screen_tries_again_later_backing_off(tmp_path):
     assert (RETRY_FIRST_S, RETRY_MOST_S) == (180, 3600)
     assert waits == [180, 360, 720, 1440, 2880, 3600, 3600]
     assert starts.back_soon(now + timedelta(days=2)) == 180  # a day without: from the start
+
+
+def test_starts_dated_after_now_are_not_crashes(tmp_path):
+    """The clock set back (a dead RTC battery, a time server's correction): the starts of the
+    hour ahead are no crashes of the last minute."""
+    starts = Starts(tmp_path / "starts.json")
+    later = datetime(2026, 12, 1, 10, 0)
+    for crash in range(BACK_SOON_AFTER):
+        starts.begin(later + timedelta(seconds=crash))
+    assert starts.begin(later - timedelta(hours=1)) is Fallback.NONE
+
+
+@pytest.mark.parametrize(("crashes", "fallback"), [
+    (LAST_GOOD_AFTER - 1, Fallback.NONE), (LAST_GOOD_AFTER, Fallback.LAST_GOOD),
+    (BACK_SOON_AFTER - 1, Fallback.LAST_GOOD), (BACK_SOON_AFTER, Fallback.BACK_SOON)])
+def test_the_fallback_changes_at_its_count_of_crashes(tmp_path, crashes, fallback):
+    starts = Starts(tmp_path / "starts.json")
+    now = datetime(2026, 12, 1, 9, 0)
+    for crash in range(crashes):
+        starts.begin(now + timedelta(seconds=crash))
+    assert starts.begin(now + timedelta(seconds=crashes)) is fallback
+
+
+@pytest.mark.parametrize(("age", "counted"), [(WINDOW_S, True), (WINDOW_S + 1, False)])
+def test_a_crash_counts_for_a_minute(tmp_path, age, counted):
+    starts = Starts(tmp_path / "starts.json")
+    now = datetime(2026, 12, 1, 9, 0)
+    for _ in range(LAST_GOOD_AFTER - 1):
+        starts.begin(now)
+    starts.begin(now + timedelta(seconds=age - WINDOW_S))  # the last crash, in the minute
+    found = starts.begin(now + timedelta(seconds=age))
+    assert (found is Fallback.LAST_GOOD) == counted

@@ -179,6 +179,22 @@ def test_pin_rules():
     assert pin_problem("480916") is None
     assert pin_problem("13579") is None
     assert pin_problem("4321") is not None
+    # the lengths at both ends, and one past each
+    assert pin_problem("4809") is None and pin_problem("480916357208") is None  # 4 and 12
+    assert pin_problem("480") == pin_problem("4809163572081") == "a PIN is 4 to 12 digits (0-9)"
+
+
+def test_after_a_lockout_a_wrong_pin_has_the_full_count_again(tmp_path):
+    """Once the five minutes are over, staff get five tries again, not one."""
+    where = tmp_path / "settings.json"
+    set_pin(where, "480916")
+    clock = Clock()
+    gate = PinGate(where, clock)
+    for _ in range(5):
+        gate.check("1111")
+    clock.now += LOCK_SECONDS
+    assert [gate.check("1111").tries_left for _ in range(4)] == [4, 3, 2, 1]
+    assert gate.check("1111").locked_seconds == LOCK_SECONDS
 
 
 def test_set_pin_stopped_with_ctrl_c_changes_nothing(settings, monkeypatch, capsys):

@@ -226,10 +226,9 @@ def test_stats_mistakes_get_exact_messages(tmp_path, capsys):
     assert cli.main(["stats", "--since", "2026-12-01", "--until", "2026-11-01"]) == 2
     assert capsys.readouterr().err == ("--since 2026-12-01 is after --until 2026-11-01: no day "
                                        "is in between.\n")
-    try:
+    with pytest.raises(SystemExit) as exit_:
         cli.main(["stats", "--since", "yesterday"])
-    except SystemExit as exit_:
-        assert exit_.code == 2
+    assert exit_.value.code == 2
     assert "argument --since: 'yesterday' must be a date like 2026-11-28" in \
         capsys.readouterr().err
     damaged = tmp_path / "damaged.sqlite3"

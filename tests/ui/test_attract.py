@@ -31,11 +31,12 @@ def test_attract_slides_cycle(qtbot, make_window, content):
     content = content.with_settings(attract_slide=2)
     window = make_window(content)
     wait_for_attract(qtbot, window)
-    assert window.attract.index == 0
-    window.attract._next.setInterval(20)  # the slide timer, shortened once it runs
+    assert window.attract.isVisible() and window.attract.index == 0
+    window.start_attract(slide_seconds=0.02)  # as the loop would, with shorter slides
     qtbot.waitUntil(lambda: window.attract.index == 1, timeout=5000)
     assert "770,000" in window.attract.texts()
     assert "m²" in window.attract.texts()
+    qtbot.waitUntil(lambda: window.attract.index == 0, timeout=5000)  # round again
 
 
 def test_a_slide_says_whose_kiosk_it_is_invites_a_touch_and_shows_where_the_loop_is(
@@ -46,7 +47,7 @@ def test_a_slide_says_whose_kiosk_it_is_invites_a_touch_and_shows_where_the_loop
 
     window = make_window()
     window.start_attract(3600)
-    page = window.attract._page
+    page = window.attract.page
     texts = window.attract.texts()
     assert texts[0] == "Beijing TusPark"  # at the top, before the slide's own words
     frame = page.findChild(QWidget, "attractCallFrame")
@@ -57,7 +58,7 @@ def test_a_slide_says_whose_kiosk_it_is_invites_a_touch_and_shows_where_the_loop
     dots = page.findChild(Dots)
     assert dots.accessibleName() == "1 / 5"
     window.attract.advance()
-    assert window.attract._page.findChild(Dots).accessibleName() == "2 / 5"
+    assert window.attract.page.findChild(Dots).accessibleName() == "2 / 5"
     window.attract.stop()
 
 
@@ -68,7 +69,7 @@ def test_one_slide_has_no_dots_and_the_brand_follows_the_language(qtbot, make_wi
     window.toggle_language()
     window.start_attract(3600)
     assert window.attract.texts()[0] == "北京清华科技园"
-    assert window.attract._page.findChild(Dots) is None
+    assert window.attract.page.findChild(Dots) is None
     window.attract.stop()
 
 
@@ -93,6 +94,7 @@ def test_attract_in_chinese(qtbot, make_window):
     window = make_window()
     tap(qtbot, window.language_button)
     window.on_long_idle()
+    assert window.attract.isVisible()
     assert "轻触屏幕开始" in window.attract.texts()
     assert "有限空间，无限梦想" in window.attract.texts()
 
@@ -107,7 +109,9 @@ def test_no_slides_no_loop(qtbot, make_window, content):
 def test_a_touch_on_the_loop_keeps_the_route(qtbot, make_window):
     window = make_window()
     window.on_long_idle()
+    assert window.attract.isVisible()
     touch_tap(window.attract, QPoint(10, 10))
+    assert not window.attract.isVisible()
     assert window.route == HOME
     tap(qtbot, window.screens["home"].tiles["network"])
     assert window.route == Route("network")

@@ -124,3 +124,26 @@ def test_taps_anywhere_restart_the_idle_timer(qapp, qtbot, make_window):
         assert watcher.timer.starts > after_touch
     finally:
         qapp.removeEventFilter(watcher)
+
+
+def test_new_contents_idle_times_apply_from_the_session_after(qtbot, make_window, content):
+    """Staff shorten the idle time: it holds from the next visitor on, with no restart; the
+    visitor in a session keeps the times they started with."""
+    window = make_window(content.with_settings(idle_timeout=60, attract_delay=120))
+    assert (window.idle.timer.interval(), window.idle.long_timer.interval()) == (60_000, 120_000)
+    tap(qtbot, window.screens["home"].tiles["clusters"])  # a visitor in a session
+    window.use_content(content.with_settings(idle_timeout=30, attract_delay=90))
+    assert (window.idle.timer.interval(), window.idle.long_timer.interval()) == (60_000, 120_000)
+    window.reset()  # the session ends
+    assert window.content.settings.idle_timeout == 30
+    assert (window.idle.timer.interval(), window.idle.long_timer.interval()) == (30_000, 90_000)
+
+
+def test_a_reset_starts_the_idle_timers_again(make_window):
+    """After a reset the next visitor's time starts from then: both timers run, full."""
+    window = make_window()
+    window.idle.timer.stop()
+    window.idle.long_timer.stop()
+    window.reset()
+    assert window.idle.timer.isActive() and window.idle.long_timer.isActive()
+    assert window.idle.timer.remainingTime() > window.idle.timer.interval() - 5_000

@@ -7,6 +7,7 @@ import threading
 
 import pytest
 
+from kiosk.core.content import keys as known
 from kiosk.core.content import load, load_bytes
 from kiosk.core.content.loader import MAX_BYTES, MAX_VALUES
 from kiosk.core.content.reader import LISTED
@@ -143,3 +144,46 @@ def test_the_longest_link_accepted_fits_in_a_qr_code():
     segno.make_qr(url, error="m")  # raises if it did not fit
     with pytest.raises(segno.DataOverflowError):
         segno.make_qr(url + "a", error="m", boost_error=False)
+
+
+SETTING_NUMBERS = [key for key in known.SETTINGS.keys if key.form.kind is known.Kind.NUMBER]
+
+
+def written(value: float) -> str:
+    return f"{value:.10g}"  # 86400.01, not 86400
+
+
+def where(text: str, found: str) -> str:
+    """The line and column of `found`'s value in `text`, as a message names them."""
+    at = text.index(found) + len(found)
+    line = text.count("\n", 0, at) + 1
+    return f"{line}:{at - text.rfind(chr(10), 0, at)}"
+
+
+@pytest.mark.parametrize("key", SETTING_NUMBERS, ids=[key.name for key in SETTING_NUMBERS])
+def test_every_numbers_limits_are_taken_and_a_step_past_each_is_refused(key):
+    """Both ends of each setting's range are accepted (`idle_timeout: 5` is a valid setting),
+    and a hundredth past either is refused with the range in the message."""
+    low, high, unit = key.form.low, key.form.high, key.form.unit
+    for value in (low, high):
+        assert problems(MINIMAL + f"settings:\n  {key.name}: {written(value)}\n") == [], value
+    for value in (low - 0.01, high + 0.01):
+        text = MINIMAL + f"settings:\n  {key.name}: {written(value)}\n"
+        assert problems(text) == [
+            f"content.yaml:{where(text, key.name + ': ')}: '{key.name}' must be between "
+            f"{low:g} and {high:g} {unit}, not {written(value)}"], value
+
+
+@pytest.mark.parametrize(("name", "low", "high"), [("lat", -90, 90), ("lon", -180, 180),
+                                                   ("label_priority", -100, 100)])
+def test_a_locations_numbers_are_taken_at_their_limits_and_refused_past_them(name, low, high):
+    place = {"lat": 39.9, "lon": 116.3, "label_priority": 0}
+    for value, refused in ((low, False), (high, False), (low - 0.01, True), (high + 0.01, True)):
+        given = place | {name: written(value)}
+        text = MINIMAL.replace("{page: mission,", "{page: network,") + (
+            "network:\n  title: N\n  locations:\n    - {id: a, name: A, "
+            + ", ".join(f"{k}: {v}" for k, v in given.items()) + "}\n")
+        found = [p for p in problems(text) if "must be between" in p]
+        assert found == ([f"content.yaml:{where(text, f' {name}: ')}: '{name}' must be between "
+                          f"{low:g} and {high:g}, not {written(value)}"]
+                         if refused else []), (value, problems(text))

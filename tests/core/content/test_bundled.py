@@ -63,14 +63,18 @@ def test_the_seed_facts_are_there_in_chinese():
     text = all_texts(content, "zh")
     for fact in [
         "搭建创新创业的舞台", "铺设机会成功的道路", "架起科学经济的桥梁",
-        "清华大学东南角", "中关村科技园区核心区", "77", "万平方米", "400", "1000", "近20",
+        "清华大学东南角", "中关村科技园区核心区", "建筑面积77万平方米", "入驻企业和机构400余家",
+        "汇聚了1000余家科技企业", "覆盖全国近20个城市和地区",
         "高新技术企业创新集群", "跨国企业研发机构集群", "金融投资机构集群", "中介服务机构集群",
         "国际化", "支撑平台", "辐射发展", "聚集", "聚合", "聚焦", "成就",
-        "政", "产", "学", "研", "金", "介", "贸", "媒",
+        "政、产、学、研、金、介、贸、媒",
         "启迪控股", "清华科技园", "科技园区与新型城镇化平台", "金融资产管理平台",
         "创新研究与咨询平台", "地产", "酒店", "教育", "传媒", "有限空间，无限梦想",
     ]:
         assert fact in text, fact
+    # the eight innovation resources, each a term of its own, in order
+    groups = [[t.zh for t in g.terms] for page in content.pages.values() for g in page.groups]
+    assert ["政", "产", "学", "研", "金", "介", "贸", "媒"] in groups
 
 
 def test_every_text_has_both_languages():

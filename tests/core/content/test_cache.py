@@ -89,3 +89,16 @@ def test_the_cache_reads_at_most_what_the_loader_would():
     from kiosk.core.content import cache, loader
 
     assert cache.LIMIT == loader.MAX_BYTES + 1
+
+
+def test_the_same_file_in_another_folder_is_not_taken_from_the_cache(folder, tmp_path_factory):
+    """A copy of the content in another folder (a staging copy beside the live one): its
+    pictures are its own folder's, so the cache kept for the first is not its answer."""
+    other = tmp_path_factory.mktemp("other")
+    shutil.copy(folder / "content.yaml", other / "content.yaml")
+    shutil.copytree(folder / "resources", other / "resources")
+    kept = folder / "cache.pickle"
+    first = cache.load(folder / "content.yaml", kept)
+    second = cache.load(other / "content.yaml", kept)
+    assert first.content.source == (folder / "content.yaml").resolve()
+    assert second.content.source == (other / "content.yaml").resolve()
