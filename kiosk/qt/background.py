@@ -22,7 +22,7 @@ import logging
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal, SignalInstance, Slot
 
 log = logging.getLogger("kiosk")
 
@@ -76,7 +76,7 @@ class Background(QObject):
         self.done.emit(result)
 
 
-def _run(job: Callable[[], object], name: str, finished) -> None:
+def _run(job: Callable[[], object], name: str, finished: SignalInstance) -> None:
     try:
         result = job()
     except Exception:

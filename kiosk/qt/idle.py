@@ -8,6 +8,7 @@ nobody there, and must not keep a session alive.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from .timers import single_shot
@@ -62,7 +63,8 @@ class IdleWatcher(QObject):
             return False
         kind = event.type()
         if kind in INPUT_EVENTS or (
-            kind == QEvent.Type.MouseMove and event.buttons() != Qt.MouseButton.NoButton
+            kind == QEvent.Type.MouseMove and isinstance(event, QMouseEvent)
+            and event.buttons() != Qt.MouseButton.NoButton
         ):
             self.poke()
             self.activity.emit()

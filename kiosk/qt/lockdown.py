@@ -8,6 +8,7 @@ operating system's job: see the README's deployment notes.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 
 BLOCKED_KEYS = {
     (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
@@ -24,7 +25,7 @@ class Lockdown(QObject):
         kind = event.type()
         if kind == QEvent.Type.ContextMenu:
             return True
-        if kind in KEY_EVENTS:
+        if kind in KEY_EVENTS and isinstance(event, QKeyEvent):
             modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
             return (Qt.Key(event.key()), modifiers) in BLOCKED_KEYS
         return False

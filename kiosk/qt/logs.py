@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QtMsgType
+from PySide6.QtCore import QMessageLogContext, QtMsgType
 
 from ..core import paths
 
@@ -27,7 +27,7 @@ QT_LEVELS = {
 class EarlyRecords(logging.Handler):
     """Keeps the records made before the log files are open."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__()
         self.records: list[logging.LogRecord] = []
 
@@ -64,5 +64,5 @@ def to_files() -> None:
     logging.getLogger("kiosk").info("logging to %s", paths.log_dir() / "kiosk.log")
 
 
-def qt_message(kind: QtMsgType, context, message: str) -> None:
+def qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
     logging.getLogger("qt").log(QT_LEVELS.get(kind, logging.WARNING), message)

@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import gc
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
+from typing import Any
 
 M_MMAP_THRESHOLD = -3
 LARGE = 128 * 1024  # glibc's own starting threshold, kept fixed
@@ -29,7 +31,7 @@ PIXMAP_CACHE_KIB = 1024
 
 
 @cache
-def _glibc():
+def _glibc() -> Any:
     """glibc through ctypes, imported when first needed: not on the way to the first frame."""
     if not sys.platform.startswith("linux"):
         return None
@@ -59,7 +61,7 @@ def limit_qt_caches() -> None:
 
 
 @contextmanager
-def collector_paused():
+def collector_paused() -> Iterator[None]:
     """Around start-up and the kiosk's run: no cyclic garbage collection until
     `settle_after_start` (or the end, if the kiosk stops before its first frame)."""
     gc.disable()

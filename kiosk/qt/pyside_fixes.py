@@ -8,6 +8,7 @@ checks that both are in place with the pinned version).
 from __future__ import annotations
 
 import sys
+import types
 
 from PySide6.QtCore import Qt
 
@@ -19,7 +20,8 @@ def _one_gesture_type_for_all_scrollers() -> None:
     and opened details adds up. The kiosk never reads those values (nothing in it handles a
     QGesture), so an unknown gesture type is given as CustomGesture instead.
     tests/ui/test_touch.py checks that making scroll areas no longer grows memory."""
-    Qt.GestureType._missing_ = classmethod(lambda cls, value: cls.CustomGesture)
+    Qt.GestureType._missing_ = classmethod(  # type: ignore[method-assign,assignment]
+        lambda cls, value: cls.CustomGesture)
 
 
 def _read_each_module_once() -> bool:
@@ -34,18 +36,18 @@ def _read_each_module_once() -> bool:
     if original is None or hasattr(original, "pyside_own"):
         return False
 
-    def mod_uses_pyside(module) -> bool:
+    def mod_uses_pyside(module: types.ModuleType) -> bool:
         file = getattr(module, "__file__", None)
         if not isinstance(file, str) or not file.endswith(".py"):
-            return original(module)
+            return bool(original(module))
         try:
             with open(file, "rb") as source:
                 return b"PySide6" in source.read()
         except OSError:
-            return original(module)
+            return bool(original(module))
 
-    mod_uses_pyside.pyside_own = original
-    feature._mod_uses_pyside = mod_uses_pyside
+    setattr(mod_uses_pyside, "pyside_own", original)  # noqa: B010 (PySide6's own, kept)
+    setattr(feature, "_mod_uses_pyside", mod_uses_pyside)  # noqa: B010
     return True
 
 

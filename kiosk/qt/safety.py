@@ -16,6 +16,7 @@ import functools
 import logging
 import sys
 from collections.abc import Callable
+from types import TracebackType
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QTimer
@@ -24,7 +25,8 @@ log = logging.getLogger("kiosk")
 
 
 def install(recover: Callable[[], None]) -> None:
-    def hook(kind, error, trace) -> None:
+    def hook(kind: type[BaseException], error: BaseException,
+             trace: TracebackType | None) -> None:
         log.error("unexpected error; returning to the home screen",
                   exc_info=(kind, error, trace))
         QTimer.singleShot(0, safe(recover))
@@ -52,7 +54,7 @@ def guarded(handler: Handler) -> Handler:
     name = handler.__name__
 
     @functools.wraps(handler)
-    def run(self, *args):
+    def run(self: object, *args: object) -> Any:
         try:
             return handler(self, *args)
         except Exception:
@@ -62,7 +64,7 @@ def guarded(handler: Handler) -> Handler:
     return run  # type: ignore[return-value]
 
 
-def _qt_own(obj: object, name: str, args: tuple) -> Any:
+def _qt_own(obj: object, name: str, args: tuple[object, ...]) -> Any:
     """What Qt's own class (the first of PySide6's in `obj`'s ancestry) answers for `name`."""
     for cls in type(obj).__mro__:
         if cls.__module__.startswith("PySide6.") and name in cls.__dict__:

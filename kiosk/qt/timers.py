@@ -4,10 +4,13 @@ freed (tests/ui/test_touch.py counts the window's references over sessions)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, SignalInstance
 
 
-def single_shot(parent: QObject, slot, interval_ms: int = 0) -> QTimer:
+def single_shot(parent: QObject, slot: Callable[[], object] | SignalInstance,
+                interval_ms: int = 0) -> QTimer:
     """A single-shot timer owned by `parent` that calls `slot`; not started."""
     timer = QTimer(parent)
     timer.setSingleShot(True)

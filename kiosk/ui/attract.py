@@ -9,7 +9,7 @@ presses nothing.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ..core.content.model import AttractSlide, Labels
@@ -61,7 +61,9 @@ class AttractView(QWidget):
         self._index = 0
         self._show_slide()
         self._next.start(round(seconds * 1000))
-        self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()
+        assert parent is not None  # made over the window
+        self.setGeometry(parent.rect())
         self.show()
         self.raise_()
 
@@ -81,6 +83,7 @@ class AttractView(QWidget):
 
     def _show_slide(self) -> None:
         look, slide, language = self._look, self._slides[self._index], self._language
+        assert look is not None  # start() gave it
         old = self._page.grab() if self._motion and self._page is not None else None
         page = QWidget()
         layout = column(spacing=look.px(28), margins=look.px(72))
@@ -111,12 +114,14 @@ class AttractView(QWidget):
             layout.addWidget(PageDots(len(self._slides), self._index, look, "accent_text",
                                       "accent"), alignment=Qt.AlignmentFlag.AlignCenter)
         page.setLayout(layout)
+        own = self.layout()
+        assert own is not None  # made with one
         if self._page is not None:
-            self.layout().removeWidget(self._page)
+            own.removeWidget(self._page)
             self._page.hide()  # not drawn under the new slide until Qt deletes it
             self._page.deleteLater()
         self._page = page
-        self.layout().addWidget(page)
+        own.addWidget(page)
         if old is not None:
             self._end_fade()
             self._fade = CrossFade(page, old, FADE_MS)
@@ -142,12 +147,12 @@ class AttractView(QWidget):
         page = self._page
         return [w.text() for w in page.findChildren(QLabel) if w.text()] if page else []
 
-    def mousePressEvent(self, event) -> None:
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         event.accept()
         self.stop()
         self.woke.emit()
 
-    def paintEvent(self, event) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         if self._look is not None:
             painter = QPainter(self)
             painter.fillRect(self.rect(), self._look.color("accent"))

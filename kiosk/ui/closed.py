@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QMouseEvent
 from PySide6.QtWidgets import QWidget
 
 from ..core.content.model import Labels, Organisation
@@ -59,7 +59,7 @@ class ClosedScreen(Cover):
         layout.addWidget(hint)
         self.cover(layout, QColor(Qt.GlobalColor.black))
 
-    def mousePressEvent(self, event) -> None:
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         event.accept()
         self.hide()
         self.touched.emit()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QWidget
 
 from ..core.content.model import Labels
@@ -65,7 +66,7 @@ class CountdownOverlay(Cover):
         self._tick.stop()
         self.hide()
 
-    def mousePressEvent(self, event) -> None:
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         event.accept()
         self.stop()
         self.stayed.emit()

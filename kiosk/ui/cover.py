@@ -4,7 +4,7 @@ the screen below; it is painted in one colour, over which its own layout is laid
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLayout, QWidget
 
 
@@ -22,14 +22,16 @@ class Cover(QWidget):
             QWidget().setLayout(old)  # the old layout and its widgets go with a throwaway
         self.setLayout(layout)
         self.colour = colour
-        self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()
+        assert parent is not None  # made over the window
+        self.setGeometry(parent.rect())
         self.show()
         self.raise_()
 
-    def mousePressEvent(self, event) -> None:
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         event.accept()
 
-    def paintEvent(self, event) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         if self.colour is None:
             return
         painter = QPainter(self)

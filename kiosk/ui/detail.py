@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QBoxLayout, QWidget
 
 from ..core import geo
 from ..core.content.model import Detail, Labels, Location
@@ -132,6 +132,7 @@ class DetailView(QWidget):
 
         side = look.px(900 if look.portrait else 560)
         image = widgets.picture(detail.image, side, side) or picture
+        layout: QBoxLayout
         if image is None:
             layout = column(margins=look.margin)
             holder = QWidget()

@@ -9,7 +9,7 @@ beneath it.
 from __future__ import annotations
 
 from PySide6.QtCore import QEasingCurve, QObject, Qt, QTimer, QVariantAnimation, Signal
-from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QWidget
 
 
@@ -31,7 +31,7 @@ class FadingPicture(QWidget):
         self._opacity = opacity
         self.update()
 
-    def paintEvent(self, event) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         if self._new is not None:
             painter.drawPixmap(0, 0, self._new)
@@ -47,7 +47,9 @@ class CrossFade(QObject):
 
     def __init__(self, view: QWidget, old: QPixmap, duration_ms: int):
         super().__init__(view)
-        self.picture = FadingPicture(view.parentWidget(), old)
+        parent = view.parentWidget()
+        assert parent is not None  # a screen in the window
+        self.picture: FadingPicture | None = FadingPicture(parent, old)
         self.picture.setGeometry(view.geometry())
         self.picture.show()
         self.picture.raise_()

@@ -5,9 +5,10 @@ The language and larger-text switches are in the bar at the bottom, as on every 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from ..core.content.model import Content, Tile
@@ -19,8 +20,9 @@ from .widgets import ElidedLabel, TapButton, column, hbox, label, link_card, pic
 def after_first_frame(make: Callable[[], QWidget], later: list[Callable[[], None]]) -> QWidget:
     """A holder, into which `make`'s widget is put once the first frame is on screen."""
     holder = QWidget()
-    holder.setLayout(column())
-    later.append(lambda: holder.layout().addWidget(make()))
+    layout = column()
+    holder.setLayout(layout)
+    later.append(lambda: layout.addWidget(make()))
     return holder
 
 
@@ -37,12 +39,12 @@ def glimpse(content: Content, tile: Tile, look: Look, language: str,
     own = picture(tile.image, look.px(560), look.px(220))
     if own is not None:
         return own, False
-    if tile.page == "network" and content.network is not None:
+    network = content.network
+    if tile.page == "network" and network is not None:
         def mini_map() -> QWidget:
             from .map_view import MapView
 
-            return MapView(content.network.locations, look, language, content.network.map_image,
-                           mini=True)
+            return MapView(network.locations, look, language, network.map_image, mini=True)
 
         return after_first_frame(mini_map, later), True  # 70 ms of start-up, measured
     page = content.pages.get(tile.page)
@@ -67,7 +69,7 @@ class Lines(QWidget):
     its icon and title, and a figure without its words, or two of three strategies, would tell
     a visitor something wrong (in English on a 1280x800 tablet the tiles are too short)."""
 
-    def __init__(self, lines: list[QWidget], spacing: int):
+    def __init__(self, lines: Sequence[QWidget], spacing: int):
         super().__init__()
         self._lines, self._spacing = lines, spacing
         layout = column(spacing=spacing)
@@ -86,7 +88,7 @@ class Lines(QWidget):
         return QSize(0, 0)
 
     @guarded
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         fits = self.sizeHint().height() - self._spacing <= self.height()
         for line in self._lines:

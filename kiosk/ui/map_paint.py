@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPixmap, 
 
 from ..core import geo
 from ..core.content.model import Location
+from ..core.maps.insets import Inset
 from ..core.maps.layout import MapLayout
 from .theme import Look
 
@@ -124,10 +125,11 @@ class MapPainter:
                                             * scale, box.top() - inset.source[1] * scale))
             self._draw_base(painter, laid.land, 1 / scale)
             painter.restore()
+            def in_inset(key: str, inset: Inset = inset) -> QPointF:
+                return QPointF(*inset.to_box((laid.places[key].x(), laid.places[key].y())))
+
             self._draw_markers(painter, laid,
-                               [loc for loc in self.locations if loc.id in inset.keys],
-                               lambda key, inset=inset: QPointF(*inset.to_box(
-                                   (laid.places[key].x(), laid.places[key].y()))))
+                               [loc for loc in self.locations if loc.id in inset.keys], in_inset)
         painter.setPen(QPen(look.color("text", 140), look.px(1.5)))
         for start, end in laid.leaders:
             painter.drawLine(start, end)

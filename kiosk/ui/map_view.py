@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import cast
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QPointF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
@@ -20,7 +21,10 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPainterPath,
+    QPaintEvent,
     QPixmap,
+    QResizeEvent,
+    QTouchEvent,
     QTransform,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -122,11 +126,11 @@ class MapView(QWidget):
         self._drawn_zoom = views.Zoom()  # the zoom the picture on show was laid out at
         self.laid = Laid({}, {}, [], [], None, {}, self._font)
         self._picture_cache = QPixmap()
-        self._layout_key: tuple | None = None
-        self._layouts: dict[tuple, Laid] = {}  # by size and zoom
+        self._layout_key: tuple[int, int, views.Zoom] | None = None
+        self._layouts: dict[tuple[int, int, views.Zoom], Laid] = {}  # by size and zoom
         # by size, at rest: the picture, once painted (a zoomed view's is drawn again when it
         # comes back: kept, each would hold 3 to 13 MB for as long as the screen)
-        self._drawn: dict[tuple, QPixmap] = {}
+        self._drawn: dict[tuple[int, int, views.Zoom], QPixmap] = {}
         # by size: how the map rests, and the type of its names
         self._rests: dict[tuple[int, int], tuple[views.Affine, QFont]] = {}
         self._press: QPointF | None = None
@@ -184,7 +188,7 @@ class MapView(QWidget):
 
     # -- geometry ------------------------------------------------------------------------------
     @guarded
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._relayout()
 
@@ -305,7 +309,7 @@ class MapView(QWidget):
         }
 
     # -- painting ------------------------------------------------------------------------------
-    def paintEvent(self, event) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         if self._picture_cache.isNull() and self._layout_key is not None:
             self._picture_cache = self._paint.draw(self.laid, self.size())
             if self._zoom.centre is None:  # laid out at rest, not zoomed
@@ -380,15 +384,15 @@ class MapView(QWidget):
         self._relayout()
         self.update()
 
-    def event(self, event) -> bool:
+    def event(self, event: QEvent) -> bool:
         kind = event.type()
         if kind in (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd,
                     QEvent.Type.TouchCancel):
-            self._touch(event)
+            self._touch(cast(QTouchEvent, event))
             return True
         return super().event(event)
 
-    def _touch(self, event) -> None:
+    def _touch(self, event: QTouchEvent) -> None:
         """One finger taps; two pinch to zoom and move together to pan. While the fingers
         move, the picture drawn last is moved with them; once they lift, the map is laid out
         again for the new view."""

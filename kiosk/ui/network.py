@@ -52,10 +52,10 @@ class NetworkScreen(QWidget):
         if lead is not None and not look.portrait:
             side.addWidget(lead)  # beside the map, which gets the height instead
         for feature in network.features:
-            button = item_button(look, feature, language)
-            button.setMinimumHeight(look.px(150))
-            button.clicked.connect(lambda _=False, key=feature.id: self.detail_requested.emit(key))
-            side.addWidget(button)
+            item = item_button(look, feature, language)
+            item.setMinimumHeight(look.px(150))
+            item.clicked.connect(lambda _=False, key=feature.id: self.detail_requested.emit(key))
+            side.addWidget(item)
         side.addWidget(label(network.list_title.get(language), "h3"))
         grid = QGridLayout()
         grid.setSpacing(look.px(12))

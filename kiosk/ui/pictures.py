@@ -16,7 +16,7 @@ from zero as it opens (kiosk/ui/count_up.py), which the picture shows at their f
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from ..qt.timers import single_shot
@@ -43,7 +43,9 @@ class Cover(QWidget):
 
     def show_picture(self, picture: QPixmap) -> None:
         self._picture = picture
-        self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()
+        assert parent is not None  # made over the window
+        self.setGeometry(parent.rect())
         self.show()
         self.raise_()
 
@@ -52,7 +54,7 @@ class Cover(QWidget):
         self.hide()
         self._picture = QPixmap()
 
-    def paintEvent(self, event) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.drawPixmap(0, 0, self._picture)
         painter.end()

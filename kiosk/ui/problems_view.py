@@ -6,6 +6,7 @@ Visitors read a calm sentence; staff find the problems, with their lines, in sma
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QWidget
 
 from ..core.content.model import Labels, Theme
@@ -19,7 +20,7 @@ class CalmScreen(QWidget):
 
     Also what the kiosk window shows in place of a screen that could not be built."""
 
-    def __init__(self, look: Look, problems: list[Problem] | tuple = (),
+    def __init__(self, look: Look, problems: list[Problem] | tuple[Problem, ...] = (),
                  labels: Labels | None = None):
         super().__init__()
         labels = labels or Labels()
@@ -52,7 +53,7 @@ class ProblemsView(QWidget):
         self.setLayout(column(CalmScreen(look, problems)))
         self.resize(*size)
 
-    def closeEvent(self, event) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.allow_close:
             event.accept()
         else:

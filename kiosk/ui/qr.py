@@ -8,24 +8,25 @@ import sys
 import types
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from ..core.content.contrast import QR_LIGHT
 from ..qt.safety import guarded
 
 QUIET_ZONE = 4  # modules of light margin, as the QR standard asks
-_encoder = None
+_encoder: types.ModuleType | None = None
 
 
-def qr_matrix(url: str) -> tuple:
+def qr_matrix(url: str) -> tuple[bytearray, ...]:
     """The modules of the QR code (never a Micro QR, which phones miss) for `url`, with error
     correction level M, exactly as `segno.make_qr(url, error="m").matrix` gives them."""
     global _encoder
     if _encoder is None:
         _encoder = segno_encoder()
-    return _encoder.encode(url, "m", None, None, None, None, False, False,
-                           boost_error=True).matrix
+    matrix: tuple[bytearray, ...] = _encoder.encode(url, "m", None, None, None, None, False,
+                                                    False, boost_error=True).matrix
+    return matrix
 
 
 def segno_encoder() -> types.ModuleType:
@@ -64,7 +65,7 @@ class QrCode(QWidget):
         self.setAccessibleName(f"QR code: {url}")
 
     @guarded
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         count = len(self.matrix) + 2 * QUIET_ZONE
         cell = int(min(self.width(), self.height()) / count)  # whole pixels: crisp edges
@@ -77,7 +78,7 @@ class QrCode(QWidget):
                     self._path.addRect(QRectF(offset + col * cell, offset + row * cell,
                                               cell, cell))
 
-    def paintEvent(self, event) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor(QR_LIGHT))
         painter.fillPath(self._path, self._dark)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from ..core.content.model import Figure, Labels, Page
@@ -26,7 +28,7 @@ from .widgets import (
 READABLE_WIDTH = 1500  # px at the design size: longer lines are hard to read standing up
 
 
-def grid_of(widgets: list[QWidget], columns: int, spacing: int) -> QGridLayout:
+def grid_of(widgets: Sequence[QWidget], columns: int, spacing: int) -> QGridLayout:
     grid = QGridLayout()
     grid.setSpacing(spacing)
     for index, widget in enumerate(widgets):
@@ -113,8 +115,8 @@ class SectionScreen(QWidget):
         if page.figures:
             cards = [figure_card(look, f, language) for f in page.figures]
             if look.motion:
-                self.count_ups = [CountUp(card.findChild(QLabel, "figureValue"))
-                                  for card in cards]
+                values = [card.findChild(QLabel, "figureValue") for card in cards]
+                self.count_ups = [CountUp(value) for value in values if value is not None]
             columns = figure_columns(look, page.figures, language)
             layout.addLayout(grid_of(cards, columns, look.gap))
         self.items: dict[str, QWidget] = {}
@@ -143,7 +145,7 @@ class SectionScreen(QWidget):
         self.setLayout(column(self.scroll_area))
 
     @guarded
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         for count_up in self.count_ups:
             count_up.start()

@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QWidget
 
 HOLD_S = 2.0
@@ -29,7 +30,7 @@ class StaffGesture(QObject):
         self._pressed_at: float | None = None
         self._armed_at: float | None = None
         self._taps = 0
-        self._last: tuple | None = None
+        self._last: tuple[object, ...] | None = None
 
     def corner(self, position: QPointF) -> str:
         side = CORNER * min(self.window.width(), self.window.height())
@@ -41,14 +42,15 @@ class StaffGesture(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind not in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
+        if kind not in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease) \
+                or not isinstance(event, QMouseEvent):
             return False
         # An event travels up through the widgets that ignore it: count it once.
         key = (kind, event.timestamp(), event.globalPosition().toPoint().toTuple())
         if key == self._last:
             return False
         self._last = key
-        where = self.corner(self.window.mapFromGlobal(event.globalPosition()))
+        where = self.corner(QPointF(self.window.mapFromGlobal(event.globalPosition())))
         now = self.clock()
         if kind == QEvent.Type.MouseButtonPress:
             self._press(where, now)

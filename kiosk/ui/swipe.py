@@ -7,7 +7,7 @@ release far enough apart sideways, mostly horizontal, and quick.
 from __future__ import annotations
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QPointF, QRectF, Signal
-from PySide6.QtGui import QFontMetrics, QPainter
+from PySide6.QtGui import QFontMetrics, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from .theme import Look
@@ -29,6 +29,8 @@ class SwipeDetector(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if not isinstance(event, QMouseEvent):
+            return False
         if kind == QEvent.Type.MouseButtonPress:
             self._start = event.globalPosition()
             self._clock.start()
@@ -63,7 +65,7 @@ class PageDots(QWidget):
         else:
             self.setFixedSize(count * (self._dot + self._gap), self._dot + look.px(4))
 
-    def paintEvent(self, event) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         if self._count > MOST_DOTS:
             painter.setFont(self._font)

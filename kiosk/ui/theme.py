@@ -96,7 +96,8 @@ class Look(NamedTuple):  # a named tuple, not a dataclass: see kiosk/core/conten
     def tint(self, name: str, amount: float) -> str:
         """`name`'s colour mixed with the background: amount 0 is background, 1 is the colour."""
         a, b = QColor(getattr(self.theme, name)), QColor(self.theme.background)
-        mixed = QColor.fromRgbF(*(b.getRgbF()[i] * (1 - amount) + a.getRgbF()[i] * amount
+        ours, theirs = a.getRgbF(), b.getRgbF()
+        mixed = QColor.fromRgbF(*(theirs[i] * (1 - amount) + ours[i] * amount  # type: ignore[index]
                                   for i in range(3)))
         return mixed.name()
 

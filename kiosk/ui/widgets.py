@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import re
 from functools import partial
+from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QFontMetrics, QPixmap
+from PySide6.QtGui import QFontMetrics, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLayout,
+    QLayoutItem,
     QPushButton,
     QScrollArea,
     QScroller,
@@ -40,7 +42,7 @@ class WrapLabel(QLabel):
     """
 
     @guarded
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         needed = self.height_for(self.width())
         if needed != self.minimumHeight():
@@ -69,7 +71,7 @@ def breakable(text: str) -> str:
     """`text` with zero-width spaces where a long word or a web address may break, so that a
     label wraps it instead of cutting it off or growing wider than the screen (QLabel breaks
     lines only where Unicode allows)."""
-    def breaks(run: re.Match) -> str:
+    def breaks(run: re.Match[str]) -> str:
         word = run.group()
         if len(word) > LONG_WORD:
             return BREAK.join(word)
@@ -100,7 +102,7 @@ class ElidedLabel(QLabel):
         return self.sizeHint()
 
     @guarded
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         elided = self.fontMetrics().elidedText(self._text, Qt.TextElideMode.ElideRight,
                                                self.contentsRect().width())
@@ -118,7 +120,7 @@ def label(text: str, role: str = "body", wrap: bool = True) -> QLabel:
     return widget
 
 
-def picture(path, width: int, height: int) -> QLabel | None:
+def picture(path: Path | None, width: int, height: int) -> QLabel | None:
     """An image file scaled to fit `width` x `height`, or None if it cannot be read."""
     pixmap = QPixmap(str(path)) if path else QPixmap()
     if pixmap.isNull():
@@ -187,7 +189,8 @@ class TapButton(QPushButton):
 
     @guarded
     def sizeHint(self) -> QSize:
-        return self.layout().sizeHint()
+        layout = self.layout()
+        return layout.sizeHint() if layout is not None else QSize()
 
 
 def button_text(text: str) -> str:
@@ -224,7 +227,8 @@ class ChipButton(QPushButton):
 
     @guarded
     def sizeHint(self) -> QSize:
-        return self.layout().sizeHint()
+        layout = self.layout()
+        return layout.sizeHint() if layout is not None else QSize()
 
 
 class FlowLayout(QLayout):
@@ -232,23 +236,23 @@ class FlowLayout(QLayout):
 
     def __init__(self, spacing: int):
         super().__init__()
-        self._items = []
+        self._items: list[QLayoutItem] = []
         self._spacing = spacing
         self.setContentsMargins(0, 0, 0, 0)
         # Qt's layouts delete their items when they go; a layout written in Python must do it
         # itself, or each item (96 bytes) stays behind every time a screen is rebuilt.
         self.destroyed.connect(partial(_delete_all, self._items))
 
-    def addItem(self, item):
+    def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
 
     def count(self) -> int:
         return len(self._items)
 
-    def itemAt(self, index: int):
+    def itemAt(self, index: int) -> QLayoutItem | None:
         return self._items[index] if 0 <= index < len(self._items) else None
 
-    def takeAt(self, index: int):
+    def takeAt(self, index: int) -> QLayoutItem | None:
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
     def hasHeightForWidth(self) -> bool:
@@ -291,7 +295,7 @@ class FlowLayout(QLayout):
         return y + line_height - rect.y()
 
 
-def _delete_all(items: list) -> None:
+def _delete_all(items: list[QLayoutItem]) -> None:
     while items:
         item = items.pop()
         if shiboken6.isValid(item):

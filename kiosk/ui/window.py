@@ -5,9 +5,10 @@ visitor is and what they changed, and wires the screens (screens.py), the bar of
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QLayout, QScroller, QStackedWidget, QWidget
 
 from ..core.content.model import Content
@@ -29,6 +30,7 @@ if TYPE_CHECKING:  # imported when first needed, after the first frame
     from .closed import ClosedScreen
     from .countdown import CountdownOverlay
     from .fade import CrossFade
+    from .network import NetworkScreen
 
 
 CALM = "calm"  # in place of a screen that could not be built: "This display is being updated"
@@ -154,7 +156,7 @@ class KioskWindow(QWidget):
         self._show()
         self._ahead_waits_for_paint = True  # once this screen is painted: see paintEvent
 
-    def paintEvent(self, event) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if self._ahead_waits_for_paint:
             self._ahead_waits_for_paint = False
@@ -230,7 +232,9 @@ class KioskWindow(QWidget):
     def _watch_scrolling(self, screen: QWidget) -> None:
         """A kinetic scroll still moving is a visitor still there."""
         for body in screen.findChildren(QWidget, "scrollBody"):
-            QScroller.scroller(body.parentWidget()).stateChanged.connect(self.idle.poke)
+            area = body.parentWidget()  # the scroll area's viewport
+            if area is not None:
+                QScroller.scroller(area).stateChanged.connect(self.idle.poke)
 
     # -- navigation ----------------------------------------------------------------------------
     @property
@@ -282,8 +286,10 @@ class KioskWindow(QWidget):
         if old is not None:
             self.stack.removeWidget(old)
             old.deleteLater()
-        if route.page == "network" and route.detail and "network" in self.screens:
-            self.screens["network"].show_selected(route.detail)  # marked when the visitor is back
+        network = self.screens.get("network")
+        if route.page == "network" and route.detail and network is not None:
+            # the location marked, when the visitor is back on the list
+            cast("NetworkScreen", network).show_selected(route.detail)
         self.nav.show_for(route)
         self.shown.emit(route.page, route.detail, self.language)
 
@@ -304,7 +310,7 @@ class KioskWindow(QWidget):
             self.pictures.cover.take_away()
         left = next((name for name, screen in self.screens.items()
                      if screen is before and name in self.pages()), None)
-        if left is not None:
+        if left is not None and before is not None:
             self.pictures.left(left, before)
 
     # The session tells the window of every move (see __init__): each of these is drawn.
@@ -398,7 +404,7 @@ class KioskWindow(QWidget):
 
     # -- window --------------------------------------------------------------------------------
     @guarded
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.overlays.fit(self.rect())
         look = self._look(self.width(), self.height())
