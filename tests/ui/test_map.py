@@ -10,13 +10,13 @@ from PySide6.QtGui import QColor, QFontMetricsF, QImage
 
 from kiosk.core.content import load_bytes
 from kiosk.core.content.model import Detail, Location, MapImage, Text
-from kiosk.core.maps.labels import SIDE_BY_SIDE, apart
 from kiosk.core.maps.rects import Rect
 from kiosk.core.session import Route
 from kiosk.ui.map_paint import link_alpha
 from kiosk.ui.map_view import DOUBLE_TAP_ZOOM, GAP, MARKER_SPACING, Framing, MapView
 
 from ..helpers import settle, tap
+from ..map_rules import layout_problems
 from ..samples import ROOT
 
 
@@ -124,39 +124,12 @@ def generated(count: int, seed: int) -> tuple[Location, ...]:
 
 
 def label_problems(view) -> list[str]:
-    """The label rules of kiosk/core/maps/labels.py, checked on a map as laid out."""
-    laid = view.layout_result
-    radius = view.marker_radius(True)
+    """The label rules of kiosk/core/maps/ (tests/map_rules.py), checked on the map as laid
+    out, and the names' letters as drawn."""
+    places = {key: (p.x(), p.y()) for key, p in view.places.items()}
     gap = QFontMetricsF(view.label_font).height() * GAP
-    inset_of = {key: inset for inset in laid.insets for key in inset.keys}
-    problems = []
-
-    def space(key: str) -> dict:  # the points drawn where this location's label is
-        inset = inset_of.get(key)
-        if inset is not None:
-            return {k: laid.markers[k] for k in inset.keys}
-        return {k: (view.places[k].x(), view.places[k].y()) if k in inset_of else p
-                for k, p in laid.markers.items()}
-
-    labels = list(laid.labels.items())
-    for (a, ra), (b, rb) in itertools.combinations(labels, 2):
-        if apart(ra, gap * 0.99).intersects(rb):
-            problems.append(f"labels of {a} and {b} nearer than {gap:.0f} px above each other "
-                            f"or {gap * SIDE_BY_SIDE:.0f} px side by side")
-    problems += names_too_near(view)
-    whole = Rect(0, 0, view.width(), view.height())
-    for key, rect in labels:
-        inset = inset_of.get(key)
-        if not (inset.box if inset else whole).contains(rect):
-            problems.append(f"label of {key} outside its map")
-        points = space(key)
-        own = rect.distance(laid.markers[key])
-        for other, point in points.items():
-            if other != key and rect.distance(point) <= radius:
-                problems.append(f"label of {key} covers the marker of {other}")
-            elif other != key and key not in laid.led and rect.distance(point) <= own:
-                problems.append(f"label of {key} is as near to {other} as to its own marker")
-    return problems
+    return layout_problems(view.layout_result, places, view.marker_radius(True), gap,
+                           Rect(0, 0, view.width(), view.height())) + names_too_near(view)
 
 
 def names_too_near(view) -> list[str]:
