@@ -7,7 +7,7 @@ PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 LOCK := requirements/test.txt
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | cksum | cut -d' ' -f1)
 
-.PHONY: run kiosk test lint check snapshots build lock clean
+.PHONY: run kiosk test lint check snapshots build lock mutation clean
 
 $(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
@@ -44,9 +44,15 @@ build: $(STAMP)  ## the installers' one-folder build in dist/kiosk/, smoke-teste
 	$(BIN)/python -m PyInstaller --noconfirm --log-level WARN kiosk.spec
 	$(BIN)/python tools/smoke_build.py
 
+mutation: $(STAMP)  ## mutmut over kiosk/core against tests/core ([tool.mutmut] in pyproject.toml)
+	$(PIP) --require-hashes -r requirements/mutation.txt
+	rm -rf mutants
+	QT_QPA_PLATFORM=offscreen $(BIN)/mutmut run --max-children $$(nproc) || true
+	$(BIN)/mutmut results --all true | awk -F': ' '{print $$2}' | sort | uniq -c
+
 lock: $(STAMP)  ## pin what pyproject.toml lists, and all it pulls in, with hashes
 	$(PIP) "uv==0.13.9"
-	for extra in test build; do $(BIN)/uv pip compile pyproject.toml --extra $$extra --universal \
+	for extra in test build mutation; do $(BIN)/uv pip compile pyproject.toml --extra $$extra --universal \
 		--generate-hashes --python-version 3.11 --no-header -o requirements/$$extra.txt || exit 1; done
 
 clean:

@@ -51,8 +51,8 @@ def visible_texts(window) -> list[str]:
     return [text for _, _, text in sorted(found, key=lambda item: item[:2])]
 
 
-# Lighter compression than Qt's default: a 1920x1080 screen written in 41 ms instead of 58 here,
-# the files 15-19 % larger (every screen in English: 4.1 s -> 3.4 s, 7.0 -> 8.3 MB)
+# Lighter compression than Qt's default: quicker to write, the files a little larger
+# (docs/performance.md)
 PNG_QUALITY = 80
 
 

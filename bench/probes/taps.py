@@ -11,11 +11,8 @@ def taps(app, content, size, rounds: int) -> tuple[list[float], list[float]]:
     """From a tap on a tile (or Back) to the next screen fully painted once, motion off: the
     tap and every event it posts (the layouts it asks for and the window's paint). Then, apart,
     the next turn of the event loop: where the tap showed a screen's picture (a large window:
-    kiosk/ui/pictures.py), the live screen taking over and painted; else nothing.
-
-    (Until 2026-12-01 this sent every posted event and then painted the window again: two
-    paints a tap. Then it sent the layout and polish events and painted the window: which
-    does not paint a widget just shown over the others, as the picture is.)"""
+    kiosk/ui/pictures.py), the live screen taking over and painted; else nothing (how this
+    was measured before: docs/performance.md)."""
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 

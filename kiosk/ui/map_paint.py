@@ -1,5 +1,6 @@
 """Draws the network map as laid out (kiosk/ui/map_view.py): land, links, insets, markers,
-leader lines, names over a halo, and the numbers of markers with no name beside them."""
+leader lines, names over a halo, and the numbers of markers with no name beside them; and
+measures the names, as they are drawn, for the layout."""
 
 from __future__ import annotations
 
@@ -9,14 +10,25 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPixmap, QTransform
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+    QTransform,
+)
 
 from ..core import geo
 from ..core.content.model import Location
 from ..core.maps.insets import Inset
 from ..core.maps.layout import MapLayout
+from ..core.maps.view import Names
 from .theme import Look
 
+GAP = 0.5  # label heights between labels above each other (beside: maps/labels.py SIDE_BY_SIDE)
 LINKS_AT_FULL = 24  # links from the headquarters drawn at full strength, at most
 LINKS_FAINTEST = 28  # of 255: the faintest they are drawn, with very many
 
@@ -46,6 +58,26 @@ def marker_radius(look: Look, mini: bool, headquarters: bool) -> float:
     if mini:
         return look.px(7 if headquarters else 4)
     return look.px(18 if headquarters else 12)
+
+
+def name_boxes(font: QFont, texts: dict[str, str]) -> Names:
+    """Each name's box on the map in `font`, one line high and as wide as its letters with a
+    pixel either side (drawn centred: where a letter reaches past the text's advance, an
+    italic's or a g's tail, as much room on the other side); and the gap between two names
+    above each other: GAP of a line, or more where letters reach high or low (an accented
+    capital, Å or É, above the usual capitals) so that the letters of two names stand at
+    least the type's size apart. Each name is measured once."""
+    metrics = QFontMetricsF(font)
+    sizes = {}
+    above = below = math.inf  # the least room a name leaves in its box, over and under it
+    for key, text in texts.items():
+        advance = metrics.horizontalAdvance(text)
+        letters = metrics.tightBoundingRect(text)
+        sizes[key] = (advance + 2 + 2 * max(0.0, letters.right() - advance, -letters.left()),
+                      metrics.height())
+        above = min(above, metrics.ascent() + letters.top())
+        below = min(below, metrics.descent() - letters.bottom())
+    return sizes, max(metrics.height() * GAP, font.pixelSize() - above - below)
 
 
 @cache

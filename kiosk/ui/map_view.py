@@ -17,7 +17,6 @@ from PySide6.QtCore import QElapsedTimer, QEvent, QPointF, QRectF, QSizeF, Qt, S
 from PySide6.QtGui import (
     QEventPoint,
     QFont,
-    QFontMetricsF,
     QMouseEvent,
     QPainter,
     QPainterPath,
@@ -35,11 +34,10 @@ from ..core.maps import view as views
 from ..core.maps.layout import MapLayout, lay_out
 from ..core.maps.rects import Point, Rect
 from ..qt.safety import guarded
-from .map_paint import Laid, MapPainter, outline_path
+from .map_paint import Laid, MapPainter, name_boxes, outline_path
 from .theme import Look
 
 MARKER_SPACING = 34  # px at the design size between marker centres: each its own tap
-GAP = 0.5  # label heights between labels above each other (beside: maps/labels.py SIDE_BY_SIDE)
 DOUBLE_TAP_ZOOM = 2.5
 DOUBLE_TAP_MS = 400
 
@@ -52,26 +50,6 @@ class Framing:
 
     fits: tuple[float, ...] = views.FITS
     types: tuple[float, ...] = views.SMALLER_TYPES
-
-
-def name_boxes(font: QFont, texts: dict[str, str]) -> views.Names:
-    """Each name's box on the map in `font`, one line high and as wide as its letters with a
-    pixel either side (drawn centred: where a letter reaches past the text's advance, an
-    italic's or a g's tail, as much room on the other side); and the gap between two names
-    above each other: GAP of a line, or more where letters reach high or low (an accented
-    capital, Å or É, above the usual capitals) so that the letters of two names stand at
-    least the type's size apart. Each name is measured once."""
-    metrics = QFontMetricsF(font)
-    sizes = {}
-    above = below = math.inf  # the least room a name leaves in its box, over and under it
-    for key, text in texts.items():
-        advance = metrics.horizontalAdvance(text)
-        letters = metrics.tightBoundingRect(text)
-        sizes[key] = (advance + 2 + 2 * max(0.0, letters.right() - advance, -letters.left()),
-                      metrics.height())
-        above = min(above, metrics.ascent() + letters.top())
-        below = min(below, metrics.descent() - letters.bottom())
-    return sizes, max(metrics.height() * GAP, font.pixelSize() - above - below)
 
 
 def _transform(affine: views.Affine) -> QTransform:

@@ -12,8 +12,8 @@ from kiosk.core.content import load_bytes
 from kiosk.core.content.model import Detail, Location, MapImage, Text
 from kiosk.core.maps.rects import Rect
 from kiosk.core.session import Route
-from kiosk.ui.map_paint import link_alpha
-from kiosk.ui.map_view import DOUBLE_TAP_ZOOM, GAP, MARKER_SPACING, Framing, MapView
+from kiosk.ui.map_paint import GAP, link_alpha
+from kiosk.ui.map_view import DOUBLE_TAP_ZOOM, MARKER_SPACING, Framing, MapView
 
 from ..helpers import settle, tap
 from ..map_rules import layout_problems
