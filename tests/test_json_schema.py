@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from kiosk import cli
-from kiosk.core.content import keys, load_bytes
+from kiosk.core.content import key_docs, keys, load_bytes
 from kiosk.core.content.model import WEEKDAYS, Labels, Theme
 from kiosk.core.content.schema import DETAIL_KEYS, SETTINGS
 
@@ -78,11 +78,11 @@ def test_the_readme_lists_every_label_with_its_defaults():
 
 def test_the_schema_and_the_readmes_table_are_written_from_the_checkers_keys():
     """One source: kiosk/core/content/keys.py. After changing it, write both files again with
-    `python -m kiosk.core.content.keys`."""
-    assert SCHEMA == keys.json_schema()
+    `python -m kiosk.core.content.key_docs`."""
+    assert SCHEMA == key_docs.json_schema()
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert keys.TABLE_START in readme
-    assert keys.with_table(readme) == readme
+    assert key_docs.TABLE_START in readme
+    assert key_docs.with_table(readme) == readme
 
 
 def test_every_key_in_the_schema_says_what_it_is():
