@@ -23,6 +23,7 @@ from .overlays import Overlays
 from .pictures import ScreenPictures
 from .screens import Screens
 from .theme import LARGER_TEXT, Look
+from .transitions import Transitions
 from .widgets import column
 
 if TYPE_CHECKING:  # imported when first needed, after the first frame
@@ -68,15 +69,15 @@ class KioskWindow(QWidget):
         self.screens: dict[str, QWidget] = {}
         self._broken: set[str] = set()  # screens that raised while being built: not tried again
         self.look = self._look(*size)
-        self._transition_ms = transition_ms
-        self._fade: CrossFade | None = None
         self.build_ahead_ms = build_ahead_ms  # may be changed: from the next first frame on
         self._ahead_waits_for_paint = False
         # One timer for building ahead, not QTimer.singleShot: kiosk/qt/timers.py
         self._ahead_timer = single_shot(self, self.build_next)
 
+        self.idle = idle
+        self.overlays = Overlays(self, self.reset, idle.poke)
         self.stack = QStackedWidget()
-        self.pictures = ScreenPictures(self.stack)  # on a large display: kiosk/ui/pictures.py
+        self.transitions = Transitions(self.stack, self.overlays, transition_ms)
         self.nav = NavBar()
         self.nav.back.connect(self.back)
         self.nav.home.connect(self.go_home)
@@ -86,8 +87,6 @@ class KioskWindow(QWidget):
         # The screens' sizes never resize the window (nor trouble platforms without size hints).
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.setLayout(layout)
-        self.idle = idle
-        self.overlays = Overlays(self, self.reset, idle.poke)
         self._opens_at: tuple[datetime | None, datetime] = (None, datetime.now())
         self._screens = self._screen_maker()  # made again by each _build
 
@@ -240,34 +239,21 @@ class KioskWindow(QWidget):
     @property
     def fade(self) -> CrossFade | None:
         """The cross-fade under way between two screens, if any."""
-        return self._fade
+        return self.transitions.fade
 
-    def _fade_out(self, old: QWidget) -> None:
-        """Cross-fade from the screen going away to the one coming (kiosk/ui/fade.py)."""
-        self.finish_transition()
-        if not (self.look.motion and self.isVisible() and old.isVisible()):
-            return
-        from .fade import CrossFade
-
-        self._fade = CrossFade(self.stack, old.grab(), self._transition_ms)
-        self._fade.finished.connect(self._forget_fade)
-        self.overlays.keep_countdown_on_top()
+    @property
+    def pictures(self) -> ScreenPictures:
+        return self.transitions.pictures
 
     def finish_transition(self) -> None:
         """The cross-fade under way, if any, ended at once (a touch ends it too)."""
-        if self._fade is not None:
-            self._fade.end()
-
-    def _forget_fade(self) -> None:
-        if self._fade is not None:
-            self._fade.deleteLater()
-        self._fade = None
+        self.transitions.finish()
 
     def _show(self) -> None:
         """Draw the session's route; where its screen cannot be built, the next best."""
         route = self.session.route
         before = self.stack.currentWidget()
-        self._fade_out(before or self.stack)
+        self.transitions.leave(before or self.stack, self.look.motion and self.isVisible())
         old = self.screens.pop("detail", None)
         if route.detail:
             view = self._screens.detail(route)
@@ -282,7 +268,11 @@ class KioskWindow(QWidget):
             route, screen = HOME, self._screen("home")
         self.session.route = route
         self.stack.setCurrentWidget(screen or self._calm_screen())
-        self._picture_instead(route, before)
+        now = self.stack.currentWidget()
+        page = route.page if not route.detail and now is self.screens.get(route.page) else None
+        left = next((name for name, shown in self.screens.items()
+                     if shown is before and name in self.pages()), None)
+        self.transitions.arrive(page, before, left)
         if old is not None:
             self.stack.removeWidget(old)
             old.deleteLater()
@@ -292,26 +282,6 @@ class KioskWindow(QWidget):
             cast("NetworkScreen", network).show_selected(route.detail)
         self.nav.show_for(route)
         self.shown.emit(route.page, route.detail, self.language)
-
-    def _picture_instead(self, route: Route, before: QWidget | None) -> None:
-        """On a large display, the new screen's picture for this frame, the live screen from
-        the next (kiosk/ui/pictures.py); the screen left behind is drawn again a moment later."""
-        now = self.stack.currentWidget()
-        if now is before:
-            return
-        page = not route.detail and now is self.screens.get(route.page)
-        if self._fade is not None:  # the picture is where the fade ends
-            picture = self.pictures.take(route.page) if page else None
-            if not getattr(now, "count_ups", None):  # those count up from zero as it opens
-                self._fade.end_on(picture)
-        elif page:
-            self.pictures.show(route.page)
-        else:
-            self.pictures.cover.take_away()
-        left = next((name for name, screen in self.screens.items()
-                     if screen is before and name in self.pages()), None)
-        if left is not None and before is not None:
-            self.pictures.left(left, before)
 
     # The session tells the window of every move (see __init__): each of these is drawn.
     def replace(self, route: Route) -> None:
