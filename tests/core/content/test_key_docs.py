@@ -13,9 +13,9 @@ from kiosk.core.content import key_docs, keys, load_bytes
 from kiosk.core.content.model import WEEKDAYS, Labels, Theme
 from kiosk.core.content.schema import DETAIL_KEYS, SETTINGS
 
-from .samples import MINIMAL
+from ...samples import MINIMAL
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 SCHEMA = json.loads((ROOT / "content.schema.json").read_text(encoding="utf-8"))
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
 # the smallest PNG file: a transparent pixel
