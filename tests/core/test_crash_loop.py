@@ -117,3 +117,49 @@ def test_a_crash_counts_for_a_minute(tmp_path, age, counted):
     starts.begin(now + timedelta(seconds=age - WINDOW_S))  # the last crash, in the minute
     found = starts.begin(now + timedelta(seconds=age))
     assert (found is Fallback.LAST_GOOD) == counted
+
+
+def test_a_damaged_entry_among_the_starts_is_passed_over_not_the_end_of_them(tmp_path):
+    log = tmp_path / "starts.json"
+    now = datetime(2026, 12, 1, 9, 0)
+    crashes = [{"started": (now - timedelta(seconds=s)).isoformat(), "clean": False}
+               for s in (5, 10, 15)]
+    log.write_text(json.dumps([{"started": "not a time"}, *crashes]), encoding="utf-8")
+    assert Starts(log).begin(now) is Fallback.LAST_GOOD
+
+
+def test_a_clean_exit_marks_its_own_start_only(tmp_path):
+    starts = Starts(tmp_path / "starts.json")
+    now = datetime(2026, 12, 1, 9, 0)
+    for crash in range(LAST_GOOD_AFTER):
+        starts.begin(now + timedelta(seconds=crash))
+    starts.end(now)  # the first of them exits cleanly: two crashes left
+    assert starts.begin(now + timedelta(seconds=10)) is Fallback.NONE
+
+
+@pytest.mark.parametrize(("ago", "wait"), [(1, 360), (24 * 3600, 360), (24 * 3600 + 1, 180)])
+def test_a_back_soon_screen_counts_those_of_the_last_day(tmp_path, ago, wait):
+    """The retry waits longer for each back soon screen of the last day (24 hours ago: still
+    the last day), and starts again at 3 minutes after a quiet day."""
+    starts = Starts(tmp_path / "starts.json")
+    now = datetime(2026, 12, 1, 9, 0)
+    earlier = now - timedelta(seconds=ago)
+    starts.begin(earlier)
+    starts.back_soon(earlier)
+    starts.begin(now)
+    assert starts.back_soon(now) == wait
+
+
+def test_an_unreadable_start_log_folder_is_said_in_the_log(tmp_path, caplog):
+    blocked = tmp_path / "file"
+    blocked.write_text("")
+    Starts(blocked / "starts.json").begin(datetime(2026, 12, 1, 9, 0))
+    assert f"cannot record the kiosk's start in {blocked / 'starts.json'}" in caplog.text
+
+
+def test_a_file_that_does_not_load_is_not_kept_as_the_last_good(tmp_path):
+    bad = tmp_path / "content.yaml"
+    bad.write_text("organisation: [broken\n", encoding="utf-8")
+    last_good = LastGood(tmp_path / "state")
+    assert last_good.remember(bad) is False
+    assert last_good.load() is None

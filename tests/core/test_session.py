@@ -98,3 +98,26 @@ def test_new_content_is_shown_at_once_when_nobody_is_there(content):
     assert not session.offer(content, counting_down=True)  # "Still there?" is up
     session.toggle_language()
     assert not session.offer(content, counting_down=False)  # a visitor chose Chinese
+
+
+def test_the_pages_are_home_the_contents_and_the_network(content):
+    assert Session(content).pages() == ["home", "mission", "strategies", "clusters", "network"]
+    assert Session(content._replace(network=None)).pages()[-1] == "clusters"
+
+
+def test_the_language_switch_goes_back_and_forth(content):
+    session = Session(content)
+    assert session.language == "en"
+    assert [session.toggle_language() for _ in range(3)] == ["zh", "en", "zh"]
+
+
+def test_every_move_is_told_with_where_the_visitor_is_now(content):
+    session = Session(content)
+    told = []
+    session.moved.append(told.append)
+    session.navigate(Route("network", "xiamen"))
+    session.navigate(Route("network", "xiamen"))  # already there: no move
+    session.back()
+    session.at(Route("network", "no-such-place"))  # the nearest that exists
+    session.home()
+    assert told == [Route("network", "xiamen"), HOME, Route("network"), HOME]
