@@ -206,3 +206,48 @@ def test_set_pin_stopped_with_ctrl_c_changes_nothing(settings, monkeypatch, caps
     assert capsys.readouterr().err == "\nNot changed.\n"
     assert not settings.exists()
 
+
+
+def test_a_stored_count_of_rounds_is_taken_from_one_to_the_cap():
+    import hashlib
+
+    from kiosk.core.pin import MAX_ITERATIONS
+
+    def stored(rounds: int) -> dict:
+        digest = hashlib.pbkdf2_hmac("sha256", b"480916", b"salt", max(rounds, 1))
+        return {"scheme": "pbkdf2_sha256", "iterations": rounds, "salt": b"salt".hex(),
+                "hash": digest.hex()}
+
+    assert matches("480916", stored(1)) and not matches("480916", stored(0))
+    assert matches("480916", stored(MAX_ITERATIONS))  # 2 million rounds: about a second
+
+
+def test_pbkdf2_without_openssl_at_the_block_size_of_a_key(monkeypatch):
+    """A key of 64 bytes is used as it is, one of 65 hashed first (RFC 2104)."""
+    import hashlib
+    import sys
+
+    from kiosk.core.pin import pbkdf2_sha256
+
+    monkeypatch.setitem(sys.modules, "_hashlib", None)
+    for key in (b"7" * 64, b"7" * 65):
+        assert pbkdf2_sha256(key, b"s", 2) == hashlib.pbkdf2_hmac("sha256", key, b"s", 2)
+
+
+def test_the_pad_locked_has_no_tries_left_and_the_log_says_why(tmp_path, caplog):
+    caplog.set_level("INFO")
+    where = tmp_path / "settings.json"
+    set_pin(where, "480916")
+    clock = Clock()
+    gate = PinGate(where, clock)
+    gate.check("1111")
+    assert "staff PIN: a wrong PIN (1 of 5 before the pad locks)" in caplog.text
+    for _ in range(4):
+        locked = gate.check("1111")
+    assert (locked.tries_left, locked.locked_seconds) == (0, LOCK_SECONDS)
+    assert "staff PIN: 5 wrong in a row; the pad is locked for 5 minutes" in caplog.text
+    assert gate.check("480916").tries_left == 0  # still locked: the refusal says so too
+    clock.now += LOCK_SECONDS
+    assert gate.check("480916").ok
+    assert "staff PIN accepted: the staff panel is open" in caplog.text
+    assert "staff_pin_lockout" not in where.read_text()  # the count is gone once it opens
