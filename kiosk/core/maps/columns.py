@@ -12,7 +12,7 @@ import math
 from collections.abc import Iterable, Iterator
 
 from .labels import Labelling, Spacing, apart, clear, crosses, marker_grid
-from .rects import Grid, Line, Point, Rect, Size, along, segments_cross, through
+from .rects import Grid, Line, Point, Rect, Size, along, make, segments_cross, through
 
 UNTANGLE_PASSES = 4
 Column = tuple[float, bool]  # the x its labels line up on, and whether by their right end
@@ -46,7 +46,7 @@ def column_labels(missing: list[str], markers: dict[str, Point], sizes: dict[str
 
     def draw(line: Line) -> None:
         for x, y in along(*line, radius):
-            lines.add(Rect(x, y, 0, 0))
+            lines.add(make(x, y, 0, 0))
 
     for line in labelling.leaders:
         draw(line)
@@ -104,7 +104,7 @@ def _column_slots(column: Column, index: int, size: Size, bounds: Rect, point: P
             i, below = below, below - 1
         else:
             i, above = above, above + 1
-        yield math.hypot(dx, dy(i)), i, Rect(left, first + i * step, width, height), index
+        yield math.hypot(dx, dy(i)), i, make(left, first + i * step, width, height), index
 
 
 def _untangle(placed: dict[str, tuple[int, int]], columns: list[Column],

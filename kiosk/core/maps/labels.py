@@ -13,7 +13,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .rects import Grid, Line, Point, Rect, Size, along, square
+from .rects import Grid, Line, Point, Rect, Size, along, make, square
 
 # The gap beside a label, in gaps above it. A label's box is a line of its type high, with
 # room above and below the letters and none beside them: side by side, 1.4 gaps are about the
@@ -50,7 +50,7 @@ def apart(rect: Rect, gap: float) -> Rect:
     SIDE_BY_SIDE times it beside."""
     side = gap * SIDE_BY_SIDE
     left, top, width, height = rect
-    return Rect(left - side, top - gap, width + 2 * side, height + 2 * gap)
+    return make(left - side, top - gap, width + 2 * side, height + 2 * gap)
 
 
 def marker_grid(markers: dict[str, Point], room: Spacing) -> Grid:
@@ -115,7 +115,7 @@ def around(point: Point, size: Size, reach: float, directions: list[Point]) -> I
         ax, ay = x + dx * reach, y + dy * reach
         left = ax if dx > 0.3 else ax - width if dx < -0.3 else ax - width / 2
         top = ay if dy > 0.3 else ay - height if dy < -0.3 else ay - height / 2
-        yield Rect(left, top, width, height)
+        yield make(left, top, width, height)
 
 
 def clear(rect: Rect, points: Grid, radius: float) -> bool:
@@ -131,7 +131,7 @@ def clear(rect: Rect, points: Grid, radius: float) -> bool:
 
 def crosses(point: Point, rect: Rect, taken: Grid, radius: float) -> bool:
     """Whether the leader line from `point` to `rect` crosses a label already placed."""
-    return any(taken.hits(Rect(x - 1, y - 1, 2, 2))
+    return any(taken.hits(make(x - 1, y - 1, 2, 2))
                for x, y in along(point, rect.nearest_to(point), radius))
 
 

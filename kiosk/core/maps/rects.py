@@ -43,7 +43,7 @@ class Rect(NamedTuple):
 
     def inflated(self, by: float) -> Rect:
         left, top, width, height = self
-        return Rect(left - by, top - by, width + 2 * by, height + 2 * by)
+        return make(left - by, top - by, width + 2 * by, height + 2 * by)
 
     def distance(self, point: Point) -> float:
         """From `point` to the nearest point of the rectangle (0 inside it)."""
@@ -54,6 +54,15 @@ class Rect(NamedTuple):
 
     def nearest_to(self, point: Point) -> Point:
         return min(max(point[0], self.left), self.right), min(max(point[1], self.top), self.bottom)
+
+
+def make(left: float, top: float, width: float, height: float) -> Rect:
+    """A Rect made without the named tuple's own constructor (a Python call each: the layout
+    makes tens of thousands of rectangles for a crowded map, docs/performance.md)."""
+    return _new(Rect, (left, top, width, height))
+
+
+_new = tuple.__new__
 
 
 def square(centre: Point, radius: float) -> Rect:
@@ -105,8 +114,9 @@ class Grid:
                 yield x, y
 
     def add(self, rect: Rect, item: object = None) -> None:
+        entry = (rect, item)  # one entry in every cell it spans: near() tells it once
         for key in self._keys(rect):
-            self._cells[key].append((rect, item))
+            self._cells[key].append(entry)
 
     def entries(self, rect: Rect) -> Iterator[tuple[Rect, object]]:
         """What is in the cells `rect` touches: one spanning cells comes once for each."""
