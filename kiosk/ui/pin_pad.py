@@ -32,6 +32,7 @@ class PinPad(Cover):
     accepted = Signal()
     cancelled = Signal()
     checked = Signal()  # a verdict is shown (or the panel opened)
+    dropped = Signal()  # a verdict came back after the pad was closed, and was let go
 
     def __init__(self, parent: QWidget, gate: PinGate):
         super().__init__(parent, "staff")
@@ -100,7 +101,8 @@ class PinPad(Cover):
     def _verdict(self, result: tuple[int, Verdict] | None) -> None:
         opened, verdict = result if result is not None else (self._opened, Verdict(damaged=True))
         if opened != self._opened or not self.isVisible():
-            return  # the pad was closed while the PIN was checked
+            self.dropped.emit()  # the pad was closed while the PIN was checked
+            return
         if verdict.ok:
             self.hide()
             self.accepted.emit()

@@ -236,7 +236,7 @@ def test_a_pin_checked_after_the_pad_closed_opens_nothing_for_the_next_visitor(
         qtbot, make_window, tmp_path):
     window, desk, gate = right_pin_held(qtbot, make_window, tmp_path)
     window.reset()  # the idle reset, while the right PIN is being checked
-    with qtbot.waitSignal(desk.pad._checking.done, timeout=10_000):
+    with qtbot.waitSignal(desk.pad.dropped, timeout=10_000):
         gate.go.set()
     assert not desk.panel.isVisible() and not desk.pad.isVisible()
 
