@@ -110,3 +110,68 @@ def test_a_crowded_network_rests_framed_round_it_then_in_smaller_type():
     assert not rest.frame.identity and rest.frame.sx == 1.5
     assert rest.type_scale == 0.9 and rest.layout.share_labelled() == 1.0
     assert tried == [(False, False), (True, False), (False, True), (True, True)]  # then no more
+
+
+def test_the_fit_of_bounds_away_from_the_origin_centres_the_spare_room():
+    tall = views.fit((1.0, 2.0, 2.0, 4.0), Rect(10, 20, 400, 400))  # 1 wide, 2 high: height
+    assert tall.sx == -tall.sy == 200
+    assert tall.map((1, 4)) == (110, 20)  # north-west: 100 px of spare width on either side
+    assert tall.map((2, 2)) == (310, 420)
+    wide = views.fit((1.0, 2.0, 3.0, 3.0), Rect(10, 20, 400, 400))  # 2 wide, 1 high: width
+    assert wide.map((1, 3)) == (10, 120) and wide.map((3, 2)) == (410, 320)
+
+
+def test_round_a_place_away_from_the_origin():
+    projected = {"here": (1.0, 2.0), "east": (1.1, 2.0), "north": (1.0, 2.2),
+                 **{f"far{i}": (5.0 + i, -5.0) for i in range(6)}}
+    near, bounds = views.round_focus(projected, "here")
+    assert near[:3] == ["here", "east", "north"] and "far5" not in near
+    half = (5.0 + 3 - 1.0) * 1.3  # the farthest of the six shown, far3, 7 across: 30 % more
+    assert bounds == pytest.approx((1.0 - half, 2.0 - half, 1.0 + half, 2.0 + half))
+
+
+def test_a_zoom_just_past_the_whole_map_is_the_whole_map():
+    assert views.zoomed(1.001, (10.0, 10.0), Zoom(), (100, 100)) == Zoom()
+    assert views.zoomed(1.0011, (50.0, 50.0), Zoom(), (100, 100)).zoom == 1.0011
+
+
+def test_a_point_off_the_middle_of_a_zoomed_map_is_nearer_its_centre_on_the_whole():
+    zoom = Zoom(2.0, (80.0, 30.0))
+    assert zoom.to_base((120.0, 70.0), (100.0, 50.0)) == (90.0, 40.0)  # 20 px: 10 on the whole
+
+
+def test_a_pinch_from_a_zoomed_view_moves_the_picture_both_ways():
+    middle = (100.0, 50.0)
+    move = views.preview(Zoom(2.0, (60.0, 40.0)), Zoom(3.0, (50.0, 30.0)), middle)
+    assert move.sx == move.sy == 1.5
+    assert move.map(middle) == (130.0, 80.0)  # the old middle, 10 and 10 further, three times
+
+
+def test_a_view_that_names_no_more_is_not_taken():
+    """A tie keeps the first: the whole country in the usual type."""
+    projected = {f"p{i}": (100 + i * 10.0, 100 + i * 5.0) for i in range(4)}
+    rest = views.rest(projected, IDENTITY, Rect(0, 0, 800, 600), 18,
+                      lambda scale: ({k: (100 * scale, 30) for k in projected}, 10),
+                      lambda places, names: named(4, 2), fits=(1.25, 1.5), smaller=(0.9,))
+    assert (rest.frame, rest.type_scale) == (IDENTITY, 1.0)
+
+
+def test_a_crowd_is_framed_as_far_as_it_fits_with_room_for_its_names():
+    """Enlarged round the network's middle, by no more than leaves room for a label beside its
+    outermost markers."""
+    projected = {"a": (300.0, 200.0), "b": (500.0, 300.0)}
+    frames = []
+
+    def lay_out(places, names):
+        frames.append(places)
+        return named(2, 1)
+
+    views.rest(projected, IDENTITY, Rect(0, 0, 800, 600), 18,
+               lambda scale: ({k: (82.0, 30.0) for k in projected}, 10), lay_out,
+               fits=(1.25, 1.5, 4.0), smaller=())
+    # room: 100 px a side across (82 + 18), 60 px above and below; 200 x 100 px of network
+    # fits (800 - 200) / 200 = 3 times across and (600 - 120) / 100 = 4.8 down: 4.0 is cut to 3
+    assert [round(p["b"][0] - p["a"][0]) for p in frames] == [200, 250, 300, 600]
+    for places in frames[1:]:  # centred on the area's middle
+        assert (places["a"][0] + places["b"][0]) / 2 == pytest.approx(400)
+        assert (places["a"][1] + places["b"][1]) / 2 == pytest.approx(300)
