@@ -1,6 +1,9 @@
 """Where the kiosk finds its files, from source and from a PyInstaller build (no build needed)."""
 
 import sys
+from pathlib import Path
+
+import pytest
 
 from kiosk import cli
 from kiosk.core import paths
@@ -53,3 +56,36 @@ def test_a_windowed_build_writes_what_it_would_print_to_the_log(monkeypatch, tmp
     assert f"{bad}:2:1: YAML syntax error" in log
     assert f"{bad}: 1 problem to fix" in log
     sys.stdout.close()
+
+
+@pytest.mark.parametrize(("platform", "variables", "expected"), [
+    ("linux", {"XDG_CONFIG_HOME": "c", "XDG_DATA_HOME": "d", "XDG_STATE_HOME": "s"},
+     {"settings": "c/kiosk/settings.json", "usage": "d/kiosk/usage.sqlite3",
+      "state": "s/kiosk", "logs": "s/kiosk/logs"}),
+    ("linux", {}, {"settings": "home/.config/kiosk/settings.json",
+                   "usage": "home/.local/share/kiosk/usage.sqlite3",
+                   "state": "home/.local/state/kiosk", "logs": "home/.local/state/kiosk/logs"}),
+    ("win32", {"LOCALAPPDATA": "w"}, {"settings": "w/kiosk/config/settings.json",
+                                      "usage": "w/kiosk/data/usage.sqlite3",
+                                      "state": "w/kiosk/state", "logs": "w/kiosk/logs"}),
+    ("win32", {}, {"settings": "home/AppData/Local/kiosk/config/settings.json",
+                   "usage": "home/AppData/Local/kiosk/data/usage.sqlite3",
+                   "state": "home/AppData/Local/kiosk/state",
+                   "logs": "home/AppData/Local/kiosk/logs"}),
+    ("darwin", {}, {"settings": "home/Library/Application Support/kiosk/config/settings.json",
+                    "usage": "home/Library/Application Support/kiosk/data/usage.sqlite3",
+                    "state": "home/Library/Application Support/kiosk/state",
+                    "logs": "home/Library/Logs/kiosk"}),
+], ids=["linux", "linux-defaults", "windows", "windows-defaults", "macos"])
+def test_each_folder_on_each_platform(monkeypatch, tmp_path, platform, variables, expected):
+    """Settings, usage figures, state and logs where each platform keeps them (created)."""
+    monkeypatch.setattr(sys, "platform", platform)
+    monkeypatch.setattr(Path, "home", lambda: tmp_path / "home")
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "LOCALAPPDATA"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in variables.items():
+        monkeypatch.setenv(name, str(tmp_path / value))
+    found = {"settings": paths.settings_file(), "usage": paths.usage_database(),
+             "state": paths.state_dir(), "logs": paths.log_dir()}
+    assert found == {key: tmp_path / value for key, value in expected.items()}
+    assert found["logs"].is_dir() and found["settings"].parent.is_dir()
