@@ -3,6 +3,7 @@ pruned, and reported by `kiosk stats` in three forms."""
 
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -309,3 +310,30 @@ def test_stats_names_a_bad_row_instead_of_a_traceback(tmp_path, capsys, column, 
     db.close()
     assert cli.main(["stats", "--database", str(path)]) == 2
     assert capsys.readouterr().err == f"Cannot read the usage database {path}: {message}\n"
+
+
+def test_the_store_reads_the_sessions_between_two_moments_in_a_new_folder(tmp_path):
+    store = UsageStore(tmp_path / "new" / "folder" / "usage.sqlite3")  # made as needed
+    for hours in (0, 1, 2, 3):
+        store.save(session(T0 + timedelta(hours=hours), hours + 1))
+    between = store.sessions(T0 + timedelta(hours=1), T0 + timedelta(hours=3))
+    assert [s.seconds for s in between] == [2, 3]  # from the first moment, before the second
+    assert [s.seconds for s in store.sessions(since=T0 + timedelta(hours=3))] == [4]
+    assert [s.seconds for s in store.sessions(until=T0 + timedelta(hours=1))] == [1]
+    store.close()
+
+
+def test_a_damaged_database_is_moved_aside_and_its_side_files_deleted(tmp_path, caplog):
+    path = tmp_path / "usage.sqlite3"
+    path.write_bytes(b"this is not a database" * 100)
+    for extra in ("-wal", "-shm"):
+        (tmp_path / f"usage.sqlite3{extra}").write_bytes(b"left over")
+    store = UsageStore(path)
+    assert store.save(session(T0, 7)) is True
+    [aside] = tmp_path.glob("usage.sqlite3.damaged-*[0-9]")
+    assert re.fullmatch(r"usage\.sqlite3\.damaged-\d{8}-\d{6}", aside.name), aside.name
+    for extra in ("-wal", "-shm"):  # deleted: the new database reads none of the old one's
+        side = tmp_path / f"usage.sqlite3{extra}"
+        assert not side.exists() or side.read_bytes() != b"left over"
+    assert f"moved it to {aside} and started a new one" in caplog.text
+    store.close()
