@@ -73,6 +73,7 @@ class ScreenPictures(QObject):
         self.cover = Cover(stack)
         self._timer = single_shot(self, self._draw_one_again)
         self.enabled = False
+        self.draw_again_ms = DRAW_AGAIN_AFTER_MS  # after a screen is left
 
     def set_size(self, width: int, height: int) -> None:
         """The window is (re)built or resized: no picture made before may show, and whether
@@ -114,7 +115,7 @@ class ScreenPictures(QObject):
         """The visitor left the screen `name`: draw it again a moment later, as it is now."""
         if self.enabled and name not in self._pictures:
             self._left[name] = screen
-            self._timer.start(DRAW_AGAIN_AFTER_MS)
+            self._timer.start(self.draw_again_ms)
 
     def draw_left_now(self) -> None:
         """Draw again now every screen left behind (the timer does, a moment later)."""

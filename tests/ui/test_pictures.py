@@ -32,13 +32,16 @@ def looks_the_same(a: QImage, b: QImage) -> bool:
     return True
 
 
-@pytest.fixture(autouse=True)
-def by_hand(monkeypatch):
+@pytest.fixture
+def make_window(make_window):
     """The pages are built ahead, and drawn again once left, when a test says, never by a
     timer that a loaded machine lets fire in the middle of a test."""
-    from kiosk.ui import pictures
+    def make(*args, **kwargs):
+        window = make_window(*args, **kwargs)
+        window.pictures.draw_again_ms = 3_600_000
+        return window
 
-    monkeypatch.setattr(pictures, "DRAW_AGAIN_AFTER_MS", 3_600_000)
+    return make
 
 
 def built_ahead(window) -> None:
