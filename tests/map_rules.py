@@ -2,10 +2,24 @@
 tests on layouts it makes, and by the map widget's on what it shows. No Qt."""
 
 import itertools
+import random
 
 from kiosk.core.maps.labels import SIDE_BY_SIDE, apart
 from kiosk.core.maps.layout import MapLayout
 from kiosk.core.maps.rects import Point, Rect
+
+
+def clustered(count: int, seed: int) -> list[tuple[float, float]]:
+    """`count` places (latitude, longitude) in random clusters over eastern and central China,
+    a cluster's places within about 150 km of its centre."""
+    chance = random.Random(seed)
+    centres = [(chance.uniform(102, 122), chance.uniform(23, 41))
+               for _ in range(max(2, count // 8))]
+    places = []
+    for _ in range(count):
+        lon, lat = chance.choice(centres)
+        places.append((lat + chance.gauss(0, 1.5), lon + chance.gauss(0, 1.5)))
+    return places
 
 
 def layout_problems(laid: MapLayout, places: dict[str, Point], radius: float, gap: float,

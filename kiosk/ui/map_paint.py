@@ -54,12 +54,6 @@ def link_alpha(links: int) -> int:
     return max(LINKS_FAINTEST, round(70 * min(1.0, LINKS_AT_FULL / max(links, 1))))
 
 
-def marker_radius(look: Look, mini: bool, headquarters: bool) -> float:
-    if mini:
-        return look.px(7 if headquarters else 4)
-    return look.px(18 if headquarters else 12)
-
-
 def name_boxes(font: QFont, texts: dict[str, str]) -> Names:
     """Each name's box on the map in `font`, one line high and as wide as its letters with a
     pixel either side (drawn centred: where a letter reaches past the text's advance, an
@@ -104,7 +98,9 @@ class MapPainter:
         self.picture_rect = QRectF()
 
     def radius(self, headquarters: bool) -> float:
-        return marker_radius(self.look, self.mini, headquarters)
+        if self.mini:
+            return self.look.px(7 if headquarters else 4)
+        return self.look.px(18 if headquarters else 12)
 
     def draw(self, laid: Laid, size: QSize) -> QPixmap:
         """Everything but the selection, once, into a picture the paint events copy."""

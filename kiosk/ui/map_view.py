@@ -101,9 +101,9 @@ class MapView(QWidget):
         self._font = look.font("small", bold=True)
         self._paint = MapPainter(look, locations, mini)
         self._zoom = views.Zoom()  # a visitor's pinch or double tap
-        self._drawn_zoom = views.Zoom()  # the zoom the picture on show was laid out at
         self.laid = Laid({}, {}, [], [], None, {}, self._font)
         self._picture_cache = QPixmap()
+        # the size and zoom the map on show was laid out (and its picture drawn) at
         self._layout_key: tuple[int, int, views.Zoom] | None = None
         self._layouts: dict[tuple[int, int, views.Zoom], Laid] = {}  # by size and zoom
         # by size, at rest: the picture, once painted (a zoomed view's is drawn again when it
@@ -181,7 +181,6 @@ class MapView(QWidget):
         # drawn when first painted: a map laid out at a size it is never shown at (a screen's
         # first layout pass) is never drawn
         self._picture_cache = self._drawn.get(key, QPixmap())
-        self._drawn_zoom = self._zoom
         self._layout_key = key
         if self.keys != keys_before:
             self.keys_changed.emit(dict(self.keys))
@@ -288,13 +287,14 @@ class MapView(QWidget):
 
     # -- painting ------------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
+        drawn = self._layout_key[2] if self._layout_key is not None else views.Zoom()
         if self._picture_cache.isNull() and self._layout_key is not None:
             self._picture_cache = self._paint.draw(self.laid, self.size())
-            if self._zoom.centre is None:  # laid out at rest, not zoomed
+            if drawn.centre is None:  # laid out at rest, not zoomed
                 self._drawn[self._layout_key] = self._picture_cache
         painter = QPainter(self)
         middle = QRectF(self.rect()).center()  # during a pinch: the last picture, moved
-        painter.setTransform(_transform(views.preview(self._drawn_zoom, self._zoom,
+        painter.setTransform(_transform(views.preview(drawn, self._zoom,
                                                       (middle.x(), middle.y()))))
         painter.drawPixmap(0, 0, self._picture_cache)
         self._paint.draw_selected(painter, self.laid, self.selected)

@@ -88,7 +88,7 @@ class KioskWindow(QWidget):
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.setLayout(layout)
         self._opens_at: tuple[datetime | None, datetime] = (None, datetime.now())
-        self._screens = self._screen_maker()  # made again by each _build
+        self._screens: Screens  # made by each _build, for its content, look and language
 
         idle.idle.connect(self.on_idle)
         idle.long_idle.connect(self.on_long_idle)
@@ -129,10 +129,6 @@ class KioskWindow(QWidget):
                     text_scale=LARGER_TEXT if self.larger_text else 1.0,
                     motion=not self.content.settings.reduced_motion)
 
-    def _screen_maker(self) -> Screens:
-        return Screens(self.content, self.look, self.language, self.navigate, self.replace,
-                       self)
-
     def _build(self) -> None:
         """(Re)create the screens for the current language and size, keeping the route.
 
@@ -146,7 +142,8 @@ class KioskWindow(QWidget):
             screen.deleteLater()
         self.screens = {}
         self._broken = set()
-        self._screens = self._screen_maker()
+        self._screens = Screens(self.content, self.look, self.language, self.navigate,
+                                self.replace, self)
         def make_nav() -> NavBar:
             self.nav.build(self.look, self.content.labels, self.language, self.larger_text)
             return self.nav

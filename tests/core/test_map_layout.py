@@ -3,18 +3,17 @@ label rules on generated networks and on the park's own, markers a tap apart, in
 
 import itertools
 import math
-import random
 
 import pytest
 
-from kiosk.core import geo
+from kiosk.core import geo, paths
 from kiosk.core.content import load
 from kiosk.core.maps import view as views
 from kiosk.core.maps.insets import LEAST_MAGNIFICATION, MOST_MAGNIFICATION
 from kiosk.core.maps.layout import MOST_INSETS, lay_out
 from kiosk.core.maps.rects import Rect
 
-from ..map_rules import layout_problems
+from ..map_rules import clustered, layout_problems
 from ..samples import BUNDLED
 
 # As the widget lays out the network screen's map at 1920x1080: its area, the largest marker's
@@ -37,22 +36,12 @@ def placed(lat_lons: dict[str, tuple[float, float]], area: Rect = AREA):
 
 def views_bounds(projected):
     """The whole country's bounds, as the widget's (its outline and the places)."""
-    from kiosk.core import paths
-
     rings = geo.outline(paths.china_outline())
     return geo.bounds([p for ring in rings for p in ring] + list(projected.values()))
 
 
 def generated(count: int, seed: int) -> dict[str, tuple[float, float]]:
-    """`count` places in random clusters over eastern and central China."""
-    chance = random.Random(seed)
-    centres = [(chance.uniform(23, 41), chance.uniform(102, 122))
-               for _ in range(max(2, count // 8))]
-    found = {}
-    for index in range(count):
-        lat, lon = chance.choice(centres)
-        found[f"p{index}"] = (lat + chance.gauss(0, 1.5), lon + chance.gauss(0, 1.5))
-    return found
+    return {f"p{index}": place for index, place in enumerate(clustered(count, seed))}
 
 
 def lay_out_places(places, names):

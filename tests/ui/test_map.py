@@ -2,7 +2,6 @@
 
 import itertools
 import math
-import random
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRectF
@@ -16,7 +15,7 @@ from kiosk.ui.map_paint import GAP, link_alpha
 from kiosk.ui.map_view import DOUBLE_TAP_ZOOM, MARKER_SPACING, Framing, MapView
 
 from ..helpers import settle, tap
-from ..map_rules import layout_problems
+from ..map_rules import clustered, layout_problems
 from ..samples import ROOT
 
 
@@ -107,18 +106,13 @@ CITIES = ["Beijing", "Tianjin", "Shanghai", "Guangzhou", "Shenzhen", "Hong Kong"
 
 
 def generated(count: int, seed: int) -> tuple[Location, ...]:
-    """`count` locations in random clusters over eastern and central China (a cluster's
-    cities within about 150 km of its centre), the first the headquarters."""
-    chance = random.Random(seed)
-    centres = [(chance.uniform(102, 122), chance.uniform(23, 41))
-               for _ in range(max(2, count // 8))]
+    """`count` locations in random clusters (tests/map_rules.py), the first the
+    headquarters."""
     locations = []
-    for index in range(count):
-        lon, lat = chance.choice(centres)
+    for index, (lat, lon) in enumerate(clustered(count, seed)):
         name = CITIES[index % len(CITIES)] + (f" {index // len(CITIES) + 1}"
                                              if index >= len(CITIES) else "")
-        locations.append(Location(Detail(f"place{index}", Text(name, name)),
-                                  lat + chance.gauss(0, 1.5), lon + chance.gauss(0, 1.5),
+        locations.append(Location(Detail(f"place{index}", Text(name, name)), lat, lon,
                                   headquarters=index == 0))
     return tuple(locations)
 
