@@ -1,8 +1,9 @@
 """Loads `content.yaml` into `Content`: the one place that reads the content file.
 
 Order: bytes (a regular file only, at most MAX_BYTES) -> text (UTF-8, with or without a byte
-order mark) -> a count of the values (at most MAX_VALUES) -> YAML nodes (libyaml's composer,
-which builds no Python objects) -> a safety pass (tags, alias expansion) -> the schema
+order mark) -> for a file that may hold far more than MAX_VALUES values, a count of them from
+libyaml's events -> YAML nodes (libyaml's composer, which builds no Python objects) -> a safety
+pass (tags, the count of values, alias expansion) -> the schema
 (schema.py), which reads every value from its node and records every problem at once (the
 first reader.LISTED of them one by one, the rest as a count).
 
@@ -65,7 +66,7 @@ def _load(data: bytes, name: str, base_dir: Path, source: Path | None) -> Loaded
     text = _decode(data, reader)
     reader.source = text or ""
     root = None
-    if text is not None and _values_are_few(text, reader):
+    if text is not None and (_few_by_indicators(text) or _values_are_few(text, reader)):
         root = _compose(text, reader)
     content = None
     if root is not None and _is_safe(root, reader):
@@ -109,17 +110,22 @@ def _decode(data: bytes, reader: Reader) -> str | None:
         return None
 
 
-def _values_are_few(text: str, reader: Reader) -> bool:
-    """At most MAX_VALUES values (texts, lists, keys), or an error where the one too many is.
+def _few_by_indicators(text: str) -> bool:
+    """Whether the file is small enough in values to compose before they are counted.
 
-    Composing costs about 7 microseconds a value and checking more (a 2 MB list of a million
-    numbers took 8 s and 700 MB), so values are counted first, from libyaml's events, which
-    stops at the limit. Most files need not even that: each value but the first follows one of
-    the INDICATORS (a comma, a line break, a colon, a dash, an opening bracket or brace, a
-    question mark), and one indicator brings at most two values (a key and its empty value),
-    so a file with few of them has few values. Counting them takes a millisecond."""
-    if 2 * sum(text.count(c) for c in INDICATORS) + 1 <= MAX_VALUES:
-        return True
+    Composing costs microseconds a value and checking more (a 2 MB list of a million numbers
+    took 8 s and 700 MB), so a file that may hold far more values than MAX_VALUES has them
+    counted first, from libyaml's events (_values_are_few), which stops at the limit. Each
+    value but the first follows one of the INDICATORS (a comma, a line break, a colon, a dash,
+    an opening bracket or brace, a question mark), and one indicator brings at most two values
+    (a key and its empty value). A file that may hold up to twice the limit is composed at once
+    and its nodes counted (_is_safe): that costs a third of counting events, and at most about
+    70 MB for a moment."""
+    return 2 * sum(text.count(c) for c in INDICATORS) + 1 <= 2 * MAX_VALUES
+
+
+def _values_are_few(text: str, reader: Reader) -> bool:
+    """At most MAX_VALUES values (texts, lists, keys), or an error where the one too many is."""
     count = 0
     try:
         for event in yaml.parse(text, Loader=Loader):
@@ -208,17 +214,21 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
 
 
 def _is_safe(root: yaml.Node, reader: Reader) -> bool:
-    """Refuse tags that would construct objects, self-referencing aliases and alias bombs.
+    """Refuse tags that would construct objects, self-referencing aliases, alias bombs and
+    more than MAX_VALUES values.
 
-    One pass over the distinct nodes checks the tags and notices aliases (a list or mapping
-    met twice); only a file with aliases pays for counting what they expand to.
+    One pass over the distinct nodes checks the tags, counts the values as libyaml's events
+    do (each node, and each alias again) and notices aliases (a list or mapping met twice);
+    only a file with aliases pays for counting what they expand to.
     """
     seen: set[int] = set()
     stack = [root]
     aliased = unreadable = False
     constructor = SafeConstructor()
+    count = 0
     while stack:
         node = stack.pop()
+        count += 1
         if node.tag not in STANDARD_TAGS:
             shown = node.tag.replace(TAG, "!!")
             reader.error(node, f"the tag '{shown}' is not allowed: the content file holds only "
@@ -233,6 +243,8 @@ def _is_safe(root: yaml.Node, reader: Reader) -> bool:
             continue
         seen.add(id(node))
         stack.extend(_children(node))
+    if count > MAX_VALUES:  # libyaml's events say where the limit was passed
+        return _values_are_few(reader.source, reader)
     return not unreadable and (not aliased or _expansion_is_small(root, reader))
 
 

@@ -6,6 +6,7 @@ import os
 import threading
 
 import pytest
+import yaml
 
 from kiosk.core.content import keys as known
 from kiosk.core.content import load, load_bytes
@@ -53,6 +54,49 @@ def test_far_too_many_values_are_refused_where_the_limit_is_passed():
     assert problems(text) == [
         "content.yaml:8:149915: the file holds more than 50,000 values (texts, lists and "
         "keys), far more than a kiosk shows: is a part of it pasted many times over?"]
+
+
+def _events(text: str) -> int:
+    return sum(isinstance(e, (yaml.ScalarEvent, yaml.CollectionStartEvent, yaml.AliasEvent))
+               for e in yaml.parse(text, Loader=yaml.CSafeLoader))
+
+
+TOO_MANY = ("the file holds more than 50,000 values (texts, lists and keys), far more than a "
+            "kiosk shows: is a part of it pasted many times over?")
+
+
+@pytest.mark.parametrize("over", [0, 1])
+def test_values_counted_after_composing_are_refused_past_the_limit_not_at_it(over):
+    # `{k1, k2, ...}` brings two values (a key and its empty value) for each comma: few
+    # enough indicators that the file is composed before its values are counted
+    def text(keys: int, extra: int) -> str:
+        return (MINIMAL + "  more: [" + ", ".join(["x"] * extra) + "]\n"
+                + "  items: {" + ", ".join(f"k{i}" for i in range(keys)) + "}\n")
+    base = _events(text(0, 0))
+    keys, extra = divmod(MAX_VALUES + over - base, 2)
+    sample = text(keys, extra)
+    assert _events(sample) == MAX_VALUES + over
+    found = problems(sample)
+    if over:  # the value past the limit: the empty value of the last key, after it
+        assert found == [f"content.yaml:9:{sample.splitlines()[8].index('}') + 1}: {TOO_MANY}"]
+    else:
+        assert not any(TOO_MANY in p for p in found)
+        assert found == [
+            "content.yaml:8:3: unknown key 'more'; allowed in 'mission': title, lead, pillars, "
+            "figures, items, groups, sections, link",
+            "content.yaml:9:10: 'items' must be a list (lines starting with '- '), not a set "
+            "of keys"]
+
+
+def test_aliases_count_once_for_each_time_they_are_used():
+    start = MINIMAL + "  items: [&a {x: 1}"
+    base = _events(start + "]\n")
+    sample = start + ", *a" * (MAX_VALUES + 1 - base) + "]\n"
+    assert _events(sample) == MAX_VALUES + 1
+    found = problems(sample)
+    assert len(found) == 1 and found[0].endswith(TOO_MANY)
+    fewer = start + ", *a" * (MAX_VALUES - base) + "]\n"
+    assert not any(TOO_MANY in p for p in problems(fewer))
 
 
 def test_many_short_lines_below_the_limit_are_counted_not_refused():
