@@ -7,17 +7,18 @@ import time
 from .common import kiosk_window, tap_targets
 
 
-def taps(app, content, size, rounds: int) -> tuple[list[float], list[float]]:
+def taps(app, content, size, rounds: int) -> tuple[list[float], list[float], int]:
     """From a tap on a tile (or Back) to the next screen fully painted once, motion off: the
     tap and every event it posts (the layouts it asks for and the window's paint). Then, apart,
     the next turn of the event loop: where the tap showed a screen's picture (a large window:
     kiosk/ui/pictures.py), the live screen taking over and painted; else nothing (how this
-    was measured before: docs/performance.md)."""
+    was measured before: docs/performance.md). And the most bytes the screens' pictures took."""
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
     window = kiosk_window(app, content, size)
     times, after = [], []
+    kept = window.pictures.bytes_kept()
     for widget in tap_targets(window, rounds):
         begin = time.perf_counter()
         QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
@@ -28,8 +29,9 @@ def taps(app, content, size, rounds: int) -> tuple[list[float], list[float]]:
         app.sendPostedEvents()
         after.append((time.perf_counter() - begin) * 1000)
         window.pictures.draw_left_now()  # as the kiosk does while a visitor reads
+        kept = max(kept, window.pictures.bytes_kept())
     window.close()
-    return times, after
+    return times, after, kept
 
 
 def fade_starts(app, content, size, rounds: int) -> list[float]:

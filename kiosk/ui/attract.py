@@ -13,6 +13,7 @@ from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ..core.content.model import AttractSlide, Labels
+from ..qt.shown import shown
 from .fade import CrossFade
 from .icons import pixmap
 from .swipe import PageDots
@@ -84,7 +85,7 @@ class AttractView(QWidget):
     def _show_slide(self) -> None:
         look, slide, language = self._look, self._slides[self._index], self._language
         assert look is not None  # start() gave it
-        old = self._page.grab() if self._motion and self._page is not None else None
+        old = shown(self._page) if self._motion and self._page is not None else None
         page = QWidget()
         layout = column(spacing=look.px(28), margins=look.px(72))
         if self._brand:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from PySide6.QtCore import QEasingCurve, QObject, QVariantAnimation
 from PySide6.QtWidgets import QLabel
@@ -38,8 +40,33 @@ class CountUp(QObject):
         self.animation.valueChanged.connect(
             lambda progress: target.setText(partial(self.final, progress)))
 
+    def counts(self) -> bool:
+        """Whether the label has a number to count (else it shows its text as it is)."""
+        return NUMBER.match(self.final) is not None
+
+    def hold_width(self) -> None:
+        """The label as wide as its final text, however few the digits shown."""
+        self.target.setText(self.final)
+        self.target.setMinimumWidth(self.target.sizeHint().width())  # styled by now
+
     def start(self) -> None:
-        if NUMBER.match(self.final):
-            self.target.setText(self.final)
-            self.target.setMinimumWidth(self.target.sizeHint().width())  # styled by now
+        if self.counts():
+            self.hold_width()
+            # at zero from the first frame: the animation says nothing of its start value
+            self.target.setText(partial(self.final, 0.0))
             self.animation.start()
+
+
+@contextmanager
+def as_they_open(count_ups: Sequence[CountUp]) -> Iterator[None]:
+    """The figures at the value they open with (zero), for a picture of their screen drawn
+    ahead (kiosk/ui/pictures.py); at their final value again afterwards."""
+    counting = [count_up for count_up in count_ups if count_up.counts()]
+    for count_up in counting:
+        count_up.hold_width()
+        count_up.target.setText(partial(count_up.final, 0.0))
+    try:
+        yield
+    finally:
+        for count_up in counting:
+            count_up.target.setText(count_up.final)

@@ -9,22 +9,22 @@ beneath it.
 from __future__ import annotations
 
 from PySide6.QtCore import QEasingCurve, QObject, Qt, QTimer, QVariantAnimation, Signal
-from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
+from PySide6.QtGui import QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 
 class FadingPicture(QWidget):
     """The old view's picture fading out over the new view's; it takes no input."""
 
-    def __init__(self, parent: QWidget, old: QPixmap):
+    def __init__(self, parent: QWidget, old: QImage):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._old = old
-        self._new: QPixmap | None = None
+        self._new: QImage | None = None
         self._opacity = 1.0
 
-    def set_new(self, new: QPixmap) -> None:
+    def set_new(self, new: QImage) -> None:
         self._new = new
 
     def set_opacity(self, opacity: float) -> None:
@@ -34,9 +34,9 @@ class FadingPicture(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         if self._new is not None:
-            painter.drawPixmap(0, 0, self._new)
+            painter.drawImage(0, 0, self._new)
             painter.setOpacity(self._opacity)
-        painter.drawPixmap(0, 0, self._old)
+        painter.drawImage(0, 0, self._old)
         painter.end()
 
 
@@ -45,7 +45,7 @@ class CrossFade(QObject):
 
     finished = Signal()
 
-    def __init__(self, view: QWidget, old: QPixmap, duration_ms: int):
+    def __init__(self, view: QWidget, old: QImage, duration_ms: int):
         super().__init__(view)
         parent = view.parentWidget()
         assert parent is not None  # a screen in the window
@@ -54,7 +54,7 @@ class CrossFade(QObject):
         self.picture.show()
         self.picture.raise_()
         self._view = view
-        self._new: QPixmap | None = None
+        self._new: QImage | None = None
         self.animation = QVariantAnimation(self)
         self.animation.setDuration(duration_ms)
         self.animation.setStartValue(1.0)
@@ -64,14 +64,15 @@ class CrossFade(QObject):
         self.animation.finished.connect(self.end)
         QTimer.singleShot(0, self, self._start)  # once the new view is laid out
 
-    def end_on(self, new: QPixmap | None) -> None:
+    def end_on(self, new: QImage | None) -> None:
         """What the view will show, drawn ahead (kiosk/ui/pictures.py): not drawn again as
         the fade begins. None: drawn then."""
         self._new = new
 
     def _start(self) -> None:
         if self.picture is not None:
-            self.picture.set_new(self._new if self._new is not None else self._view.grab())
+            self.picture.set_new(self._new if self._new is not None
+                                 else self._view.grab().toImage())
             self._new = None
             self.animation.start()
 

@@ -9,22 +9,29 @@ beneath, takes over and looks the same. The live screen's own paint still costs 
 but after the frame that answers the tap, not before it.
 
 With motion on, the picture is where the cross-fade ends (kiosk/ui/fade.py), instead of a
-drawing of the live screen made as the fade begins; not for a screen with figures that count up
-from zero as it opens (kiosk/ui/count_up.py), which the picture shows at their full value.
+drawing of the live screen made as the fade begins; a screen whose figures count up from zero as
+it opens (kiosk/ui/count_up.py) is drawn with them at zero.
+
+Pictures are kept in 16 bits a pixel (RGB565), within BUDGET bytes: at 3840x2160 a picture takes
+15.8 MiB (31.6 in 32 bits), so four fit, the pages a visitor reaches from the home screen
+(the screen on show has none). A colour may differ from the live screen's by a few steps of 255
+in that frame; drawing a 16-bit picture costs what a 32-bit one does (docs/performance.md).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
+from PySide6.QtGui import QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from ..qt.timers import single_shot
+from .count_up import CountUp, as_they_open
 
 # Windows of at least this many pixels keep pictures: 2560x1440 and up. Below, a paint fits in
-# a frame and the pictures' memory (8 MB each at 1920x1080) would buy nothing; at 3840x2160 the
-# five pages' pictures take about 145 MB.
+# a frame and the pictures' memory would buy nothing.
 FROM_PIXELS = 2560 * 1440
+BUDGET = 64 * 2**20  # bytes of pictures at most: the first screens built ahead keep theirs
+FORMAT = QImage.Format.Format_RGB16
 # A screen left behind is drawn again this long after, when the visitor is reading the next one
 DRAW_AGAIN_AFTER_MS = 400
 
@@ -37,11 +44,11 @@ class Cover(QWidget):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self._picture = QPixmap()
+        self._picture = QImage()
         self._handover = single_shot(self, self.take_away)
         self.hide()
 
-    def show_picture(self, picture: QPixmap) -> None:
+    def show_picture(self, picture: QImage) -> None:
         self._picture = picture
         parent = self.parentWidget()
         assert parent is not None  # made over the window
@@ -52,11 +59,11 @@ class Cover(QWidget):
     def take_away(self) -> None:
         self._handover.stop()
         self.hide()
-        self._picture = QPixmap()
+        self._picture = QImage()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.drawPixmap(0, 0, self._picture)
+        painter.drawImage(0, 0, self._picture)
         painter.end()
         self._handover.start(0)  # the frame is drawn: the live screen next
 
@@ -68,7 +75,7 @@ class ScreenPictures(QObject):
     def __init__(self, stack: QStackedWidget):
         super().__init__(stack)
         self._stack = stack
-        self._pictures: dict[str, QPixmap] = {}
+        self._pictures: dict[str, QImage] = {}
         self._left: dict[str, QWidget] = {}  # screens to draw again, the visitor gone from them
         self.cover = Cover(stack)
         self._timer = single_shot(self, self._draw_one_again)
@@ -81,10 +88,23 @@ class ScreenPictures(QObject):
         self.clear()
         self.enabled = width * height >= FROM_PIXELS
 
-    def keep(self, name: str, picture: QPixmap) -> None:
-        """`picture` of the screen `name`, just drawn (as the window builds it ahead)."""
-        if self.enabled:
-            self._pictures[name] = picture
+    def draw(self, name: str, screen: QWidget) -> None:
+        """Keep a picture of `screen`, the screen `name`, as it looks when it opens (as the
+        window builds it ahead, or a moment after the visitor left it), within BUDGET."""
+        if not self.enabled or self.bytes_kept() + self._bytes(screen) > BUDGET:
+            return
+        count_ups: list[CountUp] = getattr(screen, "count_ups", [])
+        with as_they_open(count_ups):
+            self._pictures[name] = screen.grab().toImage().convertToFormat(FORMAT)
+
+    def bytes_kept(self) -> int:
+        """The bytes the pictures kept take."""
+        return sum(picture.sizeInBytes() for picture in self._pictures.values())
+
+    @staticmethod
+    def _bytes(screen: QWidget) -> int:
+        ratio = screen.devicePixelRatioF()
+        return round(screen.width() * ratio) * round(screen.height() * ratio) * 2
 
     def has(self, name: str) -> bool:
         return name in self._pictures
@@ -96,7 +116,7 @@ class ScreenPictures(QObject):
         self._timer.stop()
         self.cover.take_away()
 
-    def take(self, name: str) -> QPixmap | None:
+    def take(self, name: str) -> QImage | None:
         """The picture of `name`, about to be shown live; None if there is none. The live
         screen may change (a scroll): its picture is forgotten until the visitor leaves it."""
         self._left.pop(name, None)
@@ -127,7 +147,7 @@ class ScreenPictures(QObject):
         for name, screen in list(self._left.items()):
             del self._left[name]
             if screen is not self._stack.currentWidget():
-                self._pictures[name] = screen.grab()
+                self.draw(name, screen)
                 break
         if self._left:
             self._timer.start(0)

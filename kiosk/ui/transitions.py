@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
+from ..qt.shown import shown
 from .overlays import Overlays
 from .pictures import ScreenPictures
 
@@ -23,13 +24,14 @@ class Transitions:
         self.fade: CrossFade | None = None  # the cross-fade under way, if any
 
     def leave(self, old: QWidget, motion: bool) -> None:
-        """Cross-fade from the screen going away (`old`, on show) to the one coming."""
+        """Cross-fade from the screen going away (`old`, on show: as the window shows it, not
+        painted again) to the one coming."""
         self.finish()
         if not (motion and old.isVisible()):
             return
         from .fade import CrossFade
 
-        self.fade = CrossFade(self._stack, old.grab(), self._duration_ms)
+        self.fade = CrossFade(self._stack, shown(old), self._duration_ms)
         self.fade.finished.connect(self._forget)
         self._overlays.keep_countdown_on_top()
 
@@ -51,9 +53,7 @@ class Transitions:
         if now is before:
             return
         if self.fade is not None:  # the picture is where the fade ends
-            picture = self.pictures.take(page) if page else None
-            if not getattr(now, "count_ups", None):  # those count up from zero as it opens
-                self.fade.end_on(picture)
+            self.fade.end_on(self.pictures.take(page) if page else None)
         elif page:
             self.pictures.show(page)
         else:

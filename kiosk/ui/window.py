@@ -182,7 +182,7 @@ class KioskWindow(QWidget):
         if screen is not None:
             self._finish_home()  # it may be the one just built, off screen: nothing to wait for
             screen.resize(self.stack.size())
-            self.pictures.keep(missing[0], screen.grab())
+            self.pictures.draw(missing[0], screen)
         if len(missing) > 1:
             self._ahead_timer.start(0)
 

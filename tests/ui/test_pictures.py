@@ -4,9 +4,10 @@ the visitor must never see the difference (kiosk/ui/pictures.py)."""
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.core.session import Route
+from kiosk.ui.pictures import BUDGET
 
 from ..helpers import settle
 
@@ -20,7 +21,8 @@ SHADE = 64
 
 def looks_the_same(a: QImage, b: QImage) -> bool:
     """The same size, and no colour channel of any pixel more than SHADE apart."""
-    b = b.convertToFormat(a.format())
+    a = a.convertToFormat(QImage.Format.Format_RGB32)
+    b = b.convertToFormat(QImage.Format.Format_RGB32)
     if a.size() != b.size():
         return False
     width = a.bytesPerLine()
@@ -56,7 +58,7 @@ def tapped(qtbot, window, widget):
     cover = window.pictures.cover
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
     QApplication.sendPostedEvents()  # the tap's frame: its layouts and its paint
-    shown = cover._picture.toImage() if cover.isVisible() else None
+    shown = QImage(cover._picture) if cover.isVisible() else None
     qtbot.waitUntil(lambda: not cover.isVisible())  # the live screen, a turn later
     settle()
     return shown, window.stack.currentWidget().grab().toImage()
@@ -115,25 +117,73 @@ def test_no_pictures_where_a_paint_fits_in_a_frame(make_window):
 
 
 def test_with_motion_the_fade_ends_on_the_picture(qtbot, make_window):
-    """Not drawn again as the fade begins; but a screen whose figures count up from zero as it
-    opens is drawn then, as it is (the picture shows them at their full value)."""
+    """Not drawn again as the fade begins, and begun from the old screen as the window shows
+    it (its backing store), not painted again."""
     window = make_window(size=LARGE, motion=True)
     built_ahead(window)
     expected = window.pictures._pictures["strategies"]
-    qtbot.mouseClick(window.screens["home"].tiles["strategies"], Qt.MouseButton.LeftButton)
-    fade = window.fade
-    assert fade is not None
-    qtbot.waitUntil(lambda: fade.picture is None or fade.picture._new is not None)
+    home = window.screens["home"].grab().toImage()
+    grabs = []
+    original = QWidget.grab
+    try:
+        QWidget.grab = lambda self, *args: grabs.append(self) or original(self, *args)
+        qtbot.mouseClick(window.screens["home"].tiles["strategies"], Qt.MouseButton.LeftButton)
+        fade = window.fade
+        assert fade is not None
+        qtbot.waitUntil(lambda: fade.picture is None or fade.picture._new is not None)
+    finally:
+        QWidget.grab = original
+    assert grabs == []
     assert fade.picture._new is expected
+    assert looks_the_same(fade.picture._old, home)
     fade.end()
-    window.pictures.draw_left_now()
-    assert window.pictures.has("home")
-    qtbot.mouseClick(window.back_button, Qt.MouseButton.LeftButton)
-    window.finish_transition()
+
+
+def test_a_screens_figures_are_at_zero_in_its_picture_as_when_it_opens(qtbot, make_window):
+    window = make_window(size=LARGE, motion=True)
+    built_ahead(window)
+    screen = window.screens["mission"]
+    assert screen.count_ups and all(c.target.text() == c.final for c in screen.count_ups)
     ahead = window.pictures._pictures["mission"]
     qtbot.mouseClick(window.screens["home"].tiles["mission"], Qt.MouseButton.LeftButton)
     fade = window.fade
     qtbot.waitUntil(lambda: fade.picture is None or fade.picture._new is not None)
-    assert window.screens["mission"].count_ups
-    assert fade.picture._new is not ahead
+    assert fade.picture is not None and fade.picture._new is ahead
+    for count_up in screen.count_ups:  # the live screen as it opened
+        count_up.animation.pause()
+        count_up.animation.setCurrentTime(0)
+    assert [c.target.text() for c in screen.count_ups][:2] == ["0", "0+"]
+    assert looks_the_same(ahead, screen.grab().toImage())
+    fade.end()
     assert not window.pictures.has("mission")  # shown live: drawn again once left
+
+
+def test_the_pictures_stay_within_their_budget_in_16_bits_a_pixel(qtbot, make_window):
+    window = make_window(size=LARGE)
+    built_ahead(window)
+    pages = ("mission", "strategies", "clusters", "network")
+    assert all(window.pictures.has(page) for page in pages)
+    assert window.pictures.bytes_kept() == 4 * window.stack.width() * window.stack.height() * 2
+    assert window.pictures.bytes_kept() <= BUDGET
+    assert window.pictures._pictures["mission"].format() == QImage.Format.Format_RGB16
+    for page in pages:
+        tapped(qtbot, window, window.screens["home"].tiles[page])
+        window.pictures.draw_left_now()
+        assert window.pictures.has("home") and not window.pictures.has(page)
+        assert window.pictures.bytes_kept() <= BUDGET
+        tapped(qtbot, window, window.back_button)
+        window.pictures.draw_left_now()
+        assert all(window.pictures.has(page) for page in pages)
+
+
+def test_a_screen_past_the_budget_keeps_no_picture_and_opens_live(qtbot, make_window):
+    window = make_window(size=LARGE)
+    built_ahead(window)
+    tapped(qtbot, window, window.screens["home"].tiles["network"])
+    window.pictures.draw_left_now()  # home drawn: five pictures would not fit
+    assert window.pictures.has("home")
+    tapped(qtbot, window, window.back_button)
+    window.pictures.draw_left_now()  # the network screen left: four fit again
+    assert window.pictures.has("network")
+    window.pictures.draw("home", window.screens["home"])  # a fifth: over the budget
+    assert not window.pictures.has("home")
