@@ -89,9 +89,12 @@ class ScreenPictures(QObject):
         self.enabled = width * height >= FROM_PIXELS
 
     def draw(self, name: str, screen: QWidget) -> None:
-        """Keep a picture of `screen`, the screen `name`, as it looks when it opens (as the
-        window builds it ahead, or a moment after the visitor left it), within BUDGET."""
+        """Draw `screen`, the screen `name`, off screen (its layouts and the glyphs it needs are
+        made then, not on the visitor's tap), and keep its picture as it looks when it opens,
+        on a large window and within BUDGET (as the window builds it ahead, or a moment after
+        the visitor left it)."""
         if not self.enabled or self.bytes_kept() + self._bytes(screen) > BUDGET:
+            screen.grab()
             return
         count_ups: list[CountUp] = getattr(screen, "count_ups", [])
         with as_they_open(count_ups):

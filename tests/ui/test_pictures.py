@@ -108,12 +108,19 @@ def test_a_new_language_forgets_the_old_pictures(qtbot, make_window):
     assert shown is not None and looks_the_same(shown, live)
 
 
-def test_no_pictures_where_a_paint_fits_in_a_frame(make_window):
-    """At 1920x1080 a screen paints in a frame: pictures would cost memory for nothing."""
+def test_no_pictures_where_a_paint_fits_in_a_frame_but_each_screen_is_drawn_ahead(
+        make_window, monkeypatch):
+    """At 1920x1080 a screen paints in a frame: pictures would cost memory for nothing. Each
+    is still drawn once off screen as it is built: its layouts and glyphs are made then, not
+    on the visitor's first tap."""
     window = make_window(size=(1920, 1080))
     assert not window.pictures.enabled
+    drawn = []
+    original = QWidget.grab
+    monkeypatch.setattr(QWidget, "grab", lambda self, *a: drawn.append(self) or original(self, *a))
     built_ahead(window)
     assert not window.pictures.has("mission")
+    assert drawn == [window.screens[page] for page in window.pages()[1:]]
 
 
 def test_with_motion_the_fade_ends_on_the_picture(qtbot, make_window):
