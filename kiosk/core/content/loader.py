@@ -92,8 +92,20 @@ def _decode(data: bytes, reader: Reader) -> str | None:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        # Point at the first non-ASCII byte: in a GBK file some characters happen to be valid
-        # UTF-8, so the decoder may fail only later than the first wrongly saved character.
+        before = data[:exc.start].decode("utf-8")
+        if any(ord(c) > 0x7FF for c in before):
+            # Characters of three bytes (Chinese) before it: the file is UTF-8, and this byte
+            # was damaged or pasted from another encoding
+            line_start = before.rfind("\n") + 1
+            reader.problems.append(Problem(
+                reader.file, before.count("\n") + 1, len(before) - line_start + 1,
+                f"the byte 0x{data[exc.start]:02X} here is not UTF-8, as the rest of the file "
+                "is (a character damaged, or pasted from another encoding): delete it and type "
+                "the character again"))
+            return None
+        # Else point at the first non-ASCII byte: in a GBK file some characters happen to be
+        # valid UTF-8 (as Latin or Greek letters), so the decoder may fail only later than the
+        # first wrongly saved character.
         first = next((i for i in range(exc.start + 1) if data[i] >= 0x80), exc.start)
         line_start = data.rfind(b"\n", 0, first) + 1
         line = data.count(b"\n", 0, first) + 1

@@ -240,6 +240,18 @@ def test_gbk_file_gets_told_to_save_as_utf8():
         "save"]
 
 
+@pytest.mark.parametrize("bad", [b"\xff", b"\xe5\x9b"])  # a stray byte; a character cut short
+def test_one_damaged_byte_in_a_utf8_file_is_shown_where_it_is(bad):
+    lines = (MINIMAL + "  lead: {en: Lead, zh: 引言}  # 注释\n").encode().splitlines()
+    lines[7] = lines[7].replace(b"Lead", b"Le" + bad + b"ad")
+    assert problems(b"\n".join(lines) + b"\n") == [
+        f"content.yaml:8:16: the byte 0x{bad[0]:02X} here is not UTF-8, as the rest of the file "
+        "is (a character damaged, or pasted from another encoding): delete it and type the "
+        "character again"]
+    lines[7] = "  lead: {en: 引言, zh: 引言".encode() + bad + "}  # 注释".encode()
+    assert problems(b"\n".join(lines) + b"\n")[0].startswith("content.yaml:8:24: the byte")
+
+
 def test_utf16_file_gets_told_to_save_as_utf8():
     data = codecs.BOM_UTF16_LE + MINIMAL.encode("utf-16-le")
     assert problems(data) == ["content.yaml:1:1: the file is saved as UTF-16, not UTF-8: save "
