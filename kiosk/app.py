@@ -153,7 +153,7 @@ def make_window(content: Content | None, loaded: Loaded | None, family: str, idl
     if content is None:
         from .ui.problems_view import ProblemsView
 
-        return ProblemsView(loaded.errors if loaded else [], family, size, allow_close=windowed)
+        return ProblemsView(loaded, family, size, allow_close=windowed)
     return KioskWindow(content, family, idle, allow_close=windowed, size=size)
 
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from .core import paths
-from .core.content import Content
+from .core.content import Content, Loaded
 from .core.crash_loop import LastGood
 from .core.exit_codes import ExitCode
 from .core.machine import run_command
@@ -74,19 +74,21 @@ class FailedSaves:
         self._last: list = []
         self._repeats = 0
 
-    def log(self, problems: list) -> None:
+    def log(self, loaded: Loaded) -> None:
+        first, more = loaded.first_errors(self.LINES)
+        problems = list(loaded.problems)
         if problems == self._last:
             self._repeats += 1
             if self._repeats in (1, 10, 100) or self._repeats % 1000 == 0:
                 log.error("the content file was saved again with the same %d problem(s) "
                           "(%d time(s) now); still showing the last good content",
-                          len(problems), self._repeats)
+                          len(first) + more, self._repeats)
             return
-        self._last, self._repeats = list(problems), 0
-        for problem in problems[:self.LINES]:
+        self._last, self._repeats = problems, 0
+        for problem in first:
             log.error("%s", problem)
-        if len(problems) > self.LINES:
-            log.error("... and %d more problem(s) in this save", len(problems) - self.LINES)
+        if more:
+            log.error("... and %s more problem(s) in this save", f"{more:,}")
 
 
 STABLE_MS = 60_000  # content that has run this long without a crash is the last good content

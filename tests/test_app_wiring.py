@@ -11,7 +11,7 @@ from kiosk.core import paths
 from kiosk.core.content.model import OpeningHours
 
 from .helpers import tap
-from .samples import ROOT
+from .samples import MINIMAL, ROOT
 
 
 def test_a_visitors_taps_become_one_recorded_session(qtbot, make_window, content, tmp_path,
@@ -171,21 +171,24 @@ def test_reload_now_shows_a_valid_save_at_once_and_the_panel_names_a_bad_one(
 
 
 def test_a_save_loop_of_a_bad_file_logs_boundedly(caplog):
-    from kiosk.core.content import Problem
+    from kiosk.core.content import load_bytes
 
     saves = services.FailedSaves()
-    many = [Problem("content.yaml", line, 1, "'id' is empty") for line in range(1, 5001)]
+    text = MINIMAL + "  items:\n" + "    - x\n" * 5000  # 5,000 problems, 200 of them listed
+    many = load_bytes(text.encode(), "content.yaml", ROOT)
     for _ in range(1000):
         saves.log(many)
     lines = caplog.text.splitlines()
     assert len(lines) == 21 + 3  # the first save's 20 and a summary; repeats 1, 10 and 100
-    assert "content.yaml:20:1: 'id' is empty" in lines[19]
-    assert lines[20].endswith("... and 4980 more problem(s) in this save")
+    assert "content.yaml:28:7: 'items entry' must be a set of keys" in lines[19]
+    assert lines[20].endswith("... and 4,980 more problem(s) in this save")  # all, not listed
     assert lines[21].endswith("the content file was saved again with the same 5000 "
                               "problem(s) (1 time(s) now); still showing the last good content")
     assert "(999 time(s) now)" not in caplog.text and "(100 time(s) now)" in caplog.text
-    saves.log(many[:1])  # different problems: logged again
-    assert caplog.text.splitlines()[-1].endswith("content.yaml:1:1: 'id' is empty")
+    one = load_bytes((MINIMAL + "  items:\n    - x\n").encode(), "content.yaml", ROOT)
+    saves.log(one)  # different problems: logged again
+    assert caplog.text.splitlines()[-1].endswith(str(one.errors[0]))
+    assert "more problem(s)" not in caplog.text.splitlines()[-1]
 
 
 def test_after_a_crash_loop_the_file_that_crashed_is_not_taken_for_good(qtbot, tmp_path):

@@ -24,6 +24,20 @@ QT_LEVELS = {
 }
 
 
+RECORD = 8_000  # characters of a record at most: a traceback fits, a pasted picture does not
+
+
+class Cut(logging.Formatter):
+    """The kiosk's format, each record cut to RECORD characters: one record must not push
+    the log files' history (5 of 1 MB) out at once."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = super().format(record)
+        if len(text) <= RECORD:
+            return text
+        return f"{text[:RECORD]}… [cut: {len(text):,} characters]"
+
+
 class EarlyRecords(logging.Handler):
     """Keeps the records made before the log files are open."""
 
@@ -40,8 +54,9 @@ _early = EarlyRecords()
 
 
 def setup() -> None:
-    logging.basicConfig(level=logging.INFO, format=FORMAT,
-                        handlers=[logging.StreamHandler(), _early])
+    stderr = logging.StreamHandler()
+    stderr.setFormatter(Cut(FORMAT))
+    logging.basicConfig(level=logging.INFO, handlers=[stderr, _early])
 
 
 def to_files() -> None:
@@ -56,7 +71,7 @@ def to_files() -> None:
     except OSError as exc:  # a read-only or full disk must not stop the kiosk
         logging.getLogger("kiosk").warning("cannot write log files: %s", exc)
         return
-    handler.setFormatter(logging.Formatter(FORMAT))
+    handler.setFormatter(Cut(FORMAT))
     for record in _early.records:
         handler.handle(record)
     _early.records.clear()

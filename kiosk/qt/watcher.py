@@ -26,7 +26,7 @@ DEBOUNCE_MS = 300
 
 class ContentWatcher(QObject):
     loaded = Signal(object)  # a new, valid Content
-    failed = Signal(list)  # the problems of a save that cannot be used
+    failed = Signal(object)  # the Loaded of a save that cannot be used: its problems
     checked = Signal()  # after every load, whatever it found
 
     def __init__(self, path: Path, current: Content | None, debounce_ms: int = DEBOUNCE_MS,
@@ -75,7 +75,7 @@ class ContentWatcher(QObject):
             pass  # deleted for a moment: a save by rename or by writing anew is under way
         elif result.content is None:
             self.last_problems = result.errors
-            self.failed.emit(result.errors)
+            self.failed.emit(result)
         else:
             self.last_problems = []
             if result.content != self.current:

@@ -10,7 +10,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QWidget
 
 from ..core.content.model import Labels, Theme
-from ..core.content.problems import Problem
+from ..core.content.problems import Loaded, Problem
 from .theme import Look
 from .widgets import column, label
 
@@ -21,7 +21,7 @@ class CalmScreen(QWidget):
     Also what the kiosk window shows in place of a screen that could not be built."""
 
     def __init__(self, look: Look, problems: list[Problem] | tuple[Problem, ...] = (),
-                 labels: Labels | None = None):
+                 labels: Labels | None = None, more: int = 0):
         super().__init__()
         labels = labels or Labels()
         self.setObjectName("screen")
@@ -33,24 +33,27 @@ class CalmScreen(QWidget):
             message.setAlignment(Qt.AlignmentFlag.AlignCenter)
             layout.addWidget(message)
         layout.addStretch(1)
-        for problem in problems[:12]:
+        for problem in problems:
             layout.addWidget(label(str(problem), "problem"))
-        if len(problems) > 12:
-            layout.addWidget(label(f"... and {len(problems) - 12} more", "problem"))
+        if more:
+            layout.addWidget(label(f"... and {more:,} more", "problem"))
         self.setLayout(layout)
 
 
 class ProblemsView(QWidget):
     """The window of the kiosk when it has no content it can show."""
 
-    def __init__(self, problems: list[Problem], family: str, size: tuple[int, int],
+    LINES = 12  # problems shown; the rest are counted
+
+    def __init__(self, loaded: Loaded | None, family: str, size: tuple[int, int],
                  allow_close: bool):
         super().__init__()
         self.setObjectName("kiosk")
         self.allow_close = allow_close
         look = Look(Theme(), *size, family=family)
         self.setStyleSheet(look.style_sheet())
-        self.setLayout(column(CalmScreen(look, problems)))
+        problems, more = loaded.first_errors(self.LINES) if loaded else ([], 0)
+        self.setLayout(column(CalmScreen(look, problems, more=more)))
         self.resize(*size)
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -58,7 +58,7 @@ def test_a_half_written_file_changes_nothing_then_the_whole_one_loads(qtbot, con
     text = BUNDLED.read_text(encoding="utf-8").replace(NAME, "name: {en: Whole, zh: 完整}")
     with qtbot.waitSignal(watcher.failed, timeout=5000) as blocker:
         content_file.write_text(text[: len(text) // 3] + "\n  - [", encoding="utf-8")
-    assert blocker.args[0] and all(p.line >= 1 for p in blocker.args[0])
+    assert blocker.args[0].errors and all(p.line >= 1 for p in blocker.args[0].errors)
     assert watcher.current is good
     with qtbot.waitSignal(watcher.loaded, timeout=5000):
         content_file.write_text(text, encoding="utf-8")

@@ -23,7 +23,7 @@ from yaml.constructor import SafeConstructor
 
 from ..files import UnreadableError, read_regular_file
 from .problems import Loaded, Problem, errors
-from .reader import TAG, Reader, position
+from .reader import TAG, Reader, position, quoted
 from .schema import content as read_content
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -271,8 +271,9 @@ def _constructs(node: yaml.ScalarNode, constructor: SafeConstructor,
         constructor.construct_object(node)
     except Exception as exc:
         reason = getattr(exc, "problem", None) or str(exc)
-        reader.error(node, f"\"{node.value}\" is read as a {CONSTRUCTED[node.tag]} by YAML, "
-                           f"which cannot make one of it ({reason}): YAML tools would refuse "
+        reader.error(node, f"\"{quoted(node.value)}\" is read as a {CONSTRUCTED[node.tag]} by "
+                           f"YAML, which cannot make one of it ({quoted(reason)}): YAML tools "
+                           "would refuse "
                            "the file; put the value in quotes (and leave out any !! tag)")
         return False
     return True

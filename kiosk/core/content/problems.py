@@ -38,3 +38,8 @@ class Loaded(NamedTuple):
     @property
     def errors(self) -> list[Problem]:
         return errors(self.problems)
+
+    def first_errors(self, count: int) -> tuple[list[Problem], int]:
+        """The first `count` errors, and how many more there are in all (listed or not)."""
+        listed = self.errors[:len(self.errors) - (1 if self.unlisted[0] else 0)]
+        return listed[:count], self.counts()[0] - min(count, len(listed))

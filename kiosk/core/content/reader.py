@@ -50,6 +50,16 @@ def describe(node: yaml.Node) -> str:
 
 
 LISTED = 200  # problems listed one by one; the rest are counted ("and 12,345 more")
+QUOTED = 60  # characters of a value a message quotes (a pasted picture can be megabytes)
+MESSAGE = 400  # characters of a message at most, whatever it quotes
+
+
+def quoted(value: str) -> str:
+    """`value` as a message quotes it: its first line, at most QUOTED characters of it."""
+    first = value.split("\n", 1)[0]
+    if first == value and len(value) <= QUOTED:
+        return value
+    return f"{first[:QUOTED]}… [{len(value):,} characters]"
 
 
 def position(text: str, at: int) -> tuple[int, int]:
@@ -96,6 +106,8 @@ class Reader:
         if len(self.problems) >= LISTED:
             self.unlisted[warning] += 1
             return
+        if len(message) > MESSAGE:
+            message = message[:MESSAGE - 1] + "…"
         if at is None and node is not None:
             line, column = node.start_mark.line + 1, node.start_mark.column + 1
         else:
@@ -138,7 +150,8 @@ class Reader:
             key = key_node.value
             if key in key_nodes:
                 first = key_nodes[key].start_mark.line + 1
-                self.error(key_node, f"duplicate key '{key}': it was already given on line "
+                self.error(key_node, f"duplicate key '{quoted(key)}': it was already given on "
+                                     "line "
                                      f"{first}; YAML would silently keep only the last one")
                 continue
             key_nodes[key] = key_node
@@ -147,7 +160,7 @@ class Reader:
                 close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
                 hint = (split or (f" (did you mean '{close[0]}'?)" if close
                                   else f"; allowed in '{name}': {', '.join(allowed)}"))
-                self.error(key_node, f"unknown key '{key}'{hint}")
+                self.error(key_node, f"unknown key '{quoted(key)}'{hint}")
                 continue
             found[key] = value_node
             previous = (key, value_node)
@@ -257,7 +270,7 @@ class Reader:
         value = float(raw)
         if not low <= value <= high:
             shown = f"{low:g} and {high:g}" + (f" {unit}" if unit else "")
-            self.error(node, f"'{name}' must be between {shown}, not {raw}")
+            self.error(node, f"'{name}' must be between {shown}, not {quoted(raw)}")
             return low
         return value
 
@@ -270,7 +283,8 @@ class Reader:
     def choice(self, node: yaml.Node, name: str, choices: tuple[str, ...]) -> str:
         value = self._scalar_text(node, name)
         if value is not None and value not in choices:
-            self.error(node, f"'{name}' must be one of {', '.join(choices)}, not \"{value}\"")
+            self.error(node, f"'{name}' must be one of {', '.join(choices)}, "
+                             f"not \"{quoted(value)}\"")
             return choices[0]
         return value or choices[0]
 
@@ -287,7 +301,8 @@ class Reader:
         if value is None:
             return default
         if not COLOUR.fullmatch(value):
-            self.error(node, f"'{name}' must be a colour written like \"#660874\", not \"{value}\"")
+            self.error(node, f"'{name}' must be a colour written like \"#660874\", "
+                             f"not \"{quoted(value)}\"")
             return default
         return value.upper()
 
@@ -295,7 +310,7 @@ class Reader:
         value = self.string(node, name)
         if value and not ID.fullmatch(value):
             self.error(node, f"'{name}' must be lower-case letters, digits and '-' "
-                             f"(like \"hi-tech\"), not \"{value}\"")
+                             f"(like \"hi-tech\"), not \"{quoted(value)}\"")
         return value
 
     def icon(self, node: yaml.Node, name: str) -> str:
@@ -315,27 +330,31 @@ class Reader:
         if PurePosixPath(value).is_absolute() or PureWindowsPath(value).is_absolute() or \
                 PureWindowsPath(value).drive or ".." in parts:
             self.error(node, f"'{name}' must be a path inside the content file's folder, like "
-                             f"photos/lab.jpg, not \"{value}\"")
+                             f"photos/lab.jpg, not \"{quoted(value)}\"")
             return None
         if PurePosixPath(value).suffix.lower() not in known.IMAGE_SUFFIXES:
             self.error(node, f"'{name}' must be an image file ({', '.join(known.IMAGE_SUFFIXES)}), "
-                             f"not \"{value}\"")
+                             f"not \"{quoted(value)}\"")
             return None
         path = self.base_dir / value
         try:
             found = os.stat(path)
         except OSError as exc:
             if exc.errno == errno.ELOOP:
-                self.error(node, f"the image {value} is a link that leads back to itself "
+                self.error(node, f"the image {quoted(value)} is a link that leads back to "
+                                 "itself "
                                  "(a symbolic link loop): replace it with the picture")
             else:
-                self.error(node, f"image file not found: {value} (looked in {self.base_dir})")
+                self.error(node, f"image file not found: {quoted(value)} "
+                                 f"(looked in {self.base_dir})")
             return None
         except ValueError:  # a NUL character in the path
-            self.error(node, f"image file not found: {value} (looked in {self.base_dir})")
+            self.error(node, f"image file not found: {quoted(value)} "
+                             f"(looked in {self.base_dir})")
             return None
         if not stat.S_ISREG(found.st_mode):
-            self.error(node, f"the image {value} is not a file (it is a folder or a device)")
+            self.error(node, f"the image {quoted(value)} is not a file (it is a folder or a "
+                             "device)")
             return None
         return path.resolve()
 

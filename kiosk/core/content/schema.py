@@ -34,7 +34,7 @@ from .model import (
     Theme,
     Tile,
 )
-from .reader import Reader
+from .reader import Reader, quoted
 
 
 def content(r: Reader, root: yaml.Node, source: Path | None) -> Content:
@@ -126,7 +126,7 @@ def _opening_hours(r: Reader, node: yaml.Node) -> OpeningHours | None:
         closes = _clock(end_hour, end_minute) if found else None
         if opens is None or closes is None:
             r.error(keys[day], f"'{day}' must be opening hours like \"09:00-17:30\" or the word "
-                               f"closed, not \"{value}\"")
+                               f"closed, not \"{quoted(value)}\"")
             week.append(None)
         elif opens >= closes:
             r.error(keys[day], f"'{day}' closes ({end_hour}:{end_minute}) before it opens "
@@ -153,7 +153,8 @@ def _dates(r: Reader, keys: dict[str, yaml.Node]) -> frozenset[date]:
                 raise ValueError(value)
             closed_on.add(date.fromisoformat(value))
         except ValueError:
-            r.error(item, f"'closed_on' dates must be written like 2027-01-01, not \"{value}\"")
+            r.error(item, f"'closed_on' dates must be written like 2027-01-01, "
+                          f"not \"{quoted(value)}\"")
     return frozenset(closed_on)
 
 
@@ -330,7 +331,7 @@ def _unique_id(r: Reader, node: yaml.Node, value: str, seen: dict[str, yaml.Node
     if not value:
         return
     if value in seen:
-        r.error(node, f"the id '{value}' is already used on line "
+        r.error(node, f"the id '{quoted(value)}' is already used on line "
                       f"{seen[value].start_mark.line + 1}; each id must be different")
     else:
         seen[value] = node

@@ -11,7 +11,7 @@ import yaml
 from kiosk.core.content import keys as known
 from kiosk.core.content import load, load_bytes
 from kiosk.core.content.loader import MAX_BYTES, MAX_VALUES
-from kiosk.core.content.reader import LISTED
+from kiosk.core.content.reader import LISTED, MESSAGE
 
 from ...samples import MINIMAL, ROOT, problems
 
@@ -231,3 +231,44 @@ def test_a_locations_numbers_are_taken_at_their_limits_and_refused_past_them(nam
         assert found == ([f"content.yaml:{where(text, f' {name}: ')}: '{name}' must be between "
                           f"{low:g} and {high:g}, not {written(value)}"]
                          if refused else []), (value, problems(text))
+
+
+PASTED = "data:image/png;base64," + "iVBORw0KGgo" * 1_000_000  # a picture pasted as a link
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (MINIMAL + "  items:\n    - {id: a, title: {en: A, zh: A}, image: \"" + PASTED + "\"}\n",
+     "content.yaml:9:45: 'image' must be an image file (.png, .jpg, .jpeg, .svg, .webp, .bmp), "
+     "not \"data:image/png;base64,iVBORw0KGgoiVBORw0KGgoiVBORw0KGgoiVBOR… [11,000,022 "
+     "characters]\""),
+    (MINIMAL.replace("mission:", "mission:\n  " + "x" * 1000 + ": 1"),
+     "content.yaml:7:3: unknown key 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx… "
+     "[1,000 characters]'; allowed in 'mission': title, lead, pillars, figures, items, "
+     "groups, sections, link"),
+    (MINIMAL + "theme:\n  accent: |\n    #12345\n    67\n",  # a value over two lines
+     "content.yaml:9:11: 'accent' must be a colour written like \"#660874\", not \"#12345… "
+     "[9 characters]\""),
+])
+def test_a_refused_value_is_quoted_in_at_most_a_line(text, expected):
+    assert problems(text) == [expected]
+
+
+def test_no_message_is_longer_than_a_few_lines_whatever_it_quotes():
+    # the advice for a comma in a text quotes the whole text, to be copied
+    found = problems(MINIMAL + "  lead: {en: " + "a" * 100_000 + ", vision, zh: 引言}\n")
+    assert len(found) == 1 and found[0].startswith(
+        "content.yaml:8:100016: unknown key 'vision': a comma inside {...} starts a new key")
+    assert len(found[0]) == len("content.yaml:8:100016: ") + MESSAGE and found[0].endswith("a…")
+
+
+def test_the_first_errors_and_how_many_more_there_are_in_all():
+    loaded = load_bytes((MINIMAL + "  items:\n" + "    - x\n" * 20_000).encode(),
+                        "content.yaml", ROOT)
+    first, more = loaded.first_errors(12)
+    assert [p.line for p in first] == list(range(9, 21)) and more == 19_988
+    first, more = loaded.first_errors(500)  # more than are listed: the listed ones
+    assert len(first) == LISTED and more == 20_000 - LISTED
+    assert "more problems" not in str(first[-1])
+    one = load_bytes((MINIMAL + "  items:\n    - x\n").encode(), "content.yaml", ROOT)
+    assert one.first_errors(12) == (one.errors, 0)
+    assert one.first_errors(0) == ([], 1)
