@@ -76,7 +76,7 @@ def parser() -> argparse.ArgumentParser:
                        help="table (default) for reading, csv for a spreadsheet, jsonl: one "
                             "session a line, to collect the records of many kiosks")
     stats.add_argument("--database", type=Path, metavar="PATH",
-                       help=f"the usage database (default: {paths.usage_database()})")
+                       help=f"the usage database (default: {paths.usage_database(create=False)})")
     stats.add_argument("--jsonl", type=Path, nargs="+", metavar="FILE",
                        help="read JSON lines collected from many kiosks instead of the database")
     return main
@@ -199,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "set-pin":
         return set_pin(args.remove)
     if args.command == "stats":
-        return stats(args.database or paths.usage_database(), args.since, args.until,
+        return stats(args.database or paths.usage_database(create=False), args.since, args.until,
                      args.format, args.jsonl)
     if args.command == "snapshot":
         from .snapshot import snapshot

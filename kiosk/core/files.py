@@ -14,6 +14,12 @@ class UnreadableError(Exception):
     """A file cannot be read; the message says why, for a person."""
 
 
+def kind_of(mode: int) -> str:
+    """What a path that is not a regular file is, from its `stat` mode, as a person says it."""
+    return ("a folder" if stat.S_ISDIR(mode) else "a named pipe (FIFO)"
+            if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device")
+
+
 def read_regular_file(path: Path | str, limit: int) -> bytes:
     """At most `limit` bytes of the file at `path`. Raises UnreadableError.
 
@@ -30,11 +36,8 @@ def read_regular_file(path: Path | str, limit: int) -> bytes:
     try:
         mode = os.fstat(descriptor).st_mode
         if not stat.S_ISREG(mode):
-            kind = ("a folder" if stat.S_ISDIR(mode) else "a named pipe (FIFO)"
-                    if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
-                    else "a device")
-            raise UnreadableError(f"this is {kind}, not a file: the content file must be a plain "
-                             "text file")
+            raise UnreadableError(f"this is {kind_of(mode)}, not a file: the content file must "
+                                  "be a plain text file")
         chunks, size = [], 0
         while size < limit:
             chunk = os.read(descriptor, min(1 << 20, limit - size))

@@ -62,8 +62,9 @@ def icon_fonts() -> Path:
     return Path(next(iter(folders))) / "fonts"
 
 
-def _folder(kind: str) -> Path:
-    """The platform's folder of a kind (config, data, state, logs) for the kiosk, created.
+def _folder(kind: str, create: bool = True) -> Path:
+    """The platform's folder of a kind (config, data, state, logs) for the kiosk, created
+    unless asked not to.
 
     Linux follows the XDG base directories; Windows keeps all under %LOCALAPPDATA%\\kiosk.
     """
@@ -80,7 +81,8 @@ def _folder(kind: str) -> Path:
         }.get(kind, ("XDG_STATE_HOME", ".local/state"))
         base = Path(os.environ.get(variable) or Path.home() / default)
         folder = base / "kiosk" / ("logs" if kind == "logs" else "")
-    folder.mkdir(parents=True, exist_ok=True)
+    if create:
+        folder.mkdir(parents=True, exist_ok=True)
     return folder
 
 
@@ -94,9 +96,10 @@ def settings_file() -> Path:
     return _folder("config") / "settings.json"
 
 
-def usage_database() -> Path:
-    """What visitors did, for `stats`: SQLite."""
-    return _folder("data") / "usage.sqlite3"
+def usage_database(create: bool = True) -> Path:
+    """What visitors did, for `stats`: SQLite; its folder created unless asked not to (a
+    command that only reads it)."""
+    return _folder("data", create) / "usage.sqlite3"
 
 
 def state_dir() -> Path:

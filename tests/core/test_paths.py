@@ -89,3 +89,16 @@ def test_each_folder_on_each_platform(monkeypatch, tmp_path, platform, variables
              "state": paths.state_dir(), "logs": paths.log_dir()}
     assert found == {key: tmp_path / value for key, value in expected.items()}
     assert found["logs"].is_dir() and found["settings"].parent.is_dir()
+
+
+def test_a_command_that_only_reads_the_usage_figures_creates_no_folder(monkeypatch, tmp_path,
+                                                                      capsys):
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert paths.usage_database(create=False) == tmp_path / "data" / "kiosk" / "usage.sqlite3"
+    assert not (tmp_path / "data").exists()
+    assert cli.main(["stats"]) == 0
+    assert capsys.readouterr().out == "No visitor sessions in all.\n"
+    assert not (tmp_path / "data").exists()
+    assert paths.usage_database() == tmp_path / "data" / "kiosk" / "usage.sqlite3"
+    assert (tmp_path / "data" / "kiosk").is_dir()

@@ -235,8 +235,8 @@ def test_stats_mistakes_get_exact_messages(tmp_path, capsys):
     damaged = tmp_path / "damaged.sqlite3"
     damaged.write_bytes(b"not a database" * 100)
     assert cli.main(["stats", "--database", str(damaged)]) == 2
-    assert capsys.readouterr().err == (f"Cannot read the usage database {damaged}: file is not a "
-                                       "database\n")
+    assert capsys.readouterr().err == (f"Cannot read the usage database {damaged}: it is not "
+                                       "an SQLite database; is it the kiosk's?\n")
 
 
 def test_median_of_odd_even_and_no_sessions():
@@ -291,6 +291,77 @@ def test_stats_opens_the_database_read_only_and_adds_no_tables(tmp_path, capsys)
         "it the kiosk's?\n")
     assert other.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["inventory.sqlite3"]
+
+
+def test_stats_leaves_nothing_beside_the_database(tmp_path, capsys):
+    path = _stored(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["usage.sqlite3"]
+    assert cli.main(["stats", "--database", str(path)]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["usage.sqlite3"]
+
+
+def test_stats_reads_what_the_running_kiosk_has_not_yet_written_into_the_file(tmp_path, capsys):
+    path = _stored(tmp_path)
+    running = UsageStore(path)  # the kiosk, writing: its newest session is in the -wal file
+    running.save(session(T0 + timedelta(days=3), 30))
+    assert (tmp_path / "usage.sqlite3-wal").stat().st_size > 0
+    assert cli.main(["stats", "--database", str(path), "--format", "csv"]) == 0
+    assert "sessions,,3" in capsys.readouterr().out.splitlines()
+    running.close()
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo"])
+def test_stats_refuses_what_is_not_a_file_at_once(tmp_path, capsys, kind):
+    path = tmp_path / "usage.sqlite3"
+    path.mkdir() if kind == "folder" else os.mkfifo(path)
+    assert cli.main(["stats", "--database", str(path)]) == 2  # a pipe is not waited on
+    what = "a folder" if kind == "folder" else "a named pipe (FIFO)"
+    assert capsys.readouterr().err == (f"Cannot read the usage database {path}: it is {what}, "
+                                       "not a database file\n")
+
+
+def as_nobody(command: list[str]) -> subprocess.CompletedProcess:
+    """`command` run by a user without root's right to write anywhere."""
+    if os.geteuid() == 0:
+        command = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", *command]
+    return subprocess.run(command, capture_output=True, text=True, timeout=60,
+                          env=dict(os.environ, HOME="/nonexistent", XDG_DATA_HOME="/nonexistent"))
+
+
+@pytest.fixture
+def shared_folder():
+    """A folder another user can reach (the tests' own folders are root's alone)."""
+    import shutil
+    import tempfile
+
+    folder = tempfile.mkdtemp(prefix="kiosk-test-")
+    os.chmod(folder, 0o755)
+    yield __import__("pathlib").Path(folder)
+    os.chmod(folder, 0o755)
+    shutil.rmtree(folder)
+
+
+@pytest.mark.parametrize("writing", [False, True])
+def test_stats_reads_a_database_in_a_folder_it_may_not_write(shared_folder, writing):
+    path = _stored(shared_folder)
+    running = UsageStore(path) if writing else None
+    if running:  # the kiosk, writing it: its newest session is in the -wal file
+        running.save(session(T0 + timedelta(days=3), 30))
+    before = sorted(p.name for p in shared_folder.iterdir())
+    shared_folder.chmod(0o555)
+    try:
+        probe = as_nobody(["touch", str(shared_folder / "probe")])
+        assert probe.returncode != 0  # the folder is read-only for that user
+        result = as_nobody([sys.executable, "-m", "kiosk", "stats", "--database", str(path),
+                            "--format", "csv"])
+        after = sorted(p.name for p in shared_folder.iterdir())
+    finally:
+        shared_folder.chmod(0o755)
+        if running:
+            running.close()
+    assert result.returncode == 0, result.stderr
+    assert f"sessions,,{3 if writing else 2}" in result.stdout.splitlines()
+    assert after == before
 
 
 @pytest.mark.parametrize(("column", "value", "message"), [

@@ -9,11 +9,16 @@ is moved aside, kept for a person to look at, and a new one started).
 from __future__ import annotations
 
 import logging
+import os
+import shutil
 import sqlite3
+import stat
+import tempfile
 import time
 from datetime import datetime
 from pathlib import Path
 
+from ..files import kind_of
 from .record import Session, View
 
 log = logging.getLogger("kiosk.usage")
@@ -135,12 +140,39 @@ class UnreadableStoreError(Exception):
 
 def read_sessions(path: Path, since: datetime | None = None, until: datetime | None = None
                   ) -> list[Session]:
-    """The sessions in the database at `path`, opened read-only: a file named by mistake is
-    never changed, nor given the kiosk's tables. Raises UnreadableStoreError."""
-    if not path.exists():
-        return []  # no session recorded yet
+    """The sessions in the database at `path`, read without changing anything: a file named by
+    mistake is never changed, nor given the kiosk's tables, and no file is left beside it.
+    Raises UnreadableStoreError."""
+    def unreadable(why: str) -> UnreadableStoreError:
+        return UnreadableStoreError(f"Cannot read the usage database {path}: {why}")
+
     try:
-        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return []  # no session recorded yet
+    except OSError as exc:
+        raise unreadable(str(exc.strerror)) from None
+    if not stat.S_ISREG(mode):  # a named pipe would be waited on for ever
+        raise unreadable(f"it is {kind_of(mode)}, not a database file")
+    if not path.with_name(path.name + "-wal").exists():
+        # nothing waits in a write-ahead log beside it: the file alone, opened as unchanging,
+        # which makes no file beside it (and needs none, in a folder this user cannot write)
+        return _read(f"{path.resolve().as_uri()}?immutable=1", path, since, until)
+    try:  # the kiosk is writing it, or stopped without closing it: read its log as well
+        return _read(f"{path.resolve().as_uri()}?mode=ro", path, since, until)
+    except UnreadableStoreError:
+        if os.access(path.parent, os.W_OK):
+            raise
+    with tempfile.TemporaryDirectory() as folder:  # a read-only folder: read a copy
+        for name in (path.name, path.name + "-wal"):
+            shutil.copyfile(path.with_name(name), Path(folder) / name)
+        return _read((Path(folder) / path.name).as_uri() + "?mode=ro", path, since, until)
+
+
+def _read(uri: str, path: Path, since: datetime | None, until: datetime | None
+          ) -> list[Session]:
+    try:
+        db = sqlite3.connect(uri, uri=True)
     except sqlite3.Error as exc:
         raise UnreadableStoreError(f"Cannot read the usage database {path}: {exc}") from None
     try:
@@ -150,8 +182,10 @@ def read_sessions(path: Path, since: datetime | None = None, until: datetime | N
             raise UnreadableStoreError(f"Cannot read the usage database {path}: it has no "
                                        "table of sessions and views; is it the kiosk's?")
         return _sessions(db, since, until, path)
-    except sqlite3.Error as exc:
-        raise UnreadableStoreError(f"Cannot read the usage database {path}: {exc}") from None
+    except sqlite3.DatabaseError as exc:
+        why = ("it is not an SQLite database; is it the kiosk's?"
+               if "not a database" in str(exc) else str(exc))
+        raise UnreadableStoreError(f"Cannot read the usage database {path}: {why}") from None
     finally:
         db.close()
 
