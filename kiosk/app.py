@@ -11,7 +11,9 @@
 5. The kiosk window (or, if there is no content to show, the "back soon" screen) is placed on
    the chosen display, fullscreen with the pointer hidden and the exit keys locked, or in a
    normal window with `--windowed`.
-6. Just after the first frame: Python's garbage collector, paused since cli.main, collects once
+6. Just after the first frame: systemd is told the kiosk is ready, and pinged from the event
+   loop from then on, so that a frozen screen is restarted (kiosk/qt/watchdog.py); Python's
+   garbage collector, paused since cli.main, collects once
    and runs again, and glibc's malloc is told to give large blocks back (kiosk/qt/memory.py); the
    log files, and around the window the content watcher, usage figures, opening hours and staff
    access (kiosk/services.py); on the "back soon" screen, a watcher that starts the kiosk again
@@ -44,6 +46,7 @@ from .qt import logs, memory, pyside_fixes, safety  # noqa: F401  (pyside_fixes:
 from .qt.idle import IdleWatcher
 from .qt.lockdown import Lockdown
 from .qt.stop_signals import StopOnSignals
+from .qt.watchdog import ServiceWatchdog
 from .ui.application import make_application
 from .ui.window import KioskWindow
 
@@ -84,6 +87,8 @@ def run(options: StartOptions) -> int:
     first_frame = FirstFrame(app)
     if options.quit_when_shown:  # for measuring start-up (bench/run.py): first, before the rest
         first_frame.then(quit_when_shown)
+    watchdog = ServiceWatchdog(app)  # systemd's: pinged from the event loop
+    first_frame.then(watchdog.ready)
     running: list = []  # the services, once attached
     if isinstance(window, KioskWindow):
         window.session_reset.connect(memory.trim_after_deletes)  # nobody there: a good moment
@@ -103,6 +108,7 @@ def run(options: StartOptions) -> int:
              "windowed" if options.windowed else "fullscreen")
 
     code = app.exec()
+    watchdog.stopping()
     for services in running:
         services.close()
     starts.end(started)

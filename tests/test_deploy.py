@@ -78,6 +78,15 @@ def test_the_service_restarts_forever_and_stays_stopped_when_staff_exit():
     assert unit["Service"]["ExecStart"].endswith("-- /opt/kiosk/kiosk")
 
 
+def test_the_service_restarts_a_frozen_kiosk_and_stops_one_within_the_watchdog_time():
+    unit = configparser.ConfigParser(strict=False)
+    unit.optionxform = str
+    unit.read(ROOT / "deploy" / "kiosk.service")
+    service = unit["Service"]
+    assert (service["Type"], service["NotifyAccess"]) == ("notify", "all")
+    assert 10 <= int(service["TimeoutStopSec"]) <= int(service["WatchdogSec"]) <= 60
+
+
 def test_collecting_figures_from_many_kiosks(tmp_path):
     """collect-stats.sh with ssh stood in for by a script that runs the command here, each
     "host" reading its own database."""
