@@ -98,7 +98,7 @@ def run(options: StartOptions) -> int:
     else:
         if fallback is not Fallback.NONE:
             try_again_later(window, starts, started)
-        first_frame.then(lambda: watch_for_a_fix(window, options.content))
+        first_frame.then(lambda: watch_for_a_fix(window, options.content, starts, started))
     first_frame.then(memory.settle_after_start)  # the collector, paused by cli.main
     first_frame.then(memory.keep_large_blocks_returnable)  # before a screen is let go
     lockdown = Lockdown(app)  # noqa: F841  (keep a reference: a collected filter stops)
@@ -185,12 +185,18 @@ def try_again_later(window: QWidget, starts: Starts, started: datetime) -> None:
     retry.start(round(retry_s * 1000))
 
 
-def watch_for_a_fix(window: QWidget, content_path: Path) -> None:
-    """On the "back soon" screen: a valid save starts the kiosk again, on it."""
+def watch_for_a_fix(window: QWidget, content_path: Path, starts: Starts,
+                    started: datetime) -> None:
+    """On the "back soon" screen: a valid save starts the kiosk again, on it, as a normal
+    start (the crashes before it, within the minute, were the old file's)."""
     from .qt.watcher import ContentWatcher
 
+    def fixed(_content: Content) -> None:
+        starts.end(started, afresh=True)
+        QApplication.exit(ExitCode.RESTART)
+
     watcher = ContentWatcher(content_path, None, parent=window)
-    watcher.loaded.connect(lambda _content: QApplication.exit(ExitCode.RESTART))
+    watcher.loaded.connect(fixed)
     logs.to_files()  # its line says the watcher is there
 
 

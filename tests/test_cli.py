@@ -178,14 +178,13 @@ def test_the_kiosk_starts_with_broken_content_and_logs_the_problem(tmp_path):
     assert "Traceback" not in log
 
 
-def test_the_back_soon_screen_starts_the_kiosk_again_once_the_file_is_fixed(tmp_path):
-    """Started on a broken file, the kiosk shows "back soon" and watches the file: a valid save
-    starts it again on the new content, with no one at the machine."""
-    bad = tmp_path / "content.yaml"
-    bad.write_text("organisation: [broken\n", encoding="utf-8")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_STATE_HOME=str(tmp_path / "state"))
-    process = subprocess.Popen([sys.executable, "main.py", "--content", str(bad), "--windowed",
-                                "800x600"], cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
+def fixed_on_the_back_soon_screen(content: Path, state: Path) -> str:
+    """The kiosk's log from its start on the back soon screen, through a valid save of
+    `content`, to its start again."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_STATE_HOME=str(state))
+    process = subprocess.Popen([sys.executable, "main.py", "--content", str(content),
+                                "--windowed", "800x600"], cwd=ROOT, env=env,
+                               stderr=subprocess.PIPE, text=True)
     seen = []
     watchdog = threading.Timer(60, process.kill)  # a kiosk that never restarts fails the test
     watchdog.start()
@@ -194,8 +193,8 @@ def test_the_back_soon_screen_starts_the_kiosk_again_once_the_file_is_fixed(tmp_
             seen.append(line)
             if "INFO kiosk: logging to " in line and len(
                     [s for s in seen if "kiosk started" in s]) == 1:
-                bad.write_text((ROOT / "content.yaml").read_text(encoding="utf-8"),
-                               encoding="utf-8")
+                content.write_text((ROOT / "content.yaml").read_text(encoding="utf-8"),
+                                   encoding="utf-8")
             if len([s for s in seen if "kiosk started" in s]) == 2 or "Traceback" in line:
                 break
     finally:
@@ -203,7 +202,35 @@ def test_the_back_soon_screen_starts_the_kiosk_again_once_the_file_is_fixed(tmp_
         process.kill()
         process.wait()
         process.stderr.close()
-    text = "".join(seen)
+    return "".join(seen)
+
+
+def test_the_back_soon_screen_starts_the_kiosk_again_once_the_file_is_fixed(tmp_path):
+    """Started on a broken file, the kiosk shows "back soon" and watches the file: a valid save
+    starts it again on the new content, with no one at the machine."""
+    bad = tmp_path / "content.yaml"
+    bad.write_text("organisation: [broken\n", encoding="utf-8")
+    text = fixed_on_the_back_soon_screen(bad, tmp_path / "state")
     assert "Traceback" not in text
     assert text.count(f"kiosk started: {bad}, windowed") == 2
     assert "kiosk stopped (exit code 11)" in text  # the restart staff could also ask for
+
+
+def test_a_file_fixed_after_a_crash_loop_starts_normally_not_back_soon_again(tmp_path):
+    """Six crashes within the minute, then the back soon screen; staff save a valid file within
+    that minute: the kiosk starts on it, not on back soon again with a longer wait."""
+    from datetime import datetime, timedelta
+
+    content = tmp_path / "content.yaml"
+    content.write_text((ROOT / "content.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    starts = tmp_path / "state" / "kiosk" / "starts.json"
+    starts.parent.mkdir(parents=True)
+    now = datetime.now()
+    starts.write_text(json.dumps([{"started": (now - timedelta(seconds=s)).isoformat(),
+                                   "clean": False} for s in range(6, 0, -1)]))
+    text = fixed_on_the_back_soon_screen(content, tmp_path / "state")
+    first, _, second = text.partition("kiosk stopped (exit code 11)")
+    assert "the kiosk crashed again and again; starting on the back soon screen" in first
+    assert "on the back soon screen; trying a normal start in 3 minutes" in first
+    assert f"kiosk started: {content}, windowed" in second
+    assert "crashed again" not in second and "back soon" not in second

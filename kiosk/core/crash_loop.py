@@ -62,6 +62,9 @@ class Starts:
         entries = self._read()
         crashes = 0
         for entry in entries:
+            if entry.get("afresh"):  # a fixed file: the crashes before it were the old one's
+                crashes = 0
+                continue
             try:
                 age = (now - datetime.fromisoformat(entry["started"])).total_seconds()
             except (TypeError, ValueError):
@@ -93,12 +96,15 @@ class Starts:
         self._write(entries)
         return float(min(RETRY_FIRST_S * 2 ** min(earlier, 20), RETRY_MOST_S))
 
-    def end(self, started: datetime) -> None:
-        """A clean exit: this start was no crash."""
+    def end(self, started: datetime, afresh: bool = False) -> None:
+        """A clean exit: this start was no crash. `afresh`: the next start counts no crash
+        from before it (staff fixed the content file on the back soon screen)."""
         entries = self._read()
         for entry in entries:
             if entry.get("started") == started.isoformat():
                 entry["clean"] = True
+                if afresh:
+                    entry["afresh"] = True
         self._write(entries)
 
 

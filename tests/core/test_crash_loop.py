@@ -87,6 +87,35 @@ def test_the_back_soon_screen_tries_again_later_backing_off(tmp_path):
     assert starts.back_soon(now + timedelta(days=2)) == 180  # a day without: from the start
 
 
+def test_a_file_fixed_on_the_back_soon_screen_starts_normally_and_its_own_crashes_count(
+        tmp_path):
+    starts = Starts(tmp_path / "starts.json")
+    now = datetime(2026, 12, 1, 9, 0)
+    for crash in range(BACK_SOON_AFTER):
+        starts.begin(now + timedelta(seconds=crash))
+    back_soon = now + timedelta(seconds=10)
+    assert starts.begin(back_soon) is Fallback.BACK_SOON
+    starts.back_soon(back_soon)
+    starts.end(back_soon, afresh=True)  # a valid save, twenty seconds after the crashes
+    fixed = back_soon + timedelta(seconds=20)
+    assert starts.begin(fixed) is Fallback.NONE  # not back soon again
+    crashes = [starts.begin(fixed + timedelta(seconds=n)) for n in range(1, 6)]
+    assert crashes == [Fallback.NONE] * 2 + [Fallback.LAST_GOOD] * 3  # its own crashes count
+    starts.end(back_soon)  # a plain clean exit marks no fresh start
+    assert json.loads((tmp_path / "starts.json").read_text())[BACK_SOON_AFTER]["afresh"]
+    assert sum(e.get("afresh", False) for e in json.loads(
+        (tmp_path / "starts.json").read_text())) == 1
+
+
+def test_a_clean_exit_without_a_fix_still_counts_the_crashes_before_it(tmp_path):
+    starts = Starts(tmp_path / "starts.json")
+    for crash in range(BACK_SOON_AFTER):
+        starts.begin(T0 + timedelta(seconds=crash))
+    starts.begin(T0 + timedelta(seconds=10))
+    starts.end(T0 + timedelta(seconds=10))  # staff restarted it from the back soon screen
+    assert starts.begin(T0 + timedelta(seconds=20)) is Fallback.BACK_SOON
+
+
 def test_starts_dated_after_now_are_not_crashes(tmp_path):
     """The clock set back (a dead RTC battery, a time server's correction): the starts of the
     hour ahead are no crashes of the last minute."""
