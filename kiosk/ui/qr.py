@@ -68,7 +68,10 @@ class QrCode(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         count = len(self.matrix) + 2 * QUIET_ZONE
-        cell = int(min(self.width(), self.height()) / count)  # whole pixels: crisp edges
+        side = min(self.width(), self.height())
+        # whole pixels, for crisp edges; where a module gets less than one, its share of the
+        # box (blurred, but drawn: `check` warns of such a link)
+        cell = side // count or side / count
         offset = (min(self.width(), self.height()) - cell * count) / 2 + QUIET_ZONE * cell
         self._path = QPainterPath()
         self._path.setFillRule(Qt.FillRule.WindingFill)

@@ -70,6 +70,26 @@ def test_qr_code_is_drawn_module_for_module_dark_on_light(qtbot, make_window, co
     assert len(code.matrix) >= 21  # a full QR code, never a Micro QR
 
 
+def test_the_smallest_qr_code_is_the_one_check_measures_links_against(qapp):
+    from kiosk.core.content.model import Theme
+    from kiosk.core.content.reader import QR_SMALLEST_PX
+    from kiosk.ui.theme import Look
+
+    assert Look(Theme(), 1280, 720).px(180) == QR_SMALLEST_PX  # link_card(compact=True)
+    assert Look(Theme(), 720, 1280).px(180) == QR_SMALLEST_PX
+
+
+@pytest.mark.parametrize("length", [857, 950, 2331])  # modules of 1 px, and of less
+def test_a_qr_code_too_fine_for_its_box_is_still_drawn_never_an_empty_box(qtbot, length):
+    code = QrCode("https://example.com/" + "a" * (length - 20), 120)
+    qtbot.addWidget(code)
+    code.resize(120, 120)
+    image = code.grab().toImage()
+    dark = sum(image.pixelColor(x, y).lightness() < 128 for x in range(120) for y in range(120))
+    assert dark > 120 * 120 // 5  # a code's modules are about half dark, its margin light
+    assert image.pixelColor(0, 0).lightness() > 200
+
+
 def test_qr_matrices_are_segnos_own_and_segno_still_imports_whole():
     """The kiosk imports segno's encoder alone (kiosk/ui/qr.py): the codes must be exactly
     segno.make_qr's, and a later `import segno` must give the real package."""

@@ -184,10 +184,37 @@ def test_the_longest_link_accepted_fits_in_a_qr_code():
     import segno
 
     url = "https://example.com/" + "a" * (2331 - 20)
-    assert problems(MINIMAL + f"  link: {{url: {url}}}\n") == []
+    assert problems(MINIMAL + f"  link: {{url: {url}}}\n") == [
+        "content.yaml:8:15: warning: 'url' is 2,331 bytes long: its QR code is 177 modules a "
+        "side, drawn 120 pixels wide on a 1280x720 display, too fine for some phones to read; "
+        "a link of at most 152 bytes is read at any size"]
     segno.make_qr(url, error="m")  # raises if it did not fit
     with pytest.raises(segno.DataOverflowError):
         segno.make_qr(url + "a", error="m", boost_error=False)
+
+
+def test_the_qr_capacities_are_segnos():
+    import segno
+
+    from kiosk.core.content.reader import QR_CAPACITY, qr_modules
+
+    for version, held in enumerate(QR_CAPACITY, 1):
+        url = "a" * held  # lower-case letters: bytes, as in a link
+        code = segno.make_qr(url, error="m", boost_error=False)
+        assert (code.version, len(code.matrix)) == (version, qr_modules(held)), version
+        if version < 40:
+            assert segno.make_qr(url + "a", error="m", boost_error=False).version == version + 1
+    assert qr_modules(QR_CAPACITY[-1] + 1) == 0
+
+
+@pytest.mark.parametrize(("size", "warned"), [(152, False), (153, True)])
+def test_a_link_whose_qr_code_is_too_fine_at_the_smallest_size_is_a_warning(size, warned):
+    url = "https://example.com/" + "a" * (size - 20)
+    found = problems(MINIMAL + f"  link: {{url: {url}}}\n")
+    assert found == ([
+        "content.yaml:8:15: warning: 'url' is 153 bytes long: its QR code is 53 modules a "
+        "side, drawn 120 pixels wide on a 1280x720 display, too fine for some phones to read; "
+        "a link of at most 152 bytes is read at any size"] if warned else [])
 
 
 SETTING_NUMBERS = [key for key in known.SETTINGS.keys if key.form.kind is known.Kind.NUMBER]
