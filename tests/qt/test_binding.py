@@ -22,3 +22,11 @@ def test_calls_that_return_nothing_keep_none_alive(qapp):
         label.update()
     QApplication.sendPostedEvents()
     assert sys.getrefcount(None) >= before - 50
+
+
+def test_the_pictures_check_refuses_are_those_qt_would_not_open():
+    from PySide6.QtGui import QImageReader
+
+    from kiosk.core.content.reader import MAX_PIXELS
+
+    assert QImageReader.allocationLimit() * 2**20 // 4 == MAX_PIXELS

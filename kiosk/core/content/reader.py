@@ -14,6 +14,7 @@ import re
 import stat
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
+import imagesize
 import yaml
 
 from . import keys as known
@@ -67,6 +68,9 @@ def describe(node: yaml.Node) -> str:
     return f'the text "{value}"'
 
 
+# The most pixels a picture may have: Qt opens none over 256 MiB (QImageReader's allocation
+# limit), at 4 bytes a pixel; a larger one was dropped without a word
+MAX_PIXELS = 256 * 2**20 // 4
 LISTED = 200  # problems listed one by one; the rest are counted ("and 12,345 more")
 QUOTED = 60  # characters of a value a message quotes (a pasted picture can be megabytes)
 MESSAGE = 400  # characters of a message at most, whatever it quotes
@@ -374,7 +378,21 @@ class Reader:
             self.error(node, f"the image {quoted(value)} is not a file (it is a folder or a "
                              "device)")
             return None
-        return path.resolve()
+        resolved = path.resolve()
+        if not resolved.is_relative_to(self.base_dir.resolve()):
+            self.error(node, f"the image {quoted(value)} is a link to {resolved}, outside the "
+                             "content file's folder: put the picture itself in the folder")
+            return None
+        try:
+            width, height = imagesize.get(resolved)
+        except Exception:  # a header it cannot read: the kiosk's own reading decides
+            width = height = 0
+        if width * height > MAX_PIXELS:
+            self.error(node, f"the image {quoted(value)} is {width:,}x{height:,} pixels, more "
+                             f"than the kiosk can open ({MAX_PIXELS // 10**6} million pixels): "
+                             "make it smaller; 3840 pixels across fills a 4K display")
+            return None
+        return resolved
 
     def link(self, node: yaml.Node, name: str) -> Link | None:
         keys = self.keys(node, name, *known.LINK.names())

@@ -173,6 +173,42 @@ def test_an_image_that_is_a_folder_is_refused(tmp_path):
         "content.yaml:9:45: the image photos.png is not a file (it is a folder or a device)"]
 
 
+def test_a_picture_linked_from_outside_the_content_folder_is_refused(tmp_path):
+    outside = tmp_path / "elsewhere" / "secret.png"
+    outside.parent.mkdir()
+    outside.write_bytes(png_header(10, 10))
+    folder = tmp_path / "content"
+    (folder / "photos").mkdir(parents=True)
+    (folder / "photos" / "x.png").symlink_to(outside)
+    (folder / "photos" / "inside.png").write_bytes(png_header(10, 10))
+    (folder / "photos" / "y.png").symlink_to(folder / "photos" / "inside.png")
+    assert problems(IMAGE.replace("PATH", "photos/x.png"), folder) == [
+        f"content.yaml:9:45: the image photos/x.png is a link to {outside.resolve()}, outside "
+        "the content file's folder: put the picture itself in the folder"]
+    assert problems(IMAGE.replace("PATH", "photos/y.png"), folder) == []  # a link inside
+
+
+def png_header(width: int, height: int) -> bytes:
+    """The start of a PNG file, as far as its size: all a picture's size is read from."""
+    import struct
+    import zlib
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + header
+            + struct.pack(">I", zlib.crc32(b"IHDR" + header)))
+
+
+@pytest.mark.parametrize(("width", "height", "refused"), [
+    (8192, 8192, False), (8193, 8192, True), (30000, 30000, True)])
+def test_a_picture_with_more_pixels_than_the_kiosk_can_open_is_refused(tmp_path, width, height,
+                                                                       refused):
+    (tmp_path / "huge.png").write_bytes(png_header(width, height))
+    assert problems(IMAGE.replace("PATH", "huge.png"), tmp_path) == ([
+        f"content.yaml:9:45: the image huge.png is {width:,}x{height:,} pixels, more than the "
+        "kiosk can open (67 million pixels): make it smaller; 3840 pixels across fills a 4K "
+        "display"] if refused else [])
+
+
 def test_a_link_longer_than_a_qr_code_holds_is_refused():
     url = "https://example.com/" + "a" * 5000
     assert problems(MINIMAL + f"  link: {{url: {url}}}\n") == [
