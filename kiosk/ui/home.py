@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 
 from ..core.content.model import Content, Tile
 from ..qt.safety import guarded
+from .fit_label import FitLabel
 from .theme import Look
 from .widgets import ElidedLabel, TapButton, column, hbox, label, link_card, picture
 
@@ -105,7 +106,9 @@ class HomeScreen(QWidget):
         org = content.organisation
         layout = column(spacing=look.px(18), margins=look.margin)
         titles = column(spacing=look.px(18))
-        titles.addWidget(label(org.name.get(language), "display"))
+        # a long name keeps to two lines, drawn smaller down to the size of a page's title
+        titles.addWidget(FitLabel(org.name.get(language), "display", look.font_px("display"),
+                                  look.font_px("h1"), 2))
         if org.motto:
             titles.addWidget(label(org.motto.get(language), "motto"))
         if org.intro:

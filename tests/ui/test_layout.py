@@ -283,3 +283,57 @@ def test_the_location_counter_counts_locations_only(make_window):
     window.show_route(Route("network", "company"))
     settle()
     assert window.screens["detail"].findChild(PageDots) is None
+
+
+def overlapping(window) -> list[str]:
+    """Pairs of texts and buttons of the screen on show drawn over each other (one inside the
+    other, as a tile's title in its tile, is not)."""
+    boxes = []
+    for widget in on_screen(window)[1:]:
+        if widget.isVisible() and not widget.visibleRegion().isEmpty():
+            text = widget.text() if hasattr(widget, "text") else ""
+            boxes.append((QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size()),
+                          text[:30]))
+    found = []
+    for index, (box, text) in enumerate(boxes):
+        for other, other_text in boxes[index + 1:]:
+            shared = box.intersected(other)
+            if shared.isEmpty() or shared in (box, other):
+                continue
+            found.append(f"{text!r} over {other_text!r}")
+    return found
+
+
+LONG_NAMES = {"en": "Beijing TusPark Tsinghua University Science Park Innovation and "
+                    "Incubation Centre Limited", "zh": "北京清华科技园" * 8}
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080), (1080, 1920)],
+                         ids=["1280x720", "1920x1080", "1080x1920"])
+def test_a_long_name_keeps_to_two_lines_over_the_motto_never(make_window, content, size,
+                                                             language):
+    from kiosk.core.content.model import Text
+    from kiosk.ui.fit_label import FitLabel
+
+    organisation = content.organisation._replace(name=Text(**LONG_NAMES))
+    window = make_window(content._replace(organisation=organisation)
+                         .with_settings(default_language=language), size=size)
+    settle()
+    name = window.screens["home"].findChild(FitLabel)
+    assert name.whole == LONG_NAMES[language]
+    lines = name.height() / QFontMetrics(name.font()).lineSpacing()
+    assert round(lines) <= 2
+    assert name.font().pixelSize() >= window.look.font_px("h1")
+    assert overlapping(window) == []
+    assert cut_off(window) == []
+
+
+def test_a_short_name_is_drawn_whole_at_the_display_size(make_window, content):
+    from kiosk.ui.fit_label import FitLabel
+
+    window = make_window(content, size=(1280, 720))
+    name = window.screens["home"].findChild(FitLabel)
+    assert name.text() == "Beijing TusPark"
+    assert name.font().pixelSize() == window.look.font_px("display")
+    assert overlapping(window) == []

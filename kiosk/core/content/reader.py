@@ -71,6 +71,9 @@ def describe(node: yaml.Node) -> str:
 # The most pixels a picture may have: Qt opens none over 256 MiB (QImageReader's allocation
 # limit), at 4 bytes a pixel; a larger one was dropped without a word
 MAX_PIXELS = 256 * 2**20 // 4
+# The longest visible text: about two screens of reading at 1280x720, where a paragraph
+# of 1,000 characters takes a quarter (a 19.9 MB text took the kiosk 118 s to its first frame)
+LONGEST_TEXT = 5_000
 LISTED = 200  # problems listed one by one; the rest are counted ("and 12,345 more")
 QUOTED = 60  # characters of a value a message quotes (a pasted picture can be megabytes)
 MESSAGE = 400  # characters of a message at most, whatever it quotes
@@ -236,7 +239,7 @@ class Reader:
                 return Text()
             values = {lang: self.string(keys[lang], f"{name}.{lang}") for lang in keys}
             for lang, value in values.items():
-                self._drawable(keys[lang], value)
+                self._visible(keys[lang], f"{name}.{lang}", value)
             if not keys:
                 self.error(node, f"'{name}' needs an 'en' or a 'zh' text")
             for lang, other in (("en", "zh"), ("zh", "en")):
@@ -245,13 +248,22 @@ class Reader:
                                     f"the {LANGUAGE_NAMES[lang]} is shown in both languages")
             return Text(values.get("en", ""), values.get("zh", ""))
         value = self.string(node, name)
-        self._drawable(node, value)
+        self._visible(node, name, value)
         if not value or neutral:
             return Text(value, value)
         lang, other = ("zh", "en") if CJK.search(value) else ("en", "zh")
         self.warn(node, f"'{name}' has no {LANGUAGE_NAMES[other]} ({other}) text; "
                         f"the {LANGUAGE_NAMES[lang]} is shown in both languages")
         return Text(**{lang: value})
+
+    def _visible(self, node: yaml.Node, name: str, value: str) -> None:
+        """A text a visitor reads: not longer than a screen shows, and drawable."""
+        if len(value) > LONGEST_TEXT:
+            self.error(node, f"'{name}' is {len(value):,} characters long, more than a screen "
+                             f"shows ({LONGEST_TEXT:,} at most): shorten it, or split it into "
+                             "paragraphs")
+            return
+        self._drawable(node, value)
 
     def _drawable(self, node: yaml.Node, value: str) -> None:
         """Note where each character of a visible text that the kiosk's font cannot draw

@@ -11,7 +11,7 @@ import yaml
 from kiosk.core.content import keys as known
 from kiosk.core.content import load, load_bytes
 from kiosk.core.content.loader import MAX_BYTES, MAX_VALUES
-from kiosk.core.content.reader import LISTED, MESSAGE
+from kiosk.core.content.reader import LISTED, LONGEST_TEXT, MESSAGE
 
 from ...samples import MINIMAL, ROOT, problems
 
@@ -318,10 +318,21 @@ def test_a_refused_value_is_quoted_in_at_most_a_line(text, expected):
 
 def test_no_message_is_longer_than_a_few_lines_whatever_it_quotes():
     # the advice for a comma in a text quotes the whole text, to be copied
-    found = problems(MINIMAL + "  lead: {en: " + "a" * 100_000 + ", vision, zh: 引言}\n")
+    found = problems(MINIMAL + "  lead: {en: " + "a" * 4_000 + ", vision, zh: 引言}\n")
     assert len(found) == 1 and found[0].startswith(
-        "content.yaml:8:100016: unknown key 'vision': a comma inside {...} starts a new key")
-    assert len(found[0]) == len("content.yaml:8:100016: ") + MESSAGE and found[0].endswith("a…")
+        "content.yaml:8:4016: unknown key 'vision': a comma inside {...} starts a new key")
+    assert len(found[0]) == len("content.yaml:8:4016: ") + MESSAGE and found[0].endswith("a…")
+
+
+@pytest.mark.parametrize("length", [LONGEST_TEXT, LONGEST_TEXT + 1, 19_900_000])
+def test_a_text_longer_than_a_screen_shows_is_refused(length):
+    words = ("word " * (length // 5 + 1))[:length - 1] + "x"
+    found = problems(MINIMAL + "  lead: {en: \"" + words + "\"}\n")
+    assert found[0] == ("content.yaml:8:9: warning: 'lead' has no Chinese (zh) text; the "
+                        "English is shown in both languages")
+    assert found[1:] == ([] if length == LONGEST_TEXT else [
+        f"content.yaml:8:14: 'lead.en' is {length:,} characters long, more than a screen shows "
+        "(5,000 at most): shorten it, or split it into paragraphs"])
 
 
 def test_the_first_errors_and_how_many_more_there_are_in_all():
