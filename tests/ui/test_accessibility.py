@@ -72,7 +72,7 @@ def test_qr_code_is_drawn_module_for_module_dark_on_light(qtbot, make_window, co
 
 def test_the_smallest_qr_code_is_the_one_check_measures_links_against(qapp):
     from kiosk.core.content.model import Theme
-    from kiosk.core.content.reader import QR_SMALLEST_PX
+    from kiosk.core.content.qr_sizes import QR_SMALLEST_PX
     from kiosk.ui.theme import Look
 
     assert Look(Theme(), 1280, 720).px(180) == QR_SMALLEST_PX  # link_card(compact=True)

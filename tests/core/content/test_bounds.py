@@ -232,7 +232,7 @@ def test_the_longest_link_accepted_fits_in_a_qr_code():
 def test_the_qr_capacities_are_segnos():
     import segno
 
-    from kiosk.core.content.reader import QR_CAPACITY, qr_modules
+    from kiosk.core.content.qr_sizes import QR_CAPACITY, qr_modules
 
     for version, held in enumerate(QR_CAPACITY, 1):
         url = "a" * held  # lower-case letters: bytes, as in a link
