@@ -67,6 +67,7 @@ def make_window(qtbot, family, content):
     from PySide6.QtWidgets import QApplication
 
     from kiosk.qt.idle import IdleWatcher
+    from kiosk.ui.theme import COUNT_UP_MS
     from kiosk.ui.window import TRANSITION_MS, KioskWindow
 
     from .helpers import settle
@@ -74,12 +75,14 @@ def make_window(qtbot, family, content):
     watchers = []
 
     def make(given=None, size=(1920, 1080), idle_ms=60_000, allow_close=True,
-             motion=False, build_ahead_ms=None, transition_ms=TRANSITION_MS) -> KioskWindow:
+             motion=False, build_ahead_ms=None, transition_ms=TRANSITION_MS,
+             count_up_ms=COUNT_UP_MS) -> KioskWindow:
         given = given or content
         given = given.with_settings(reduced_motion=not motion)
         idle = IdleWatcher(idle_ms)
         window = KioskWindow(given, family, idle, allow_close=allow_close, size=size,
-                             build_ahead_ms=build_ahead_ms, transition_ms=transition_ms)
+                             build_ahead_ms=build_ahead_ms, transition_ms=transition_ms,
+                             count_up_ms=count_up_ms)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)

@@ -10,7 +10,6 @@ from PySide6.QtCore import QEasingCurve, QObject, QVariantAnimation
 from PySide6.QtWidgets import QLabel
 
 NUMBER = re.compile(r"^(\D*?)(\d[\d,]*(?:\.\d+)?)(.*)$")
-DURATION_MS = 900
 
 
 def partial(text: str, progress: float) -> str:
@@ -28,12 +27,12 @@ def partial(text: str, progress: float) -> str:
 class CountUp(QObject):
     """Counts a label's number up; the label keeps the width of its final text."""
 
-    def __init__(self, target: QLabel):
+    def __init__(self, target: QLabel, duration_ms: int):
         super().__init__(target)
         self.target = target
         self.final = target.text()
         self.animation = QVariantAnimation(self)
-        self.animation.setDuration(DURATION_MS)
+        self.animation.setDuration(duration_ms)
         self.animation.setStartValue(0.0)
         self.animation.setEndValue(1.0)
         self.animation.setEasingCurve(QEasingCurve.Type.OutCubic)

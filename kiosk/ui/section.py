@@ -116,7 +116,8 @@ class SectionScreen(QWidget):
             cards = [figure_card(look, f, language) for f in page.figures]
             if look.motion:
                 values = [card.findChild(QLabel, "figureValue") for card in cards]
-                self.count_ups = [CountUp(value) for value in values if value is not None]
+                self.count_ups = [CountUp(value, look.count_up_ms) for value in values
+                                  if value is not None]
             columns = figure_columns(look, page.figures, language)
             layout.addLayout(grid_of(cards, columns, look.gap))
         self.items: dict[str, QWidget] = {}

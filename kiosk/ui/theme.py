@@ -20,6 +20,7 @@ TAP = 88  # the smallest tap target at the design size, in px
 FALLBACK_FAMILY = "Sans Serif"
 
 # Font sizes in px at the design size, by role.
+COUNT_UP_MS = 900
 TYPE = {
     "display": 92,
     "h1": 64,
@@ -49,6 +50,7 @@ class Look(NamedTuple):  # a named tuple, not a dataclass: see kiosk/core/conten
     family: str = FALLBACK_FAMILY
     text_scale: float = 1.0
     motion: bool = True
+    count_up_ms: int = COUNT_UP_MS  # figures counting up as their screen opens, with motion
 
     @property
     def scale(self) -> float:

@@ -22,7 +22,7 @@ from .nav_bar import NavBar
 from .overlays import Overlays
 from .pictures import ScreenPictures
 from .screens import Screens
-from .theme import LARGER_TEXT, Look
+from .theme import COUNT_UP_MS, LARGER_TEXT, Look
 from .transitions import Transitions
 from .widgets import column
 
@@ -54,10 +54,11 @@ class KioskWindow(QWidget):
     def __init__(self, content: Content, family: str, idle: IdleWatcher,
                  allow_close: bool = False, size: tuple[int, int] = (1920, 1080),
                  build_ahead_ms: int | None = BUILD_AHEAD_MS,
-                 transition_ms: int = TRANSITION_MS):
+                 transition_ms: int = TRANSITION_MS, count_up_ms: int = COUNT_UP_MS):
         """`build_ahead_ms`: after the first frame, the other screens are built this much
         later, one per turn of the event loop (None: each when first opened);
-        `transition_ms`: the cross-fade between screens, where motion is on."""
+        `transition_ms`: the cross-fade between screens, and `count_up_ms` figures counting
+        up as their screen opens, where motion is on."""
         super().__init__()
         self.setObjectName("kiosk")
         self.setWindowTitle(content.organisation.name.get(content.settings.default_language))
@@ -68,6 +69,7 @@ class KioskWindow(QWidget):
         self.allow_close = allow_close
         self.screens: dict[str, QWidget] = {}
         self._broken: set[str] = set()  # screens that raised while being built: not tried again
+        self.count_up_ms = count_up_ms
         self.look = self._look(*size)
         self.build_ahead_ms = build_ahead_ms  # may be changed: from the next first frame on
         self._ahead_waits_for_paint = False
@@ -127,7 +129,8 @@ class KioskWindow(QWidget):
     def _look(self, width: int, height: int) -> Look:
         return Look(self.content.theme, width, height, family=self.family,
                     text_scale=LARGER_TEXT if self.larger_text else 1.0,
-                    motion=not self.content.settings.reduced_motion)
+                    motion=not self.content.settings.reduced_motion,
+                    count_up_ms=self.count_up_ms)
 
     def _build(self) -> None:
         """(Re)create the screens for the current language and size, keeping the route.

@@ -34,16 +34,18 @@ def test_the_fade_finishes_by_itself(qtbot, make_window):
     assert window.fade is None
 
 
-def test_figures_count_up_to_their_value(qtbot, make_window, monkeypatch):
-    monkeypatch.setattr("kiosk.ui.count_up.DURATION_MS", 120)  # not 900: waited for here
-    window = make_window(motion=True)
+def test_figures_count_up_to_their_value(qtbot, make_window):
+    # a count long enough to be still running after the tap on a slow shared machine
+    window = make_window(motion=True, count_up_ms=60_000)
     tap(qtbot, window.screens["home"].tiles["mission"])
     screen = window.screens["mission"]
     assert len(screen.count_ups) == 5
     first = screen.count_ups[0]
     assert first.animation.state() == first.animation.State.Running
+    assert first.animation.duration() == 60_000
+    assert first.target.text() != "770,000"  # on its way up, from zero
     with qtbot.waitSignal(first.animation.finished, timeout=5000):
-        pass
+        first.animation.setCurrentTime(60_000)  # the end of the count
     assert first.target.text() == "770,000"
 
 
