@@ -10,7 +10,7 @@ from kiosk.core import geo, paths
 from kiosk.core.content import load
 from kiosk.core.maps import view as views
 from kiosk.core.maps.insets import LEAST_MAGNIFICATION, MOST_MAGNIFICATION
-from kiosk.core.maps.layout import MOST_INSETS, lay_out
+from kiosk.core.maps.layout import MOST_INSETS, MOST_NAMED, lay_out
 from kiosk.core.maps.rects import Rect
 
 from ..map_rules import clustered, layout_problems
@@ -116,3 +116,18 @@ def test_a_label_led_to_its_marker_has_its_leader_line():
     assert laid.led and all(laid.markers[key] in starts for key in laid.led)
     for _start, end in laid.leaders:  # each ends on its label's edge
         assert any(rect.distance(end) < 1e-6 for rect in laid.labels.values())
+
+
+@pytest.mark.parametrize("count", [MOST_NAMED, MOST_NAMED + 1])
+def test_past_the_most_named_places_none_is_named_or_moved(count):
+    """Named and pushed apart, up to MOST_NAMED places on the map; past it each is drawn where it
+    is (and numbered, as in the list), in linear time: 3,500 places had kept the screen's
+    thread busy for 47 s."""
+    spots = {f"p{i}": point for i, point in enumerate(clustered(count, seed=5))}
+    places = placed(spots)
+    names = sizes_of({key: f"Place {key}" for key in places})
+    laid = lay_out(places, names, sorted(places), RADIUS, SPACING, AREA, GAP)
+    if count > MOST_NAMED:
+        assert (laid.markers, laid.labels, laid.leaders, laid.insets) == (places, {}, [], [])
+    else:
+        assert laid.labels and laid.markers != places  # some named; crowded ones moved apart

@@ -89,7 +89,9 @@ def _value(form: Form, shared: dict[str, Json]) -> Json:
         return _object(form.section, shared)
     assert kind is Kind.LIST, kind
     items = _object(form.section, shared) if form.section else _value(form.of or TEXT, shared)
-    return {"type": "array", "items": items, **({"minItems": form.minimum} if form.minimum else {})}
+    return {"type": "array", "items": items,
+            **({"minItems": form.minimum} if form.minimum else {}),
+            **({"maxItems": form.maximum} if form.maximum else {})}
 
 
 def _object(of: Section, shared: dict[str, Json]) -> Json:

@@ -55,6 +55,7 @@ class Form(NamedTuple):
     section: Section | None = None  # for a section, or a list of sections
     of: Form | None = None  # for a list of values
     minimum: int = 0  # for a list: how many entries at least
+    maximum: int = 0  # for a list: how many at most (0: no limit but the file's)
 
 
 class Key(NamedTuple):
@@ -102,8 +103,9 @@ def choice(choices: tuple[str, ...]) -> Form:
     return Form(Kind.CHOICE, choices=choices)
 
 
-def listed(section: Section | None = None, of: Form | None = None, minimum: int = 0) -> Form:
-    return Form(Kind.LIST, section=section, of=of, minimum=minimum)
+def listed(section: Section | None = None, of: Form | None = None, minimum: int = 0,
+           maximum: int = 0) -> Form:
+    return Form(Kind.LIST, section=section, of=of, minimum=minimum, maximum=maximum)
 
 
 def section(of: Section) -> Form:
@@ -179,7 +181,9 @@ NETWORK = Section("network", (
     Key("title", TEXT, "", True),
     Key("lead", TEXT),
     Key("list_title", TEXT, "above the list beside the map (default: the label 'locations')"),
-    Key("locations", listed(LOCATION), "the places on the map", True),
+    # at most 1,000: the network's screen takes a second to build with that many (its list)
+    Key("locations", listed(LOCATION, maximum=1000), "the places on the map (at most 1,000)",
+        True),
     Key("features", listed(DETAIL), "details such as the operating company"),
     Key("map", section(MAP)),
 ), "the national network of parks, on a map")

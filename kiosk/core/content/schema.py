@@ -382,7 +382,14 @@ def _network(r: Reader, node: yaml.Node, labels: Labels,
                            f"{keys['list_title'].start_mark.line + 1}) gives the list its title")
     seen: dict[str, yaml.Node] = {}
     locations = []
-    for item in r.items(keys["locations"], "locations") if "locations" in keys else ():
+    items = r.items(keys["locations"], "locations") if "locations" in keys else []
+    most = known.NETWORK.form("locations").maximum
+    if len(items) > most:
+        r.error(keys["locations"], f"the network has {len(items):,} locations, more than the "
+                                   f"kiosk shows ({most:,} at most: its screen takes a second "
+                                   "to build with that many)")
+        items = []
+    for item in items:
         loc = r.keys(item, "location", *known.LOCATION.names())
         if loc is None or not {"id", "name", "lat", "lon"} <= loc.keys():
             continue

@@ -26,6 +26,11 @@ INSET_CALLOUT_RINGS = 3
 # Markers up to which a map with unnamed locations is laid out again with larger insets (45
 # markers: 25 ms a layout; 200, where most stay unnamed either way, 1 s)
 SECOND_LAYOUT_UP_TO = 60
+# Places on the map beyond which none is named or pushed apart, each drawn where it is and
+# numbered as in the list beside it, where a visitor chooses: placing names and spreading
+# markers cost more than linear time (150 places: 0.5 s; 500: 4 s; 3,500: 47 s, on the
+# screen's thread). Zoomed in, fewer are on the map, and those are named.
+MOST_NAMED = 150
 
 
 @dataclass
@@ -59,6 +64,8 @@ def lay_out(places: dict[str, Point], sizes: dict[str, Size], order: list[str],
     of 30, 45 and 50 locations in random crowds: docs/performance.md."""
     room = Spacing(radius, spacing, gap,
                    max(h for _, h in sizes.values()) + gap if sizes else spacing)
+    if len(places) > MOST_NAMED:  # too many to name, or to spread apart: see MOST_NAMED
+        return MapLayout(dict(places), {}, [], [])
     best: MapLayout | None = None
     markers = spread(places, spacing, area.inflated(-radius))  # the same for every try
     for share in (INSET_SHARE, LARGER_INSET_SHARE):

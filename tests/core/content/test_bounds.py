@@ -346,3 +346,17 @@ def test_the_first_errors_and_how_many_more_there_are_in_all():
     one = load_bytes((MINIMAL + "  items:\n    - x\n").encode(), "content.yaml", ROOT)
     assert one.first_errors(12) == (one.errors, 0)
     assert one.first_errors(0) == ([], 1)
+
+
+@pytest.mark.parametrize("count", [1000, 1001])
+def test_a_network_of_more_locations_than_the_kiosk_shows_is_refused(count):
+    from kiosk.core.content import keys as declared
+
+    assert declared.NETWORK.form("locations").maximum == 1000
+    text = MINIMAL + "network:\n  title: {en: Network, zh: 网络}\n  locations:\n" + "".join(
+        f"    - {{id: l{i}, name: {{en: P{i}, zh: 地{i}}}, lat: 30, lon: 110}}\n"
+        for i in range(count))
+    found = [p for p in problems(text) if "warning" not in p]
+    assert found == ([] if count == 1000 else [
+        "content.yaml:11:5: the network has 1,001 locations, more than the kiosk shows (1,000 "
+        "at most: its screen takes a second to build with that many)"])
