@@ -28,9 +28,10 @@ INSET_CALLOUT_RINGS = 3
 SECOND_LAYOUT_UP_TO = 60
 # Places on the map beyond which none is named or pushed apart, each drawn where it is and
 # numbered as in the list beside it, where a visitor chooses: placing names and spreading
-# markers cost more than linear time (150 places: 0.5 s; 500: 4 s; 3,500: 47 s, on the
-# screen's thread). Zoomed in, fewer are on the map, and those are named.
-MOST_NAMED = 150
+# markers cost more than linear time (the network's screen built in 0.4 s with 100 places,
+# 1.2 s with 200, 4 s with 500, 47 s with 3,500, on the screen's thread; 200 still name an
+# eighth of themselves at rest). Zoomed in, fewer are on the map, and those are named.
+MOST_NAMED = 200
 
 
 @dataclass
