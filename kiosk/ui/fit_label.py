@@ -30,9 +30,12 @@ class FitLabel(WrapLabel):
         self.drawn_px = size_px
 
     def _fits(self, px: int, text: str, width: int) -> bool:
-        font = QFont(self.font())
-        font.setPixelSize(px)
-        metrics = QFontMetrics(font)
+        if px == self.font().pixelSize():
+            metrics = self.fontMetrics()  # no second font at its own size, as label() has
+        else:
+            font = QFont(self.font())
+            font.setPixelSize(px)
+            metrics = QFontMetrics(font)
         box = QRect(0, 0, max(1, width), 1 << 20)
         height = metrics.boundingRect(box, Qt.TextFlag.TextWordWrap, text).height()
         return round(height / metrics.lineSpacing()) <= self.lines  # 1 px over for a line

@@ -15,7 +15,7 @@ from ..core.content.model import Content, Tile
 from ..qt.safety import guarded
 from .fit_label import FitLabel
 from .theme import Look
-from .widgets import ElidedLabel, TapButton, column, hbox, label, link_card, picture
+from .widgets import ElidedLabel, TapButton, column, hbox, link_card, picture
 
 
 def after_first_frame(make: Callable[[], QWidget], later: list[Callable[[], None]]) -> QWidget:
@@ -106,14 +106,17 @@ class HomeScreen(QWidget):
         org = content.organisation
         layout = column(spacing=look.px(18), margins=look.margin)
         titles = column(spacing=look.px(18))
-        # a long name keeps to two lines, drawn smaller down to the size of a page's title
+        # a long name keeps to two lines, drawn smaller down to the size of a page's title;
+        # the motto to two, the intro to four, down to the body's size: the tiles keep room
         titles.addWidget(FitLabel(org.name.get(language), "display", look.font_px("display"),
                                   look.font_px("h1"), 2))
         if org.motto:
-            titles.addWidget(label(org.motto.get(language), "motto"))
+            titles.addWidget(FitLabel(org.motto.get(language), "motto", look.font_px("h2"),
+                                      look.font_px("body"), 2))
         if org.intro:
             titles.addSpacing(look.px(8))
-            titles.addWidget(label(org.intro.get(language), "lead"))
+            titles.addWidget(FitLabel(org.intro.get(language), "lead", look.font_px("lead"),
+                                      look.font_px("body"), 4))
         header = hbox(look.gap)
         header.addLayout(titles, 1)
         if org.link:  # beside the titles; under them on a portrait screen, which is narrow

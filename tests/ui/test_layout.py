@@ -288,19 +288,17 @@ def test_the_location_counter_counts_locations_only(make_window):
 def overlapping(window) -> list[str]:
     """Pairs of texts and buttons of the screen on show drawn over each other (one inside the
     other, as a tile's title in its tile, is not)."""
-    boxes = []
-    for widget in on_screen(window)[1:]:
-        if widget.isVisible() and not widget.visibleRegion().isEmpty():
-            text = widget.text() if hasattr(widget, "text") else ""
-            boxes.append((QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size()),
-                          text[:30]))
+    shown = [w for w in on_screen(window)[1:]
+             if w.isVisible() and not w.visibleRegion().isEmpty()]
+    boxes = [(w, QRect(w.mapTo(window, seen.topLeft()), seen.size()))  # its part in sight
+             for w in shown for seen in [w.visibleRegion().boundingRect()]]
     found = []
-    for index, (box, text) in enumerate(boxes):
-        for other, other_text in boxes[index + 1:]:
-            shared = box.intersected(other)
-            if shared.isEmpty() or shared in (box, other):
+    for index, (widget, box) in enumerate(boxes):
+        for other, other_box in boxes[index + 1:]:
+            if widget.isAncestorOf(other) or other.isAncestorOf(widget):
                 continue
-            found.append(f"{text!r} over {other_text!r}")
+            if box.intersects(other_box):
+                found.append(f"{widget.text()[:30]!r} over {other.text()[:30]!r}")
     return found
 
 
