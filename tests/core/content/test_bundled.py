@@ -94,3 +94,31 @@ def test_network_is_about_twenty_locations_marked_as_sample_data():
     assert "SAMPLE DATA: STAFF MUST REPLACE" in raw
     sample_lines = [line for line in raw.splitlines() if line.rstrip().endswith("# SAMPLE")]
     assert len(sample_lines) == len(locations) - 1
+
+
+def test_every_value_of_the_file_reaches_the_content_the_screens_are_given():
+    """Each text, number, id, address, icon and picture of the park's file is in the content
+    the kiosk shows (a value read and then dropped, such as a tile's subtitle, fails here);
+    yes/no values, which read as True and False, are left to the tests of their settings."""
+    import yaml
+
+    content = load(ROOT / "content.yaml").content
+    shown = repr(content)
+    missing = []
+
+    def walk(node, key):
+        if isinstance(node, yaml.MappingNode):
+            for name, value in node.value:
+                walk(value, name.value)
+        elif isinstance(node, yaml.SequenceNode):
+            for value in node.value:
+                walk(value, key)
+        elif node.value.strip() not in ("", "true", "false"):
+            value = node.value.strip()
+            number = node.tag.endswith((":int", ":float")) and repr(float(value)) in shown
+            if not number and value not in shown and repr(value)[1:-1] not in shown:
+                missing.append((node.start_mark.line + 1, key, value[:40]))
+
+    walk(yaml.compose((ROOT / "content.yaml").read_text(encoding="utf-8"),
+                      Loader=yaml.CSafeLoader), None)
+    assert missing == []

@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 
 from kiosk.core.content import load, load_bytes
 from kiosk.core.content.model import Text
@@ -353,3 +354,39 @@ def test_labels_locations_titles_the_list_unless_list_title_says_otherwise():
         "'network:' (line 14) gives the list its title",
         "content.yaml:11:3: warning: no tile on the home screen opens 'network', so visitors "
         "cannot reach it"]
+
+
+def test_every_value_of_the_bundled_file_written_wrongly_is_named_by_its_key():
+    """Each of the park's values (texts, numbers, choices, colours, links...) replaced with a
+    list: check names the key it stands at, on its line, whatever the section (staff find it
+    by that name). Block texts (| and >) are left: their lines follow their key."""
+    text = (ROOT / "content.yaml").read_text(encoding="utf-8")
+    spots = []  # where a value stands, its key and the key above
+
+    def walk(node, key, parent):
+        if isinstance(node, yaml.MappingNode):
+            for name, value in node.value:
+                walk(value, name.value, key)
+        elif isinstance(node, yaml.SequenceNode):
+            for value in node.value:  # an entry is named by its list
+                walk(value, key, parent)
+        elif key is not None and node.style not in ("|", ">"):
+            spots.append((node.start_mark.index, node.end_mark.index, key, parent,
+                          node.start_mark.line + 1))
+
+    walk(yaml.compose(text, Loader=yaml.CSafeLoader), None, None)
+    assert len(spots) > 300
+    unnamed = []
+    for first in range(0, len(spots), 150):  # fewer than the 200 problems listed one by one
+        part = spots[first:first + 150]
+        wrong = text
+        for start, end, *_ in sorted(part, reverse=True):
+            wrong = wrong[:start] + "[1, 2]" + wrong[end:]
+        said: dict[int, list[str]] = {}
+        for problem in load_bytes(wrong.encode(), "content.yaml", ROOT).problems:
+            said.setdefault(problem.line, []).append(problem.message)
+        for _start, _end, key, parent, line in part:
+            named = f"'{parent}.{key}'" if key in ("en", "zh") else f"'{key}'"
+            if not any(named in message for message in said.get(line, ())):
+                unnamed.append((line, key, said.get(line, [])))
+    assert unnamed == []
