@@ -26,9 +26,10 @@ sys.path.insert(0, str(ROOT))
 from bench.probes import common  # noqa: E402
 from bench.probes.frames import frames  # noqa: E402
 from bench.probes.idle import idle_costs  # noqa: E402
+from bench.probes.live_load import live_load  # noqa: E402
 from bench.probes.memory import memory  # noqa: E402
 from bench.probes.pauses import pauses  # noqa: E402
-from bench.probes.scale import scale  # noqa: E402
+from bench.probes.scale import large_content, scale  # noqa: E402
 from bench.probes.soak import soak  # noqa: E402
 from bench.probes.start import start_up  # noqa: E402
 from bench.probes.taps import fade_starts, taps  # noqa: E402
@@ -44,7 +45,7 @@ BOUNDS = {  # figure: the most it may be (docs/performance.md)
 
 def measure(quick: bool, screens: Path) -> dict:
     from kiosk.core import paths
-    from kiosk.core.content import load
+    from kiosk.core.content import load, load_bytes
     from kiosk.qt.offscreen import offscreen
 
     p95 = common.p95
@@ -75,6 +76,8 @@ def measure(quick: bool, screens: Path) -> dict:
                 "frame_ms_4k_p95": p95(frame_times)}
     figures |= soak(app, content, 2000 if quick else 20_000)
     figures |= pauses(app, 3 if quick else 7)
+    figures |= live_load(app, content, load_bytes(large_content().encode(), "large.yaml",
+                                                  common.ROOT).content)
     return figures | scale(app, 3 if quick else 7)
 
 
