@@ -23,3 +23,23 @@ def problems(text: str | bytes, base: Path = ROOT) -> list[str]:
     """What `check` says of `text`, each problem as it prints it."""
     data = text.encode("utf-8") if isinstance(text, str) else text
     return [str(p) for p in load_bytes(data, "content.yaml", base).problems]
+
+
+def run_kiosk(folder: Path, ms_after_first_frame: int, **env: str):
+    """The whole kiosk, started for real (main.py's way in) on the bundled content, in a window,
+    its settings, data and state in `folder`, stopped `ms_after_first_frame` after its first
+    frame: the finished process."""
+    import os
+    import subprocess
+    import sys
+
+    environ = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_STATE_HOME=str(folder / "state"),
+                   XDG_DATA_HOME=str(folder / "data"), XDG_CONFIG_HOME=str(folder / "config"),
+                   **env)
+    script = ("import sys; from kiosk import app\n"
+              "from kiosk.cli import main\n"
+              f"app.quit_when_shown = lambda: app.QTimer.singleShot({ms_after_first_frame}, "
+              "lambda: app.QApplication.exit(0))\n"
+              "sys.exit(main(['--windowed', '--quit-when-shown']))\n")
+    return subprocess.run([sys.executable, "-c", script], env=environ, cwd=ROOT, timeout=60,
+                          capture_output=True, text=True)

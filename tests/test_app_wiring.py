@@ -11,7 +11,7 @@ from kiosk.core import paths
 from kiosk.core.content.model import OpeningHours
 
 from .helpers import tap
-from .samples import MINIMAL, ROOT
+from .samples import MINIMAL, ROOT, run_kiosk
 
 
 def test_a_visitors_taps_become_one_recorded_session(qtbot, make_window, content, tmp_path,
@@ -114,19 +114,7 @@ def test_a_display_command_written_wrongly_is_logged_not_run(tmp_path, caplog):
 def test_the_whole_kiosk_starts_attaches_its_services_and_logs_to_files(tmp_path):
     """main.py, started for real: the log file gets the records from before the first frame
     too, and the services were attached (the watcher's line comes from them)."""
-    import os
-    import subprocess
-
-    root = Path(__file__).resolve().parent.parent
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_STATE_HOME=str(tmp_path / "state"),
-               XDG_DATA_HOME=str(tmp_path / "data"), XDG_CONFIG_HOME=str(tmp_path / "config"))
-    script = ("import sys; from kiosk import app\n"
-              "from kiosk.cli import main\n"
-              "app.quit_when_shown = lambda: app.QTimer.singleShot(300, lambda: "
-              "app.QApplication.exit(0))\n"
-              "sys.exit(main(['--windowed', '--quit-when-shown']))\n")
-    result = subprocess.run([sys.executable, "-c", script], env=env, cwd=root, timeout=60,
-                            capture_output=True, text=True)
+    result = run_kiosk(tmp_path, 300)
     assert result.returncode == 0, result.stderr
     written = (tmp_path / "state" / "kiosk" / "logs" / "kiosk.log").read_text(encoding="utf-8")
     assert "INFO kiosk: kiosk started: " in written  # logged before the first frame

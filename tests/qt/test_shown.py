@@ -1,6 +1,6 @@
 """What a window shows of a widget is copied from its backing store, not painted again."""
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QWidget
 
@@ -15,15 +15,21 @@ def coloured(parent: QWidget | None, colour: str) -> QWidget:
     return widget
 
 
-def test_a_widget_is_copied_from_where_its_window_drew_it(qtbot):
+def on_show(qtbot, size: int, inner: QRect) -> tuple[QWidget, QWidget]:
+    """A window of `size` squared, shown and drawn, and a widget of another colour in it at
+    `inner`."""
     window = coloured(None, "#102030")
     qtbot.addWidget(window)
-    window.resize(400, 300)
-    inner = coloured(window, "#c0ffee")
-    inner.setGeometry(50, 60, 120, 80)
+    window.resize(size, size)
+    coloured(window, "#c0ffee").setGeometry(inner)
     window.show()
     qtbot.waitExposed(window)
     settle()
+    return window, window.findChild(QWidget)
+
+
+def test_a_widget_is_copied_from_where_its_window_drew_it(qtbot):
+    _window, inner = on_show(qtbot, 400, QRect(50, 60, 120, 80))
     painted = []
     inner.paintEvent = lambda event: painted.append(event)  # a paint would be seen
     picture = shown(inner)
@@ -48,14 +54,7 @@ def test_a_widget_outside_its_windows_picture_is_painted():
 
 
 def test_a_widget_not_on_show_is_painted(qtbot):
-    window = coloured(None, "#102030")
-    qtbot.addWidget(window)
-    window.resize(200, 200)
-    inner = coloured(window, "#c0ffee")
-    inner.setGeometry(10, 10, 50, 50)
-    window.show()
-    qtbot.waitExposed(window)
-    settle()
+    _window, inner = on_show(qtbot, 200, QRect(10, 10, 50, 50))
     inner.hide()  # the window's picture shows its background there
     settle()
     assert shown(inner).pixelColor(QPoint(20, 20)) == QColor("#c0ffee")

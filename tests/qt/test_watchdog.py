@@ -3,9 +3,6 @@ notification socket as systemd gives it (sd_notify(3))."""
 
 import os
 import socket
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QElapsedTimer
@@ -13,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.qt.watchdog import ServiceWatchdog
 
-ROOT = Path(__file__).resolve().parents[2]
+from ..samples import run_kiosk
 
 
 @pytest.fixture
@@ -87,16 +84,8 @@ def test_without_systemd_or_with_a_bad_address_the_kiosk_runs_on(environ, caplog
 
 def test_the_kiosk_tells_systemd_it_is_ready_once_its_first_frame_is_drawn(notify_socket,
                                                                            tmp_path):
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", NOTIFY_SOCKET=str(tmp_path / "notify"),
-               WATCHDOG_USEC="100000", XDG_STATE_HOME=str(tmp_path / "state"),
-               XDG_DATA_HOME=str(tmp_path / "data"), XDG_CONFIG_HOME=str(tmp_path / "config"))
-    script = ("import sys; from kiosk import app\n"
-              "from kiosk.cli import main\n"
-              "app.quit_when_shown = lambda: app.QTimer.singleShot(400, lambda: "
-              "app.QApplication.exit(0))\n"
-              "sys.exit(main(['--windowed', '--quit-when-shown']))\n")
-    result = subprocess.run([sys.executable, "-c", script], env=env, cwd=ROOT, timeout=60,
-                            capture_output=True, text=True)
+    result = run_kiosk(tmp_path, 400, NOTIFY_SOCKET=str(tmp_path / "notify"),
+                       WATCHDOG_USEC="100000")
     assert result.returncode == 0, result.stderr
     messages = received(notify_socket)
     assert messages[0] == "READY=1" and messages[-1] == "STOPPING=1"
