@@ -12,10 +12,11 @@ With motion on, the picture is where the cross-fade ends (kiosk/ui/fade.py), ins
 drawing of the live screen made as the fade begins; a screen whose figures count up from zero as
 it opens (kiosk/ui/count_up.py) is drawn with them at zero.
 
-Pictures are kept in 16 bits a pixel (RGB565), within BUDGET bytes: at 3840x2160 a picture takes
-15.8 MiB (31.6 in 32 bits), so four fit, the pages a visitor reaches from the home screen
-(the screen on show has none). A colour may differ from the live screen's by a few steps of 255
-in that frame; drawing a 16-bit picture costs what a 32-bit one does (docs/performance.md).
+Pictures are kept in 16 bits a pixel (RGB565), within BUDGET bytes: at 3840x2160 a screen's
+picture (3840x1892, the window less its bar) takes 13.9 MiB (27.7 in 32 bits), so four fit,
+the pages a visitor reaches from the home screen (the screen on show has none). A colour may
+differ from the live screen's by a few steps of 255 in that frame; drawing a 16-bit picture
+costs about what a 32-bit one does (docs/performance.md).
 """
 
 from __future__ import annotations
@@ -93,7 +94,7 @@ class ScreenPictures(QObject):
         made then, not on the visitor's tap), and keep its picture as it looks when it opens,
         on a large window and within BUDGET (as the window builds it ahead, or a moment after
         the visitor left it)."""
-        if not self.enabled or self.bytes_kept() + self._bytes(screen) > BUDGET:
+        if not self._fits(screen):
             screen.grab()
             return
         count_ups: list[CountUp] = getattr(screen, "count_ups", [])
@@ -104,10 +105,11 @@ class ScreenPictures(QObject):
         """The bytes the pictures kept take."""
         return sum(picture.sizeInBytes() for picture in self._pictures.values())
 
-    @staticmethod
-    def _bytes(screen: QWidget) -> int:
+    def _fits(self, screen: QWidget) -> bool:
+        """Whether a picture of `screen` is kept: on a large window, within the budget."""
         ratio = screen.devicePixelRatioF()
-        return round(screen.width() * ratio) * round(screen.height() * ratio) * 2
+        size = round(screen.width() * ratio) * round(screen.height() * ratio) * 2
+        return self.enabled and self.bytes_kept() + size <= BUDGET
 
     def has(self, name: str) -> bool:
         return name in self._pictures
@@ -150,7 +152,8 @@ class ScreenPictures(QObject):
         for name, screen in list(self._left.items()):
             del self._left[name]
             if screen is not self._stack.currentWidget():
-                self.draw(name, screen)
+                if self._fits(screen):  # drawn before: not again, if its picture is not kept
+                    self.draw(name, screen)
                 break
         if self._left:
             self._timer.start(0)

@@ -194,3 +194,18 @@ def test_a_screen_past_the_budget_keeps_no_picture_and_opens_live(qtbot, make_wi
     assert window.pictures.has("network")
     window.pictures.draw("home", window.screens["home"])  # a fifth: over the budget
     assert not window.pictures.has("home")
+    tapped(qtbot, window, window.screens["home"].tiles["strategies"])
+    window.pictures.draw_left_now()  # home again: four pictures, the budget's
+    assert window.pictures.bytes_kept() == 4 * window.stack.width() * window.stack.height() * 2
+    drawn = []
+    original = QWidget.grab
+    try:  # the strategies page left for a detail: drawn before, not drawn again for nothing
+        QWidget.grab = lambda self, *args: drawn.append(self) or original(self, *args)
+        qtbot.mouseClick(window.screens["strategies"].items["internationalization"],
+                         Qt.MouseButton.LeftButton)
+        settle()
+        window.pictures.draw_left_now()
+    finally:
+        QWidget.grab = original
+    assert window.route == Route("strategies", "internationalization")
+    assert window.screens["strategies"] not in drawn and not window.pictures.has("strategies")
