@@ -14,13 +14,13 @@ import re
 import stat
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-import imagesize
 import yaml
 
 from . import keys as known
 from .glyphs import undrawable
 from .icons import icon_problem
 from .model import LANGUAGE_NAMES, Link, Text
+from .picture_size import pixel_size
 from .problems import Problem
 from .qr_sizes import QR_BYTES, QR_READABLE_BYTES, QR_SMALLEST_PX, qr_modules
 
@@ -376,10 +376,7 @@ class Reader:
             self.error(node, f"the image {quoted(value)} is a link to {resolved}, outside the "
                              "content file's folder: put the picture itself in the folder")
             return None
-        try:
-            width, height = imagesize.get(resolved)
-        except Exception:  # a header it cannot read: the kiosk's own reading decides
-            width = height = 0
+        width, height = pixel_size(resolved) or (0, 0)
         if width * height > MAX_PIXELS:
             self.error(node, f"the image {quoted(value)} is {width:,}x{height:,} pixels, more "
                              f"than the kiosk can open ({MAX_PIXELS // 10**6} million pixels): "
