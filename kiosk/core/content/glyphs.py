@@ -46,18 +46,6 @@ def drawable(char: str) -> bool:
     return index >= 0 and ord(char) <= lasts[index]
 
 
-@cache
-def _drawn() -> frozenset[str]:
-    """The font's characters (about 8,000), for `undrawable`: a set answers at once where a
-    search of the ranges cost a third of reading a large file's values."""
-    ranges = _ranges()
-    if ranges is None:
-        return frozenset()
-    firsts, lasts = ranges
-    return frozenset(chr(c) for first, last in zip(firsts, lasts, strict=True)
-                     for c in range(first, last + 1))
-
-
 def invisible(char: str) -> bool:
     """A character that is not drawn by itself: spaces (a missing space is drawn as a space),
     line breaks and other control or format characters, and the selectors that choose a
@@ -70,8 +58,7 @@ def invisible(char: str) -> bool:
 
 def undrawable(text: str) -> list[str]:
     """The characters of `text` the font cannot draw, each once, in order."""
-    if text.isascii() or _ranges() is None:  # the font has every printable ASCII character
+    if text.isascii():  # the font has every printable ASCII character
         return []
-    drawn = _drawn()
     rest = _ASCII.sub("", text)  # a pass in C: the text's other characters are usually few
-    return [c for c in dict.fromkeys(rest) if c not in drawn and not invisible(c)]
+    return [c for c in dict.fromkeys(rest) if not drawable(c) and not invisible(c)]
