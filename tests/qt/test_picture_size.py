@@ -21,17 +21,17 @@ def written(tmp_path, suffix: str, width: int, height: int, progressive: bool = 
 
 @pytest.mark.parametrize("suffix", FORMATS)
 @pytest.mark.parametrize(("width", "height"), [(1, 1), (123, 45), (45, 123), (3840, 7)])
-def test_the_size_in_the_header_is_the_size_qt_reads(tmp_path, suffix, width, height):
+def test_the_size_in_the_header_is_the_size_qt_reads(qapp, tmp_path, suffix, width, height):
     path = written(tmp_path, suffix, width, height)
     assert QImageReader(str(path)).size().toTuple() == (width, height)
     assert pixel_size(path) == (width, height)
 
 
-def test_formats_the_kiosk_takes_are_read():
+def test_formats_the_kiosk_takes_are_read(qapp):
     assert {"png", "jpg", "bmp"} <= set(FORMATS)
 
 
-def test_a_jpeg_with_its_frame_after_other_segments_and_progressive(tmp_path):
+def test_a_jpeg_with_its_frame_after_other_segments_and_progressive(qapp, tmp_path):
     path = written(tmp_path, "jpg", 640, 480, progressive=True)
     data = path.read_bytes()
     exif = b"\xff\xe1" + (2 + 4000).to_bytes(2, "big") + b"Exif\x00\x00" + b"\x00" * 3994

@@ -68,7 +68,7 @@ def test_an_error_while_a_screen_is_laid_out_is_logged_and_the_kiosk_goes_home(
     assert window.route == Route("mission")
 
 
-def test_a_guarded_handler_gives_qt_its_own_answer_when_it_fails(hook, monkeypatch):
+def test_a_guarded_handler_gives_qt_its_own_answer_when_it_fails(qapp, hook, monkeypatch):
     """A size hint that raises: the error goes to the hook, and Qt gets QWidget's own hint."""
     from PySide6.QtCore import QSize
     from PySide6.QtWidgets import QWidget

@@ -41,7 +41,7 @@ def test_a_widget_is_copied_from_where_its_window_drew_it(qtbot):
     assert shown(inner).pixelColor(QPoint(5, 5)) == QColor("#c0ffee")
 
 
-def test_a_widget_outside_its_windows_picture_is_painted():
+def test_a_widget_outside_its_windows_picture_is_painted(qapp):
     window = coloured(None, "#102030")
     window.resize(100, 100)
     inner = coloured(window, "#c0ffee")

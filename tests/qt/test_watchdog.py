@@ -67,7 +67,7 @@ def test_an_abstract_socket_address(qtbot):
 @pytest.mark.parametrize("environ", [{}, {"NOTIFY_SOCKET": "/nonexistent/notify",
                                           "WATCHDOG_USEC": "30000000"},
                                      {"NOTIFY_SOCKET": "/x", "WATCHDOG_USEC": "soon"}])
-def test_without_systemd_or_with_a_bad_address_the_kiosk_runs_on(environ, caplog):
+def test_without_systemd_or_with_a_bad_address_the_kiosk_runs_on(qapp, environ, caplog):
     watchdog = ServiceWatchdog(environ=environ)
     watchdog.ready()
     watchdog.ready()
