@@ -162,13 +162,13 @@ def test_a_save_loop_of_a_bad_file_logs_boundedly(caplog):
     from kiosk.core.content import load_bytes
 
     saves = services.FailedSaves()
-    text = MINIMAL + "  items:\n" + "    - x\n" * 5000  # 5,000 problems, 200 of them listed
+    text = MINIMAL + "  pillars:\n" + "    - x\n" * 5000  # 5,000 problems, 200 of them listed
     many = load_bytes(text.encode(), "content.yaml", ROOT)
     for _ in range(1000):
         saves.log(many)
     lines = caplog.text.splitlines()
     assert len(lines) == 21 + 3  # the first save's 20 and a summary; repeats 1, 10 and 100
-    assert "content.yaml:28:7: 'items entry' must be a set of keys" in lines[19]
+    assert "content.yaml:28:7: 'pillar' must be a set of keys" in lines[19]
     assert lines[20].endswith("... and 4,980 more problem(s) in this save")  # all, not listed
     assert lines[21].endswith("the content file was saved again with the same 5000 "
                               "problem(s) (1 time(s) now); still showing the last good content")

@@ -13,7 +13,7 @@ def texts(view) -> list[str]:
 
 
 def test_it_shows_the_first_problems_and_counts_all_the_others(qtbot, family):
-    loaded = load_bytes((MINIMAL + "  items:\n" + "    - x\n" * 20_000).encode(),
+    loaded = load_bytes((MINIMAL + "  pillars:\n" + "    - x\n" * 20_000).encode(),
                         "content.yaml", ROOT)
     view = ProblemsView(loaded, family, (1280, 720), allow_close=True)
     qtbot.addWidget(view)

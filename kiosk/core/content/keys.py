@@ -163,7 +163,8 @@ PAGE = Section("page", (
     Key("lead", TEXT, "the paragraph under the title"),
     Key("pillars", listed(PILLAR), "cards"),
     Key("figures", listed(FIGURE), "big numbers"),
-    Key("items", listed(DETAIL), "cards that open a detail view"),
+    # at most 500: a page's screen builds in about a second with that many (its buttons)
+    Key("items", listed(DETAIL, maximum=500), "cards that open a detail view (at most 500)"),
     Key("groups", listed(GROUP), "terms shown as chips, or as steps with flow: true"),
     Key("sections", listed(BLOCK), "headed paragraphs"),
     Key("link", section(LINK)),
@@ -184,7 +185,8 @@ NETWORK = Section("network", (
     # at most 1,000: the network's screen takes a second to build with that many (its list)
     Key("locations", listed(LOCATION, maximum=1000), "the places on the map (at most 1,000)",
         True),
-    Key("features", listed(DETAIL), "details such as the operating company"),
+    Key("features", listed(DETAIL, maximum=500),
+        "details such as the operating company (at most 500)"),
     Key("map", section(MAP)),
 ), "the national network of parks, on a map")
 

@@ -175,7 +175,10 @@ class Reader:
                 self.error(node, f"'{name}' is missing the required key '{key}'")
         return found
 
-    def items(self, node: yaml.Node, name: str, minimum: int = 0) -> list[yaml.Node]:
+    def items(self, node: yaml.Node, name: str, minimum: int = 0,
+              most: int = 0) -> list[yaml.Node]:
+        """The entries of a list: at least `minimum`; at most `most` (0: no limit), or none
+        (a screen of more takes over a second to build)."""
         if not isinstance(node, yaml.SequenceNode):
             self.error(node, f"'{name}' must be a list (lines starting with '- '), "
                              f"not {describe(node)}")
@@ -183,6 +186,11 @@ class Reader:
         if len(node.value) < minimum:
             self.error(node, f"'{name}' needs at least {minimum} "
                              f"{'entry' if minimum == 1 else 'entries'}, not {len(node.value)}")
+        if most and len(node.value) > most:
+            self.error(node, f"'{name}' has {len(node.value):,} entries, more than the kiosk "
+                             f"shows ({most:,} at most: its screen takes a second to build "
+                             "with that many)")
+            return []
         return list(node.value)
 
     # -- scalars -----------------------------------------------------------------------------

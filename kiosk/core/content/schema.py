@@ -314,10 +314,10 @@ def _detail(r: Reader, keys: dict[str, yaml.Node], title_key: str) -> Detail:
     )
 
 
-def _details(r: Reader, node: yaml.Node, name: str,
-             seen: dict[str, yaml.Node]) -> tuple[Detail, ...]:
+def _details(r: Reader, node: yaml.Node, name: str, seen: dict[str, yaml.Node],
+             most: int) -> tuple[Detail, ...]:
     details = []
-    for item in r.items(node, name):
+    for item in r.items(node, name, most=most):
         keys = r.keys(item, f"{name} entry", *known.DETAIL.names())
         if keys is None or "id" not in keys or "title" not in keys:
             continue
@@ -366,7 +366,8 @@ def _page(r: Reader, node: yaml.Node, name: str) -> Page:
         lead=_text(r, keys, "lead"),
         pillars=tuple(pillars),
         figures=tuple(figures),
-        items=_details(r, keys["items"], "items", {}) if "items" in keys else (),
+        items=_details(r, keys["items"], "items", {}, known.PAGE.form("items").maximum)
+        if "items" in keys else (),
         groups=_groups(r, keys["groups"]) if "groups" in keys else (),
         sections=tuple(sections),
         link=r.link(keys["link"], "link") if "link" in keys else None,
@@ -382,14 +383,8 @@ def _network(r: Reader, node: yaml.Node, labels: Labels,
                            f"{keys['list_title'].start_mark.line + 1}) gives the list its title")
     seen: dict[str, yaml.Node] = {}
     locations = []
-    items = r.items(keys["locations"], "locations") if "locations" in keys else []
     most = known.NETWORK.form("locations").maximum
-    if len(items) > most:
-        r.error(keys["locations"], f"the network has {len(items):,} locations, more than the "
-                                   f"kiosk shows ({most:,} at most: its screen takes a second "
-                                   "to build with that many)")
-        items = []
-    for item in items:
+    for item in r.items(keys["locations"], "locations", most=most) if "locations" in keys else ():
         loc = r.keys(item, "location", *known.LOCATION.names())
         if loc is None or not {"id", "name", "lat", "lon"} <= loc.keys():
             continue
@@ -409,6 +404,7 @@ def _network(r: Reader, node: yaml.Node, labels: Labels,
         lead=_text(r, keys, "lead"),
         locations=tuple(locations),
         list_title=_text(r, keys, "list_title", labels.locations),
-        features=_details(r, keys["features"], "features", seen) if "features" in keys else (),
+        features=_details(r, keys["features"], "features", seen,
+                          known.NETWORK.form("features").maximum) if "features" in keys else (),
         map_image=_map_image(r, keys["map"]) if "map" in keys else None,
     )

@@ -100,7 +100,7 @@ def test_aliases_count_once_for_each_time_they_are_used():
 
 
 def test_many_short_lines_below_the_limit_are_counted_not_refused():
-    text = MINIMAL + "  items:\n" + "    - x\n" * 20_000
+    text = MINIMAL + "  pillars:\n" + "    - x\n" * 20_000
     loaded = load_bytes(text.encode(), "content.yaml", ROOT)
     assert len(loaded.problems) == LISTED + 1
     assert str(loaded.problems[-1]) == (
@@ -336,7 +336,7 @@ def test_a_text_longer_than_a_screen_shows_is_refused(length):
 
 
 def test_the_first_errors_and_how_many_more_there_are_in_all():
-    loaded = load_bytes((MINIMAL + "  items:\n" + "    - x\n" * 20_000).encode(),
+    loaded = load_bytes((MINIMAL + "  pillars:\n" + "    - x\n" * 20_000).encode(),
                         "content.yaml", ROOT)
     first, more = loaded.first_errors(12)
     assert [p.line for p in first] == list(range(9, 21)) and more == 19_988
@@ -358,5 +358,25 @@ def test_a_network_of_more_locations_than_the_kiosk_shows_is_refused(count):
         for i in range(count))
     found = [p for p in problems(text) if "warning" not in p]
     assert found == ([] if count == 1000 else [
-        "content.yaml:11:5: the network has 1,001 locations, more than the kiosk shows (1,000 "
+        "content.yaml:11:5: 'locations' has 1,001 entries, more than the kiosk shows (1,000 "
         "at most: its screen takes a second to build with that many)"])
+
+
+@pytest.mark.parametrize(("where", "most"), [("mission", 500), ("network", 500)])
+@pytest.mark.parametrize("over", [0, 1])
+def test_a_list_of_details_longer_than_the_kiosk_shows_is_refused(where, most, over):
+    from kiosk.core.content import keys as declared
+
+    key = "items" if where == "mission" else "features"
+    section = declared.PAGE if where == "mission" else declared.NETWORK
+    assert section.form(key).maximum == most
+    entries = "".join(f"    - {{id: d{i}, title: {{en: D{i}, zh: 项{i}}}}}\n"
+                      for i in range(most + over))
+    text = (MINIMAL + f"  {key}:\n" + entries if where == "mission" else
+            MINIMAL + "network:\n  title: {en: N, zh: 网}\n  locations: []\n  features:\n"
+            + entries)
+    found = [p for p in problems(text) if "warning" not in p]
+    line = 9 if where == "mission" else 12
+    assert found == ([] if not over else [
+        f"content.yaml:{line}:5: '{key}' has 501 entries, more than the kiosk shows (500 at "
+        "most: its screen takes a second to build with that many)"])
