@@ -341,19 +341,26 @@ def shared_folder():
     shutil.rmtree(folder)
 
 
-@pytest.mark.parametrize("writing", [False, True])
-def test_stats_reads_a_database_in_a_folder_it_may_not_write(shared_folder, writing):
-    path = _stored(shared_folder)
+@pytest.mark.parametrize("writing", [False, True, "copied"])
+def test_stats_reads_a_database_in_a_folder_it_may_not_write(shared_folder, tmp_path, writing):
+    path = _stored(shared_folder if writing != "copied" else tmp_path)
     running = UsageStore(path) if writing else None
     if running:  # the kiosk, writing it: its newest session is in the -wal file
         running.save(session(T0 + timedelta(days=3), 30))
+    if writing == "copied":  # the database and its -wal copied here, with no -shm
+        for name in ("usage.sqlite3", "usage.sqlite3-wal"):
+            (shared_folder / name).write_bytes((tmp_path / name).read_bytes())
+        path = shared_folder / "usage.sqlite3"
     before = sorted(p.name for p in shared_folder.iterdir())
     shared_folder.chmod(0o555)
     try:
         probe = as_nobody(["touch", str(shared_folder / "probe")])
         assert probe.returncode != 0  # the folder is read-only for that user
-        result = as_nobody([sys.executable, "-m", "kiosk", "stats", "--database", str(path),
-                            "--format", "csv"])
+        stats = [sys.executable, "-m", "kiosk", "stats", "--database", str(path), "--format",
+                 "csv"]
+        result = as_nobody(stats)
+        since = as_nobody([*stats, "--since", "2026-12-01"])  # the days asked for, read there
+        until = as_nobody([*stats, "--until", "2026-11-30"])
         after = sorted(p.name for p in shared_folder.iterdir())
     finally:
         shared_folder.chmod(0o755)
@@ -361,6 +368,8 @@ def test_stats_reads_a_database_in_a_folder_it_may_not_write(shared_folder, writ
             running.close()
     assert result.returncode == 0, result.stderr
     assert f"sessions,,{3 if writing else 2}" in result.stdout.splitlines()
+    assert f"sessions,,{2 if writing else 1}" in since.stdout.splitlines()
+    assert "sessions,,1" in until.stdout.splitlines()
     assert after == before
 
 
