@@ -13,12 +13,12 @@
    normal window with `--windowed`.
 6. Just after the first frame: systemd is told the kiosk is ready, and pinged from the event
    loop from then on, so that a frozen screen is restarted (kiosk/qt/watchdog.py); Python's
-   garbage collector, paused since cli.main, collects once
-   and runs again, and glibc's malloc is told to give large blocks back (kiosk/qt/memory.py); the
-   log files, and around the window the content watcher, usage figures, opening hours and staff
-   access (kiosk/services.py); on the "back soon" screen, a watcher that starts the kiosk again
-   once the file is fixed, and after a crash loop a timer that tries a normal start again
-   (after 3 minutes, then 6, 12, ... at most an hour).
+   garbage collector, paused since cli.main, collects once and runs again, and glibc's malloc
+   is told to give large blocks back (kiosk/qt/memory.py); the log files, and around the
+   window the content watcher, usage figures, opening hours and staff access
+   (kiosk/services.py); on the "back soon" screen, a watcher that starts the kiosk again once
+   the file is fixed, and after a crash loop a timer that tries a normal start again (after 3
+   minutes, then 6, 12, ... at most an hour).
 7. The idle watcher starts and the event loop runs until staff ask for a restart (cli.py
    starts the kiosk again) or for the desktop, or SIGTERM or SIGINT asks it to stop
    (kiosk/qt/stop_signals.py). Every way out saves the session in progress and marks the start

@@ -43,16 +43,16 @@ class CountUp(QObject):
         """Whether the label has a number to count (else it shows its text as it is)."""
         return NUMBER.match(self.final) is not None
 
-    def hold_width(self) -> None:
-        """The label as wide as its final text, however few the digits shown."""
+    def at_zero(self) -> None:
+        """The label at the value it opens with, as wide as its final text (however few the
+        digits shown); the animation says nothing of its start value until its first step."""
         self.target.setText(self.final)
         self.target.setMinimumWidth(self.target.sizeHint().width())  # styled by now
+        self.target.setText(partial(self.final, 0.0))
 
     def start(self) -> None:
         if self.counts():
-            self.hold_width()
-            # at zero from the first frame: the animation says nothing of its start value
-            self.target.setText(partial(self.final, 0.0))
+            self.at_zero()  # from the first frame
             self.animation.start()
 
 
@@ -62,8 +62,7 @@ def as_they_open(count_ups: Sequence[CountUp]) -> Iterator[None]:
     ahead (kiosk/ui/pictures.py); at their final value again afterwards."""
     counting = [count_up for count_up in count_ups if count_up.counts()]
     for count_up in counting:
-        count_up.hold_width()
-        count_up.target.setText(partial(count_up.final, 0.0))
+        count_up.at_zero()
     try:
         yield
     finally:

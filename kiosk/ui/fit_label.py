@@ -13,7 +13,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 
 from ..qt.safety import guarded
-from .widgets import WrapLabel, breakable
+from .widgets import WrapLabel, as_label, breakable
 
 STEP = 0.94  # each size tried is this much of the one before
 
@@ -22,10 +22,7 @@ class FitLabel(WrapLabel):
     def __init__(self, text: str, role: str, size_px: int, smallest_px: int, lines: int):
         self.whole = breakable(text)
         super().__init__(self.whole)
-        self.setProperty("role", role)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setWordWrap(True)
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        as_label(self, role, wrap=True)
         self.size_px, self.smallest_px, self.lines = size_px, smallest_px, lines
         self.drawn_px = size_px
 

@@ -112,7 +112,12 @@ class ElidedLabel(QLabel):
 
 def label(text: str, role: str = "body", wrap: bool = True) -> QLabel:
     text = breakable(text) if wrap else text
-    widget = WrapLabel(text) if wrap else QLabel(text)
+    return as_label(WrapLabel(text) if wrap else QLabel(text), role, wrap)
+
+
+def as_label(widget: QLabel, role: str, wrap: bool) -> QLabel:
+    """`widget` set up as the kiosk's texts are: styled by `role`, plain text, taking no
+    input (a tap goes to what is beneath)."""
     widget.setProperty("role", role)
     widget.setTextFormat(Qt.TextFormat.PlainText)
     widget.setWordWrap(wrap)

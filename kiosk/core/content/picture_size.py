@@ -12,6 +12,9 @@ import struct
 from pathlib import Path
 from typing import BinaryIO
 
+# The most pixels a picture may have: Qt opens none over 256 MiB (QImageReader's allocation
+# limit), at 4 bytes a pixel; a larger one was dropped without a word
+MAX_PIXELS = 256 * 2**20 // 4
 JPEG_FRAMES = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
 
 

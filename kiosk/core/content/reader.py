@@ -20,7 +20,7 @@ from . import keys as known
 from .glyphs import undrawable
 from .icons import icon_problem
 from .model import LANGUAGE_NAMES, Link, Text
-from .picture_size import pixel_size
+from .picture_size import MAX_PIXELS, pixel_size
 from .problems import Problem
 from .qr_sizes import QR_BYTES, QR_READABLE_BYTES, QR_SMALLEST_PX, qr_modules
 
@@ -49,9 +49,6 @@ def describe(node: yaml.Node) -> str:
     return f'the text "{value}"'
 
 
-# The most pixels a picture may have: Qt opens none over 256 MiB (QImageReader's allocation
-# limit), at 4 bytes a pixel; a larger one was dropped without a word
-MAX_PIXELS = 256 * 2**20 // 4
 # The longest visible text: about two screens of reading at 1280x720, where a paragraph
 # of 1,000 characters takes a quarter (a 19.9 MB text took the kiosk 118 s to its first frame)
 LONGEST_TEXT = 5_000
@@ -157,8 +154,7 @@ class Reader:
             if key in key_nodes:
                 first = key_nodes[key].start_mark.line + 1
                 self.error(key_node, f"duplicate key '{quoted(key)}': it was already given on "
-                                     "line "
-                                     f"{first}; YAML would silently keep only the last one")
+                                     f"line {first}; YAML would silently keep only the last one")
                 continue
             key_nodes[key] = key_node
             if key not in allowed:
@@ -365,8 +361,7 @@ class Reader:
         except OSError as exc:
             if exc.errno == errno.ELOOP:
                 self.error(node, f"the image {quoted(value)} is a link that leads back to "
-                                 "itself "
-                                 "(a symbolic link loop): replace it with the picture")
+                                 "itself (a symbolic link loop): replace it with the picture")
             else:
                 self.error(node, f"image file not found: {quoted(value)} "
                                  f"(looked in {self.base_dir})")

@@ -63,10 +63,10 @@ def lay_out(places: dict[str, Point], sizes: dict[str, Size], order: list[str],
     unnamed, the map is laid out again with larger insets, and the layout that names more is
     kept (only for maps of up to SECOND_LAYOUT_UP_TO markers). Measured on generated networks
     of 30, 45 and 50 locations in random crowds: docs/performance.md."""
-    room = Spacing(radius, spacing, gap,
-                   max(h for _, h in sizes.values()) + gap if sizes else spacing)
     if len(places) > MOST_NAMED:  # too many to name, or to spread apart: see MOST_NAMED
         return MapLayout(dict(places), {}, [], [])
+    room = Spacing(radius, spacing, gap,
+                   max(h for _, h in sizes.values()) + gap if sizes else spacing)
     best: MapLayout | None = None
     markers = spread(places, spacing, area.inflated(-radius))  # the same for every try
     for share in (INSET_SHARE, LARGER_INSET_SHARE):

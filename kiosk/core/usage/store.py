@@ -143,18 +143,16 @@ def read_sessions(path: Path, since: datetime | None = None, until: datetime | N
     """The sessions in the database at `path`, read without changing anything: a file named by
     mistake is never changed, nor given the kiosk's tables, and no file is left beside it.
     Raises UnreadableStoreError."""
-    def unreadable(why: str) -> UnreadableStoreError:
-        return UnreadableStoreError(f"Cannot read the usage database {path}: {why}")
-
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
         return []  # no session recorded yet
     except OSError as exc:
-        raise unreadable(str(exc.strerror)) from None
+        raise _unreadable(path, str(exc.strerror)) from None
     if not stat.S_ISREG(mode):  # a named pipe would be waited on for ever
-        raise unreadable(f"it is {kind_of(mode)}, not a database file")
-    if not path.with_name(path.name + "-wal").exists():
+        raise _unreadable(path, f"it is {kind_of(mode)}, not a database file")
+    log_file = path.with_name(path.name + "-wal")
+    if not log_file.exists():
         # nothing waits in a write-ahead log beside it: the file alone, opened as unchanging,
         # which makes no file beside it (and needs none, in a folder this user cannot write)
         return _read(f"{path.resolve().as_uri()}?immutable=1", path, since, until)
@@ -164,9 +162,13 @@ def read_sessions(path: Path, since: datetime | None = None, until: datetime | N
         if os.access(path.parent, os.W_OK):
             raise
     with tempfile.TemporaryDirectory() as folder:  # a read-only folder: read a copy
-        for name in (path.name, path.name + "-wal"):
-            shutil.copyfile(path.with_name(name), Path(folder) / name)
+        for original in (path, log_file):
+            shutil.copyfile(original, Path(folder) / original.name)
         return _read((Path(folder) / path.name).as_uri() + "?mode=ro", path, since, until)
+
+
+def _unreadable(path: Path, why: str) -> UnreadableStoreError:
+    return UnreadableStoreError(f"Cannot read the usage database {path}: {why}")
 
 
 def _read(uri: str, path: Path, since: datetime | None, until: datetime | None
@@ -174,18 +176,17 @@ def _read(uri: str, path: Path, since: datetime | None, until: datetime | None
     try:
         db = sqlite3.connect(uri, uri=True)
     except sqlite3.Error as exc:
-        raise UnreadableStoreError(f"Cannot read the usage database {path}: {exc}") from None
+        raise _unreadable(path, str(exc)) from None
     try:
         tables = {name for (name,) in db.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table'")}
         if not {"sessions", "views"} <= tables:
-            raise UnreadableStoreError(f"Cannot read the usage database {path}: it has no "
-                                       "table of sessions and views; is it the kiosk's?")
+            raise _unreadable(path, "it has no table of sessions and views; is it the kiosk's?")
         return _sessions(db, since, until, path)
     except sqlite3.DatabaseError as exc:
         why = ("it is not an SQLite database; is it the kiosk's?"
                if "not a database" in str(exc) else str(exc))
-        raise UnreadableStoreError(f"Cannot read the usage database {path}: {why}") from None
+        raise _unreadable(path, why) from None
     finally:
         db.close()
 
@@ -217,16 +218,14 @@ def _when(value: object, what: str, path: Path) -> datetime:
             return datetime.fromisoformat(value)
     except ValueError:
         pass
-    raise UnreadableStoreError(f"Cannot read the usage database {path}: {what} has the "
-                                   f"start {value!r}, which is not a date and time like "
-                                   "2026-11-28T14:05:00")
+    raise _unreadable(path, f"{what} has the start {value!r}, which is not a date and time "
+                            "like 2026-11-28T14:05:00")
 
 
 def _seconds(value: object, what: str, path: Path) -> float:
     if isinstance(value, (int, float)) and value >= 0:
         return float(value)
-    raise UnreadableStoreError(f"Cannot read the usage database {path}: {what} lasts "
-                               f"{value!r} seconds, which is not a number of seconds")
+    raise _unreadable(path, f"{what} lasts {value!r} seconds, which is not a number of seconds")
 
 
 def _insert(db: sqlite3.Connection, session: Session) -> None:
