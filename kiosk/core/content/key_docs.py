@@ -21,6 +21,9 @@ from .keys import (
     LABELS,
     LINK,
     LOCATION,
+    LONGEST_LINE,
+    LONGEST_SENTENCES,
+    LONGEST_TEXT,
     PAGE,
     TEXT,
     URL_PATTERN,
@@ -43,15 +46,24 @@ def _whole(pattern: str) -> str:
     return f"^\\s*(?:{pattern})\\s*$"
 
 
+def _text(longest: int, what: str) -> Json:
+    """A visible text of at most `longest` characters in each language."""
+    one = {"type": ["string", "number"], "maxLength": longest}
+    return {"description": f"A visible text ({what}, at most {longest:,} characters): "
+                           "{en: ..., zh: ...}, or one text for both languages",
+            "oneOf": [one,
+                      {"type": "object",
+                       "properties": {"en": {**one, "description": "In English."},
+                                      "zh": {**one, "description": "In Chinese."}},
+                       "additionalProperties": False, "minProperties": 1}]}
+
+
+# the schema's definition for each length of text: keys.py
+TEXTS = {LONGEST_LINE: "line", LONGEST_SENTENCES: "sentences", LONGEST_TEXT: "text"}
 BASICS: dict[str, Json] = {
-    "text": {"description": "A visible text: {en: ..., zh: ...}, or one text for both languages",
-             "oneOf": [{"type": ["string", "number"]},
-                       {"type": "object",
-                        "properties": {"en": {"type": ["string", "number"],
-                                              "description": "In English."},
-                                       "zh": {"type": ["string", "number"],
-                                              "description": "In Chinese."}},
-                        "additionalProperties": False, "minProperties": 1}]},
+    "line": _text(LONGEST_LINE, "a title or a name"),
+    "sentences": _text(LONGEST_SENTENCES, "a few sentences"),
+    "text": _text(LONGEST_TEXT, "a screen of reading"),
     "paragraphs": {"oneOf": [{"$ref": "#/$defs/text"},
                              {"type": "array", "items": {"$ref": "#/$defs/text"}}]},
     "icon": {"type": "string", "pattern": _whole(ICON_PATTERN),
@@ -62,12 +74,14 @@ BASICS: dict[str, Json] = {
     "identifier": {"oneOf": [{"type": "string", "pattern": _whole(ID_PATTERN)},
                              {"type": "integer", "minimum": 0}]},  # 2030 is read as a number
 }
-_REFS = {Kind.TEXT: "text", Kind.PARAGRAPHS: "paragraphs", Kind.ICON: "icon",
+_REFS = {Kind.PARAGRAPHS: "paragraphs", Kind.ICON: "icon",
          Kind.IMAGE: "image", Kind.ID: "identifier"}
 
 
 def _value(form: Form, shared: dict[str, Json]) -> Json:
     kind = form.kind
+    if kind is Kind.TEXT:
+        return {"$ref": f"#/$defs/{TEXTS[form.longest]}"}
     if kind in _REFS:
         return {"$ref": f"#/$defs/{_REFS[kind]}"}
     if kind is Kind.URL:
@@ -151,6 +165,8 @@ def _words(form: Form) -> str:
         return f"{form.low:g} to {form.high:g}" + (f" {form.unit}" if form.unit else "")
     if form.kind is Kind.CHOICE:
         return " or ".join(f"`{c}`" for c in form.choices)
+    if form.kind is Kind.TEXT and form.longest < LONGEST_TEXT:
+        return f"at most {form.longest} characters"
     return ""
 
 

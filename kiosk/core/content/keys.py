@@ -56,6 +56,7 @@ class Form(NamedTuple):
     of: Form | None = None  # for a list of values
     minimum: int = 0  # for a list: how many entries at least
     maximum: int = 0  # for a list: how many at most (0: no limit but the file's)
+    longest: int = 0  # for a text: how many characters at most, in each language
 
 
 class Key(NamedTuple):
@@ -86,8 +87,16 @@ class Section(NamedTuple):
         return next(key.form for key in self.keys if key.name == name)
 
 
-TEXT = Form(Kind.TEXT)
-PARAGRAPHS = Form(Kind.PARAGRAPHS)
+# How long a visible text may be, in characters in each language: each kind as long as the
+# place it is shown in holds (a card in a grid of 500, a button in a list of 1,000, a screen of
+# reading), so that what check accepts is built within a frame at a time (docs/performance.md)
+LONGEST_LINE = 150  # a title, a name, a word on a control: a few lines on a card at most
+LONGEST_SENTENCES = 400  # a summary, a motto, a card's text: a few sentences under a title
+LONGEST_TEXT = 5_000  # a lead or a paragraph: a screenful of reading
+TEXT = Form(Kind.TEXT, longest=LONGEST_TEXT)
+LINE = Form(Kind.TEXT, longest=LONGEST_LINE)
+SENTENCES = Form(Kind.TEXT, longest=LONGEST_SENTENCES)
+PARAGRAPHS = Form(Kind.PARAGRAPHS, longest=LONGEST_TEXT)
 ICON = Form(Kind.ICON)
 IMAGE = Form(Kind.IMAGE)
 ID = Form(Kind.ID)
@@ -114,18 +123,18 @@ def section(of: Section) -> Form:
 
 LINK = Section("link", (
     Key("url", Form(Kind.URL), "the address, starting with https:// or http://", True),
-    Key("caption", TEXT, "the words beside the QR code"),
+    Key("caption", LINE, "the words beside the QR code"),
 ), "a web address, shown as a QR code for visitors to scan", shared="link")
 
 GROUP = Section("group", (
-    Key("title", TEXT, "", True),
-    Key("terms", listed(of=TEXT, minimum=1), "the terms, shown as chips", True),
+    Key("title", LINE, "", True),
+    Key("terms", listed(of=LINE, minimum=1), "the terms, shown as chips", True),
     Key("lead", TEXT),
     Key("flow", BOOLEAN, "true: the terms are steps, shown in order with arrows"),
 ), shared="group")
 
 DETAIL_KEYS = (
-    Key("summary", TEXT, "one or two sentences under the title"),
+    Key("summary", SENTENCES, "one or two sentences under the title"),
     Key("paragraphs", PARAGRAPHS),
     Key("icon", ICON),
     Key("image", IMAGE, "a picture beside content.yaml, such as photos/lab.jpg"),
@@ -135,13 +144,13 @@ DETAIL_KEYS = (
 
 DETAIL = Section("entry", (
     Key("id", ID, "a short name for the item, unique on its page: lowercase, digits, -", True),
-    Key("title", TEXT, "", True),
+    Key("title", LINE, "", True),
     *DETAIL_KEYS,
 ), shared="detail")
 
 LOCATION = Section("location", (
     Key("id", ID, "a short name for the place, unique in the network", True),
-    Key("name", TEXT, "", True),
+    Key("name", LINE, "", True),
     Key("lat", number(-90, 90), "latitude in degrees, north positive", True),
     Key("lon", number(-180, 180), "longitude in degrees, east positive", True),
     Key("headquarters", BOOLEAN, "true for the one place distances are measured from"),
@@ -150,16 +159,18 @@ LOCATION = Section("location", (
     *DETAIL_KEYS,
 ), shared="location")
 
-PILLAR = Section("pillar", (Key("title", TEXT, "", True), Key("text", TEXT), Key("icon", ICON)))
+PILLAR = Section("pillar", (Key("title", LINE, "", True), Key("text", SENTENCES),
+                            Key("icon", ICON)))
 FIGURE = Section("figure", (
-    Key("value", TEXT, "the big number, such as 770,000", True),
-    Key("label", TEXT, "what it counts", True),
-    Key("unit", TEXT, "after the number, such as m²"),
+    Key("value", LINE, "the big number, such as 770,000", True),
+    Key("label", LINE, "what it counts", True),
+    Key("unit", LINE, "after the number, such as m²"),
 ))
-BLOCK = Section("section", (Key("title", TEXT, "", True), Key("paragraphs", PARAGRAPHS, "", True)))
+BLOCK = Section("section", (Key("title", LINE, "", True),
+                            Key("paragraphs", PARAGRAPHS, "", True)))
 
 PAGE = Section("page", (
-    Key("title", TEXT, "", True),
+    Key("title", LINE, "", True),
     Key("lead", TEXT, "the paragraph under the title"),
     Key("pillars", listed(PILLAR), "cards"),
     Key("figures", listed(FIGURE), "big numbers"),
@@ -179,9 +190,9 @@ MAP = Section("map", (
 ), "a picture to draw instead of the built-in outline")
 
 NETWORK = Section("network", (
-    Key("title", TEXT, "", True),
+    Key("title", LINE, "", True),
     Key("lead", TEXT),
-    Key("list_title", TEXT, "above the list beside the map (default: the label 'locations')"),
+    Key("list_title", LINE, "above the list beside the map (default: the label 'locations')"),
     # at most 1,000: the network's screen takes a second to build with that many (its list)
     Key("locations", listed(LOCATION, maximum=1000), "the places on the map (at most 1,000)",
         True),
@@ -192,17 +203,17 @@ NETWORK = Section("network", (
 
 TILE = Section("tile", (
     Key("page", choice(PAGE_NAMES), "the page the tile opens", True),
-    Key("title", TEXT, "", True),
-    Key("subtitle", TEXT),
+    Key("title", LINE, "", True),
+    Key("subtitle", LINE),
     Key("icon", ICON),
     Key("image", IMAGE, "a picture that fills the tile; without one the tile shows a glimpse of "
                         "its page: its first key figure, the network's map, or its first items"),
 ))
 
 SLIDE = Section("slide", (
-    Key("text", TEXT, "the line under the figure or picture", True),
-    Key("value", TEXT, "a big figure"),
-    Key("unit", TEXT),
+    Key("text", SENTENCES, "the line under the figure or picture", True),
+    Key("value", LINE, "a big figure"),
+    Key("unit", LINE),
     Key("image", IMAGE),
 ))
 
@@ -236,7 +247,7 @@ THEME = Section("theme", tuple(
     for name in Theme._fields), "the colours; a colour not given is the neutral default's")
 
 LABELS = Section("labels", tuple(
-    Key(name, TEXT, f'default "{getattr(Labels(), name).en}"') for name in Labels._fields),
+    Key(name, SENTENCES, f'default "{getattr(Labels(), name).en}"') for name in Labels._fields),
     "the words on the kiosk's own controls")
 
 OPENING_HOURS = Section("opening_hours", (
@@ -249,9 +260,9 @@ OPENING_HOURS = Section("opening_hours", (
    "section out to keep the kiosk on all the time")
 
 ORGANISATION = Section("organisation", (
-    Key("name", TEXT, "", True),
-    Key("motto", TEXT),
-    Key("intro", TEXT),
+    Key("name", LINE, "", True),
+    Key("motto", SENTENCES),
+    Key("intro", SENTENCES),
     Key("link", section(LINK), "shown on the home screen as a QR code"),
 ), "who the kiosk is about")
 
@@ -274,3 +285,18 @@ FILE = Section("the file", (
     *(Key(name, section(PAGE)) for name in ("mission", "strategies", "clusters")),
     Key("network", section(NETWORK)),
 ))
+
+
+def _longest_texts(of: Section, found: dict[str, int]) -> dict[str, int]:
+    """Each text key's name under `of`, and how long its text may be: one length for a name
+    wherever it stands, so that the checker can tell it from the name."""
+    for key in of.keys:
+        form = key.form.of if key.form.of is not None else key.form
+        if form.longest:
+            assert found.setdefault(key.name, form.longest) == form.longest, key.name
+        if key.form.section is not None:
+            _longest_texts(key.form.section, found)
+    return found
+
+
+LONGEST = _longest_texts(FILE, {})  # {"title": 150, "summary": 400, ...}

@@ -49,9 +49,12 @@ def describe(node: yaml.Node) -> str:
     return f'the text "{value}"'
 
 
-# The longest visible text: about two screens of reading at 1280x720, where a paragraph
-# of 1,000 characters takes a quarter (a 19.9 MB text took the kiosk 118 s to its first frame)
-LONGEST_TEXT = 5_000
+# Where a text too long for its kind would not fit (keys.py: the longest a text of each kind
+# may be; the longest of all is about two screens of reading at 1280x720, where a paragraph of
+# 1,000 characters takes a quarter: a 19.9 MB text took the kiosk 118 s to its first frame)
+TOO_LONG = {known.LONGEST_LINE: "a title or a name holds",
+            known.LONGEST_SENTENCES: "fits in a few lines under a title",
+            known.LONGEST_TEXT: "a screen shows"}
 LISTED = 200  # problems listed one by one; the rest are counted ("and 12,345 more")
 QUOTED = 60  # characters of a value a message quotes (a pasted picture can be megabytes)
 MESSAGE = 400  # characters of a message at most, whatever it quotes
@@ -242,11 +245,13 @@ class Reader:
         return Text(**{lang: value})
 
     def _visible(self, node: yaml.Node, name: str, value: str) -> None:
-        """A text a visitor reads: not longer than a screen shows, and drawable."""
-        if len(value) > LONGEST_TEXT:
-            self.error(node, f"'{name}' is {len(value):,} characters long, more than a screen "
-                             f"shows ({LONGEST_TEXT:,} at most): shorten it, or split it into "
-                             "paragraphs")
+        """A text a visitor reads: not longer than its place holds (keys.py), and drawable."""
+        longest = known.LONGEST.get(name.partition(".")[0], known.LONGEST_TEXT)
+        if len(value) > longest:
+            self.error(node, f"'{name}' is {len(value):,} characters long, more than "
+                             f"{TOO_LONG[longest]} ({longest:,} at most): shorten it" + (
+                             ", or split it into paragraphs" if longest == known.LONGEST_TEXT
+                             else ""))
             return
         self._drawable(node, value)
 

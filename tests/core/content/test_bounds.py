@@ -10,8 +10,9 @@ import yaml
 
 from kiosk.core.content import keys as known
 from kiosk.core.content import load, load_bytes
+from kiosk.core.content.keys import LONGEST_LINE, LONGEST_SENTENCES, LONGEST_TEXT
 from kiosk.core.content.loader import MAX_BYTES, MAX_VALUES
-from kiosk.core.content.reader import LISTED, LONGEST_TEXT, MESSAGE
+from kiosk.core.content.reader import LISTED, MESSAGE
 
 from ...samples import MINIMAL, ROOT, problems
 
@@ -333,6 +334,48 @@ def test_a_text_longer_than_a_screen_shows_is_refused(length):
     assert found[1:] == ([] if length == LONGEST_TEXT else [
         f"content.yaml:8:14: 'lead.en' is {length:,} characters long, more than a screen shows "
         "(5,000 at most): shorten it, or split it into paragraphs"])
+
+
+def words(length: int) -> str:
+    return ("word " * (length // 5 + 1))[:length - 1] + "x"
+
+
+# each kind of text as long as its place holds, in a value that names where it stands
+@pytest.mark.parametrize(("where", "longest", "message"), [
+    ("mission:\n  title: {{en: \"{}\", zh: 使命}}", LONGEST_LINE,
+     "content.yaml:7:15: 'title.en' is {:,} characters long, more than a title or a name holds "
+     "(150 at most): shorten it"),
+    ("mission:\n  title: 使命\n  items:\n    - {{id: a, title: A, summary: {{en: \"{}\", "
+     "zh: 摘要}}}}", LONGEST_SENTENCES,
+     "content.yaml:9:39: 'summary.en' is {:,} characters long, more than fits in a few lines "
+     "under a title (400 at most): shorten it"),
+    ("mission:\n  title: 使命\n  lead: {{en: \"{}\", zh: 引言}}", LONGEST_TEXT,
+     "content.yaml:8:14: 'lead.en' is {:,} characters long, more than a screen shows (5,000 "
+     "at most): shorten it, or split it into paragraphs"),
+    ("mission:\n  title: 使命\nlabels:\n  back: {{en: \"{}\", zh: 返回}}", LONGEST_SENTENCES,
+     "content.yaml:9:14: 'back.en' is {:,} characters long, more than fits in a few lines "
+     "under a title (400 at most): shorten it"),
+    ("mission:\n  title: 使命\n  groups:\n    - {{title: G, terms: [{{en: \"{}\", zh: 词}}]}}",
+     LONGEST_LINE,
+     "content.yaml:9:31: 'terms.en' is {:,} characters long, more than a title or a name "
+     "holds (150 at most): shorten it"),
+])
+@pytest.mark.parametrize("over", [0, 1])
+def test_each_kind_of_text_may_be_as_long_as_its_place_holds(where, longest, message, over):
+    base = MINIMAL.replace("mission:\n  title: {en: Mission, zh: 使命}\n", "")
+    text = base + where.format(words(longest + over)) + "\n"
+    found = [p for p in problems(text) if "warning" not in p]
+    assert found == ([message.format(longest + over)] if over else [])
+
+
+def test_one_kind_of_text_has_one_limit_wherever_its_name_stands():
+    assert known.LONGEST["title"] == known.LONGEST["name"] == LONGEST_LINE
+    assert known.LONGEST["summary"] == known.LONGEST["text"] == LONGEST_SENTENCES
+    assert known.LONGEST["paragraphs"] == known.LONGEST["lead"] == LONGEST_TEXT
+    with pytest.raises(AssertionError, match="title"):  # a name given two lengths is refused
+        known._longest_texts(known.Section("two", (
+            known.Key("title", known.LINE), known.Key("inner", known.section(known.Section(
+                "inner", (known.Key("title", known.TEXT),)))))), {})
 
 
 def test_the_first_errors_and_how_many_more_there_are_in_all():
