@@ -15,6 +15,7 @@ from pathlib import Path
 from .core.content import Content, load
 from .core.exit_codes import ExitCode
 from .qt.idle import IdleWatcher
+from .ui.slices import finish_all
 
 
 def routes(content: Content):
@@ -69,6 +70,7 @@ def render(window, out: Path, app) -> dict[str, list[str]]:
     texts: dict[str, list[str]] = {}
 
     def grab(name: str) -> None:
+        finish_all(window.stack)  # the long lists, built to their ends
         settle(app)
         file_name = f"{len(texts) + 1:02d}-{name}.png"
         window.grab().save(str(out / file_name), "PNG", PNG_QUALITY)

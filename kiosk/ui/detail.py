@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QBoxLayout, QWidget
 
@@ -9,14 +12,15 @@ from ..core import geo
 from ..core.content.model import Detail, Labels, Location
 from ..core.words import words
 from . import widgets
+from .blocks import group_step
 from .section import READABLE_WIDTH
+from .slices import Slices, Step, appended, weight
 from .swipe import PageDots, SwipeDetector
 from .theme import Look
 from .widgets import (
     ChipButton,
     FlowLayout,
     column,
-    group_block,
     hbox,
     icon_label,
     label,
@@ -99,36 +103,25 @@ class DetailView(QWidget):
         text.addLayout(heading)
         if detail.summary:
             text.addWidget(label(detail.summary.get(language), "motto"))
-        for paragraph in detail.paragraphs:
-            text.addWidget(label(paragraph.get(language), "large"))
-        for group in detail.groups:
-            text.addWidget(group_block(look, group, language))
+        text.addStretch(1)
+        # the rest a step at a time, each added before the stretch: kiosk/ui/slices.py
+        steps: list[Step] = [(weight(p.get(language)), partial(self._add, text, label,
+                                                               p.get(language), "large"))
+                             for p in detail.paragraphs]
+        steps += [group_step(look, group, language, partial(appended, text))
+                  for group in detail.groups]
         if detail.link:
-            text.addWidget(link_card(look, detail.link, labels, language))
+            steps.append((weight(), partial(self._add, text, link_card, look, detail.link,
+                                            labels, language)))
         if near:
-            text.addSpacing(look.px(16))
-            text.addWidget(label(labels.nearby.get(language), "h3"))
-            row = QWidget()
-            flow = FlowLayout(look.px(16))
-            for key, words in near:
-                button = ChipButton(look, words, "fa6s.location-dot")
-                button.clicked.connect(lambda _=False, key=key: self.detail_requested.emit(key))
-                flow.addWidget(button)
-            row.setLayout(flow)
-            text.addWidget(row)
+            steps.append((weight(*(said for _, said in near)), lambda: self._near(
+                text, look, labels.nearby.get(language), near)))
         others = [d for d in siblings if d.id != detail.id]
         if others and len(siblings) <= MOST_SIBLINGS and not near:
-            text.addSpacing(look.px(24))
-            row = QWidget()
-            flow = FlowLayout(look.px(16))
-            for other in others:
-                button = ChipButton(look, other.title.get(language), other.icon)
-                button.clicked.connect(
-                    lambda _=False, key=other.id: self.detail_requested.emit(key))
-                flow.addWidget(button)
-            row.setLayout(flow)
-            text.addWidget(row)
-        text.addStretch(1)
+            steps.append((weight(*(d.title.get(language) for d in others)),
+                          lambda: self._chips(text, look, look.px(24), [
+                              (d.id, d.title.get(language), d.icon) for d in others])))
+        Slices(self, steps)
 
         side = look.px(900 if look.portrait else 560)
         image = widgets.picture(detail.image, side, side) or picture
@@ -152,6 +145,29 @@ class DetailView(QWidget):
         self.setLayout(column(self.scroll_area))
         self.swipe = SwipeDetector(self.scroll_area.viewport(), look.px(SWIPE_DISTANCE))
         self.swipe.swiped.connect(lambda step: self._step(ids, step))
+
+    def _add(self, text: QBoxLayout, make: Callable[..., QWidget], *args: object) -> None:
+        appended(text, make(*args))
+
+    def _near(self, text: QBoxLayout, look: Look, heading: str,
+              near: list[tuple[str, str]]) -> None:
+        text.insertSpacing(text.count() - 1, look.px(16))
+        appended(text, label(heading, "h3"))
+        self._chips(text, look, 0, [(key, words, "fa6s.location-dot") for key, words in near])
+
+    def _chips(self, text: QBoxLayout, look: Look, space: int,
+               chips: list[tuple[str, str, str]]) -> None:
+        """A row of chips, each opening a detail: (its key, its words, its icon)."""
+        if space:
+            text.insertSpacing(text.count() - 1, space)
+        row = QWidget()
+        flow = FlowLayout(look.px(16))
+        for key, said, icon in chips:
+            button = ChipButton(look, said, icon)
+            button.clicked.connect(lambda _=False, key=key: self.detail_requested.emit(key))
+            flow.addWidget(button)
+        row.setLayout(flow)
+        appended(text, row)
 
     def _step(self, ids: list[str], step: int) -> None:
         """A swipe left opens the next sibling, a swipe right the one before, round the end."""

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from ..core import geo, paths
 from ..core.content.model import Location, MapImage
 from ..core.maps import view as views
-from ..core.maps.layout import MapLayout, lay_out
+from ..core.maps.layout import MOST_NAMED, MapLayout, lay_out
 from ..core.maps.rects import Point, Rect
 from ..qt.safety import guarded
 from .map_paint import Laid, MapPainter, name_boxes, outline_path
@@ -50,6 +50,11 @@ class Framing:
 
     fits: tuple[float, ...] = views.FITS
     types: tuple[float, ...] = views.SMALLER_TYPES
+
+
+def _laid(name: str) -> property:
+    """The map's `name`, as laid out at its size and zoom now."""
+    return property(lambda view: getattr(view.laid, name))
 
 
 def _transform(affine: views.Affine) -> QTransform:
@@ -116,31 +121,13 @@ class MapView(QWidget):
         self._touch_start: QPointF | None = None
         self._last_tap = (QElapsedTimer(), QPointF())
 
-    # -- what is laid out, as tests and the network screen read it --------------------------
-    @property
-    def places(self) -> dict[str, QPointF]:
-        return self.laid.places
-
-    @property
-    def markers(self) -> dict[str, QPointF]:
-        return self.laid.markers
-
-    @property
-    def keys(self) -> dict[str, int]:
-        return self.laid.keys
-
-    @property
-    def layout_result(self) -> MapLayout | None:
-        return self.laid.layout
-
-    @property
-    def label_font(self) -> QFont:
-        """The names' type at the size shown."""
-        return self.laid.font
-
-    @property
-    def labels(self) -> list[tuple[QRectF, str]]:
-        return self.laid.labels
+    # -- what is laid out, as tests and the network screen read it (map_paint.Laid) ---------
+    places = _laid("places")  # where each location truly is
+    markers = _laid("markers")  # where its marker is drawn and tapped
+    keys = _laid("keys")  # the markers with no name beside them, and their numbers
+    layout_result = _laid("layout")
+    label_font = _laid("font")  # the names' type at the size shown
+    labels = _laid("labels")
 
     @property
     def zoom(self) -> float:
@@ -207,7 +194,8 @@ class MapView(QWidget):
                 laid = None
         else:
             places = self._lay_out_picture(area)
-        if self._mini:  # a glimpse: the places as they are, no labels
+        crowded = len(places) > MOST_NAMED and len(self._on_screen(places)) > MOST_NAMED
+        if self._mini or crowded:  # a glimpse, or too many to name: the places as they are
             laid = MapLayout(self._on_screen(places), {}, [], [])
         elif laid is None:
             laid = self._lay_out_names(places, name_boxes(font, texts), order, area)
@@ -218,8 +206,8 @@ class MapView(QWidget):
                     if key in laid.labels],
             leaders=[(QPointF(*a), QPointF(*b)) for a, b in laid.leaders],
             layout=laid,
-            keys={} if self._mini else {key: self._numbers[key] for key in laid.markers
-                                        if key not in laid.labels},
+            keys={} if self._mini or crowded  # numbers on so many would be a blot
+            else {key: self._numbers[key] for key in laid.markers if key not in laid.labels},
             font=font, land=land, framed=self._framed or self.framed_at_rest)
 
     def _on_screen(self, places: dict[str, Point]) -> dict[str, Point]:
@@ -238,7 +226,7 @@ class MapView(QWidget):
         for each size (kiosk/core/maps/view.py); the layout it was chosen by comes with it,
         the first time."""
         size = (self.width(), self.height())
-        if size in self._rests or not self._zoomable:
+        if size in self._rests or not self._zoomable or len(self._projected) > MOST_NAMED:
             frame, font = self._rests.get(size, (views.IDENTITY, self._font))
             return frame, font, None
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 
-from ..core.content.model import Labels, NetworkPage
+from ..core.content.model import Detail, Labels, NetworkPage
 from .map_view import MapView
+from .slices import Slices, weight
 from .theme import Look
 from .widgets import button_text, column, hbox, item_button, label, scroll
 
@@ -51,30 +54,26 @@ class NetworkScreen(QWidget):
         side = column(spacing=look.px(16))
         if lead is not None and not look.portrait:
             side.addWidget(lead)  # beside the map, which gets the height instead
-        for feature in network.features:
-            item = item_button(look, feature, language)
-            item.setMinimumHeight(look.px(150))
-            item.clicked.connect(lambda _=False, key=feature.id: self.detail_requested.emit(key))
-            side.addWidget(item)
+        features = column(spacing=look.px(16))
+        side.addLayout(features)
         side.addWidget(label(network.list_title.get(language), "h3"))
-        grid = QGridLayout()
-        grid.setSpacing(look.px(12))
         names = [loc.detail.title.get(language)
                  + (f" · {labels.headquarters.get(language)}" if loc.headquarters else "")
                  for loc in network.locations]
-        columns, self._room = list_columns(look, names)
+        self._columns, self._room = list_columns(look, names)
         self._look, self._names = look, dict(zip((loc.id for loc in network.locations), names,
                                                  strict=True))
-        self.buttons: dict[str, QPushButton] = {}
-        for index, (loc, name) in enumerate(zip(network.locations, names, strict=True)):
-            button = QPushButton(button_text(fitted(look, name, self._room)))
-            button.setObjectName("listItem")
-            button.setAccessibleName(name)
-            button.setCheckable(True)
-            button.clicked.connect(lambda _=False, key=loc.id: self.select(key))
-            grid.addWidget(button, index // columns, index % columns)
-            self.buttons[loc.id] = button
+        self._keys: dict[str, int] = {}  # the markers' numbers: _show_keys
+        self.buttons: dict[str, QPushButton] = {}  # the list's buttons built so far
+        grid = QGridLayout()
+        grid.setSpacing(look.px(12))
         side.addLayout(grid)
+        # the features, then the list, built a slice at a time: kiosk/ui/slices.py
+        Slices(self, [*((weight(f.title.get(language), f.summary.get(language)),
+                         partial(self._feature, features, f, language))
+                        for f in network.features),
+                      *((weight(), partial(self._list_button, grid, index, loc.id))
+                        for index, loc in enumerate(network.locations))])
         side.addStretch(1)
         panel.setLayout(side)
         self.scroll_area = scroll(panel, look)
@@ -89,11 +88,34 @@ class NetworkScreen(QWidget):
             layout.addLayout(row, 1)
         self.setLayout(layout)
 
+    def _feature(self, features: QVBoxLayout, feature: Detail, language: str) -> None:
+        item = item_button(self._look, feature, language)
+        item.setMinimumHeight(self._look.px(150))
+        item.clicked.connect(lambda _=False, key=feature.id: self.detail_requested.emit(key))
+        features.addWidget(item)
+
+    def _list_button(self, grid: QGridLayout, index: int, key: str) -> None:
+        button = QPushButton(button_text(self._listed(key)))
+        button.setObjectName("listItem")
+        button.setAccessibleName(self._names[key])
+        button.setCheckable(True)
+        button.setChecked(key == self.map.selected)
+        button.clicked.connect(lambda _=False: self.select(key))
+        grid.addWidget(button, index // self._columns, index % self._columns)
+        self.buttons[key] = button
+
+    def _listed(self, key: str) -> str:
+        """A location's name in the list, after the number its marker carries if it has one."""
+        name = self._names[key]
+        if key in self._keys:
+            name = f"{self._keys[key]} · {name}"
+        return fitted(self._look, name, self._room)
+
     def _show_keys(self, keys: dict[str, int]) -> None:
         """The number a marker carries in place of its name, before the name in the list."""
+        self._keys = keys
         for key, button in self.buttons.items():
-            name = self._names[key] if key not in keys else f"{keys[key]} · {self._names[key]}"
-            button.setText(button_text(fitted(self._look, name, self._room)))
+            button.setText(button_text(self._listed(key)))
 
     def select(self, key: str) -> None:
         """Mark a location on the map and in the list, then open its detail."""

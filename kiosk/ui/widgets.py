@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.content.contrast import qr_dark
-from ..core.content.model import Detail, Labels, Link, TermGroup, Text, TextBlock
+from ..core.content.model import Detail, Labels, Link
 from ..qt import pyside_fixes  # noqa: F401  (before any scroll area: see there)
 from ..qt.safety import guarded
 from . import icons
@@ -40,6 +40,22 @@ class WrapLabel(QLabel):
     Qt's layouts give a wrapped label its one-line height inside grids and scroll areas, and
     the text is cut off; a minimum height that follows the width keeps every line visible.
     """
+
+    def __init__(self, text: str):
+        super().__init__(text)
+        self._heights: dict[tuple[int, str, str], int] = {}
+
+    @guarded
+    def heightForWidth(self, width: int) -> int:
+        """Qt's answer, kept: a layout asks every label again each time anything in it
+        changes (QWidgetItem.minimumHeightForWidth is not cached), and laying a text out is
+        most of a long screen's cost (a page of 100 long paragraphs: 0.3 s a change)."""
+        key = (width, self.text(), self.font().key())
+        if key not in self._heights:
+            if len(self._heights) > 3:
+                self._heights.clear()
+            self._heights[key] = super().heightForWidth(width)
+        return self._heights[key]
 
     @guarded
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -305,37 +321,6 @@ def _delete_all(items: list[QLayoutItem]) -> None:
         item = items.pop()
         if shiboken6.isValid(item):
             shiboken6.delete(item)
-
-
-def chips(look: Look, terms: tuple[Text, ...], language: str, flow: bool) -> QWidget:
-    widget = QWidget()
-    layout = FlowLayout(look.px(14))
-    for index, term in enumerate(terms):
-        chip = label(term.get(language), "step" if flow else "chip", wrap=False)
-        layout.addWidget(chip)
-        if flow and index < len(terms) - 1:
-            layout.addWidget(label("→", "arrow", wrap=False))
-    widget.setLayout(layout)
-    return widget
-
-
-def group_block(look: Look, group: TermGroup, language: str) -> QWidget:
-    widget = QWidget()
-    layout = column(label(group.title.get(language), "h3"), spacing=look.px(16))
-    if group.lead:
-        layout.addWidget(label(group.lead.get(language), "muted"))
-    layout.addWidget(chips(look, group.terms, language, group.flow))
-    widget.setLayout(layout)
-    return widget
-
-
-def text_block(look: Look, block: TextBlock, language: str) -> QWidget:
-    widget = QWidget()
-    layout = column(label(block.title.get(language), "h2"), spacing=look.px(18))
-    for paragraph in block.paragraphs:
-        layout.addWidget(label(paragraph.get(language), "body"))
-    widget.setLayout(layout)
-    return widget
 
 
 def link_card(look: Look, link: Link, labels: Labels, language: str,

@@ -17,6 +17,7 @@ from ..qt.half_built import built
 from ..qt.idle import IdleWatcher
 from ..qt.safety import guarded
 from ..qt.timers import single_shot
+from . import slices
 from .home import HomeScreen
 from .nav_bar import NavBar
 from .overlays import Overlays
@@ -73,6 +74,7 @@ class KioskWindow(QWidget):
         self.look = self._look(*size)
         self.build_ahead_ms = build_ahead_ms  # may be changed: from the next first frame on
         self._ahead_waits_for_paint = False
+        self._to_draw = ""  # the screen built ahead last: its picture is drawn in the next turn
         # One timer for building ahead, not QTimer.singleShot: kiosk/qt/timers.py
         self._ahead_timer = single_shot(self, self.build_next)
 
@@ -138,13 +140,16 @@ class KioskWindow(QWidget):
         The screen on show is built at once, the others just after it is painted: a visitor
         (or the start of the kiosk) waits for one screen, not for five.
         """
-        self.setStyleSheet(self.look.style_sheet())
+        sheet = self.look.style_sheet()
+        if sheet != self.styleSheet():  # Qt styles every widget again, old screens too: 30 ms
+            self.setStyleSheet(sheet)
         self.pictures.set_size(self.width(), self.height())
         for screen in self.screens.values():
             self.stack.removeWidget(screen)
             screen.deleteLater()
         self.screens = {}
         self._broken = set()
+        self._to_draw = ""
         self._screens = Screens(self.content, self.look, self.language, self.navigate,
                                 self.replace, self)
         def make_nav() -> NavBar:
@@ -166,35 +171,37 @@ class KioskWindow(QWidget):
     def building_ahead(self) -> bool:
         """Whether screens are still to be built ahead of a visitor's tap."""
         return (self._ahead_waits_for_paint and self.build_ahead_ms is not None) \
-            or self._ahead_timer.isActive()
+            or self._ahead_timer.isActive() or slices.building(self.stack)
 
     def build_next(self) -> None:
         """Build the next screen not yet built, and go on with the rest one per turn of the
         event loop so that a tap in between is answered at once; each is drawn once off
-        screen: its layout, its map and the glyphs it needs are ready before a visitor taps its
-        tile (the first visit of the network screen took 53 ms, the next ones 5)."""
+        screen, in the turn after its building: its layout, its map and the glyphs it needs
+        are ready before a visitor taps its tile (the first visit of the network screen took
+        53 ms, the next ones 5)."""
         if not self.isVisible():  # closed, or hidden: its next paint starts this again
             self._ahead_waits_for_paint = True
             return
         self._finish_home()  # what the home screen held back for its first frame
+        drawn, self._to_draw = self._to_draw, ""
+        if drawn in self.screens:  # the picture of the one built last, in a turn of its own
+            self.screens[drawn].resize(self.stack.size())
+            self.pictures.draw(drawn, self.screens[drawn])
         missing = [name for name in self.pages()
                    if name not in self.screens and name not in self._broken]
-        if not missing:
-            return
-        screen = self._screen(missing[0])
-        if screen is not None:
+        if missing and not drawn and self._screen(missing[0]) is not None:
             self._finish_home()  # it may be the one just built, off screen: nothing to wait for
-            screen.resize(self.stack.size())
-            self.pictures.draw(missing[0], screen)
-        if len(missing) > 1:
+            self._to_draw = missing[0]
+        if missing:
             self._ahead_timer.start(0)
 
     def build_every_screen(self) -> None:
         """Every screen built and drawn off screen now, as building ahead does in turns."""
-        while any(name not in self.screens and name not in self._broken
-                  for name in self.pages()):
+        while self._to_draw or any(name not in self.screens and name not in self._broken
+                                   for name in self.pages()):
             self.build_next()
         self._ahead_timer.stop()
+        slices.finish_all(self.stack)
 
     def _finish_home(self) -> None:
         home = self.screens.get("home")

@@ -209,3 +209,17 @@ def test_a_screen_past_the_budget_keeps_no_picture_and_opens_live(qtbot, make_wi
         QWidget.grab = original
     assert window.route == Route("strategies", "internationalization")
     assert window.screens["strategies"] not in drawn and not window.pictures.has("strategies")
+
+
+def test_each_screen_built_ahead_is_drawn_in_the_turn_after_its_own(make_window):
+    """Building a long screen and drawing it are each most of a turn: never both in one."""
+    window = make_window(size=LARGE)
+    pages = window.pages()[1:]
+    for index, page in enumerate(pages):
+        window.build_next()  # a turn: the next screen built, not drawn
+        assert page in window.screens and not window.pictures.has(page)
+        window.build_next()  # the next turn: drawn, the one after it not yet built
+        assert window.pictures.has(page)
+        assert all(after not in window.screens for after in pages[index + 1:])
+    settle()  # the turn the last call asked for: nothing left to build
+    assert not window.building_ahead

@@ -26,8 +26,9 @@ INSET_CALLOUT_RINGS = 3
 # Markers up to which a map with unnamed locations is laid out again with larger insets (45
 # markers: 25 ms a layout; 200, where most stay unnamed either way, 1 s)
 SECOND_LAYOUT_UP_TO = 60
-# Places on the map beyond which none is named or pushed apart, each drawn where it is and
-# numbered as in the list beside it, where a visitor chooses: placing names and spreading
+# Places on the map beyond which none is named, numbered or pushed apart, each drawn where it
+# is (numbers on so many would be a blot), the list beside it where a visitor chooses: placing
+# names and spreading
 # markers cost more than linear time (the network's screen built in 0.4 s with 100 places,
 # 1.2 s with 200, 4 s with 500, 47 s with 3,500, on the screen's thread; 200 still name an
 # eighth of themselves at rest). Zoomed in, fewer are on the map, and those are named.
