@@ -40,6 +40,7 @@ BOUNDS = {  # figure: the most it may be (docs/performance.md)
     "idle_cpu_pct": 0.5, "attract_cpu_pct": 10.0, "soak_exceptions": 0, "soak_qt_warnings": 0,
     "soak_rss_growth_mib": 3.0, "check_ms": 300.0, "network_paint_ms": 16.0,
     "save_pause_ms": 50.0, "pin_pause_ms": 50.0,
+    "live_load_stall_ms_large": 100.0, "open_stall_ms_large": 100.0,
 }
 
 

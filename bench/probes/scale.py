@@ -11,20 +11,26 @@ from .common import ROOT, kiosk_window, p95
 
 
 def large_content() -> str:
+    """The most of everything `check` accepts on one page and the network: 500 cards with the
+    longest titles and summaries, sections of the longest paragraphs, 1,000 places."""
     long_en = " ".join(["A long paragraph about the organisation and its work."] * 40)
+    title, summary = (long_en * 3)[:150], long_en[:400]
     lines = ["organisation: {name: {en: Large Park, zh: 大园区}}", "home:", "  tiles:",
              "    - {page: clusters, title: {en: Clusters, zh: 集群}}",
              "    - {page: network, title: {en: Network, zh: 网络}}",
              "clusters:", "  title: {en: Clusters, zh: 集群}",
              f'  lead: {{en: "{long_en}", zh: 很长}}', "  items:"]
-    lines += [f"    - {{id: c{i}, title: {{en: Cluster {i}, zh: 集群{i}}}, "
-              f'summary: {{en: "{long_en}", zh: 摘要}}, '
-              f'paragraphs: [{{en: "{long_en}", zh: 段落}}]}}' for i in range(200)]
+    lines += [f'    - {{id: c{i}, title: {{en: "{i} {title[:146]}", zh: 集群{i}}}, '
+              f'summary: {{en: "{summary}", zh: 摘要}}, '
+              f'paragraphs: [{{en: "{long_en}", zh: 段落}}]}}' for i in range(500)]
+    paragraphs = ", ".join([f'"{long_en}"'] * 5)
+    lines += ["  sections:"] + [f"    - {{title: Section {i}, paragraphs: [{paragraphs}]}}"
+                                for i in range(10)]
     lines += ["network:", "  title: {en: Network, zh: 网络}", "  locations:"]
     chance = random.Random(3)
     lines += [f"    - {{id: l{i}, name: {{en: Place {i}, zh: 地点{i}}}, "
               f"lat: {chance.uniform(20, 48):.3f}, lon: {chance.uniform(80, 130):.3f}, "
-              f'summary: {{en: "{long_en[:500]}", zh: 摘要}}}}' for i in range(1000)]
+              f'summary: {{en: "{summary}", zh: 摘要}}}}' for i in range(1000)]
     return "\n".join(lines) + "\n"
 
 
