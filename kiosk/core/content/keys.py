@@ -128,7 +128,9 @@ LINK = Section("link", (
 
 GROUP = Section("group", (
     Key("title", LINE, "", True),
-    Key("terms", listed(of=LINE, minimum=1), "the terms, shown as chips", True),
+    # at most 40: a group is built in one step of its screen's (kiosk/ui/slices.py)
+    Key("terms", listed(of=LINE, minimum=1, maximum=40),
+        "the terms, shown as chips (at most 40)", True),
     Key("lead", TEXT),
     Key("flow", BOOLEAN, "true: the terms are steps, shown in order with arrows"),
 ), shared="group")
@@ -173,8 +175,11 @@ PAGE = Section("page", (
     Key("title", LINE, "", True),
     Key("lead", TEXT, "the paragraph under the title"),
     Key("pillars", listed(PILLAR), "cards"),
-    Key("figures", listed(FIGURE), "big numbers"),
-    # at most 500: a page's screen builds in about a second with that many (its buttons)
+    # at most 12, two rows: built with the screen, for their count-up (110 ms for 12 of the
+    # longest here, more than a card a text for the type's size)
+    Key("figures", listed(FIGURE, maximum=12), "big numbers (at most 12)"),
+    # at most 500 (and the network's features), 1,000 locations: a screen fills a slice at a
+    # time (kiosk/ui/slices.py), in about 3 s with that many here
     Key("items", listed(DETAIL, maximum=500), "cards that open a detail view (at most 500)"),
     Key("groups", listed(GROUP), "terms shown as chips, or as steps with flow: true"),
     Key("sections", listed(BLOCK), "headed paragraphs"),
@@ -193,7 +198,6 @@ NETWORK = Section("network", (
     Key("title", LINE, "", True),
     Key("lead", TEXT),
     Key("list_title", LINE, "above the list beside the map (default: the label 'locations')"),
-    # at most 1,000: the network's screen takes a second to build with that many (its list)
     Key("locations", listed(LOCATION, maximum=1000), "the places on the map (at most 1,000)",
         True),
     Key("features", listed(DETAIL, maximum=500),

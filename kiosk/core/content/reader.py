@@ -177,7 +177,7 @@ class Reader:
     def items(self, node: yaml.Node, name: str, minimum: int = 0,
               most: int = 0) -> list[yaml.Node]:
         """The entries of a list: at least `minimum`; at most `most` (0: no limit), or none
-        (a screen of more takes over a second to build)."""
+        (keys.py: why each list's limit)."""
         if not isinstance(node, yaml.SequenceNode):
             self.error(node, f"'{name}' must be a list (lines starting with '- '), "
                              f"not {describe(node)}")
@@ -187,8 +187,8 @@ class Reader:
                              f"{'entry' if minimum == 1 else 'entries'}, not {len(node.value)}")
         if most and len(node.value) > most:
             self.error(node, f"'{name}' has {len(node.value):,} entries, more than the kiosk "
-                             f"shows ({most:,} at most: its screen takes a second to build "
-                             "with that many)")
+                             f"shows ({most:,} at most: its screen would take seconds to fill "
+                             "with more)")
             return []
         return list(node.value)
 
@@ -273,8 +273,9 @@ class Reader:
                                "this file (README, \"Characters the font has\")", True,
                          at if node is None else None)
 
-    def texts(self, node: yaml.Node, name: str, minimum: int = 0) -> tuple[Text, ...]:
-        return tuple(self.text(item, name) for item in self.items(node, name, minimum))
+    def texts(self, node: yaml.Node, name: str, minimum: int = 0,
+              most: int = 0) -> tuple[Text, ...]:
+        return tuple(self.text(item, name) for item in self.items(node, name, minimum, most))
 
     def number_of(self, keys: dict[str, yaml.Node], of: known.Section, name: str) -> float:
         """The number `name` of a section, within the range its key declares."""

@@ -288,7 +288,8 @@ def _group(r: Reader, node: yaml.Node) -> TermGroup | None:
         return None
     return TermGroup(
         title=r.text(keys["title"], "title"),
-        terms=r.texts(keys["terms"], "terms", minimum=1),
+        terms=r.texts(keys["terms"], "terms", minimum=1,
+                      most=known.GROUP.form("terms").maximum),
         lead=_text(r, keys, "lead"),
         flow=r.boolean(keys["flow"], "flow") if "flow" in keys else False,
     )
@@ -348,7 +349,8 @@ def _page(r: Reader, node: yaml.Node, name: str) -> Page:
                 text=_text(r, card, "text"),
                 icon=r.icon(card["icon"], "icon") if "icon" in card else "",
             ))
-    for item in r.items(keys["figures"], "figures") if "figures" in keys else ():
+    for item in r.items(keys["figures"], "figures", most=known.PAGE.form("figures").maximum) \
+            if "figures" in keys else ():
         figure = r.keys(item, "figure", *known.FIGURE.names())
         if figure and "value" in figure and "label" in figure:
             figures.append(Figure(

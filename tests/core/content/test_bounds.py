@@ -402,7 +402,7 @@ def test_a_network_of_more_locations_than_the_kiosk_shows_is_refused(count):
     found = [p for p in problems(text) if "warning" not in p]
     assert found == ([] if count == 1000 else [
         "content.yaml:11:5: 'locations' has 1,001 entries, more than the kiosk shows (1,000 "
-        "at most: its screen takes a second to build with that many)"])
+        "at most: its screen would take seconds to fill with more)"])
 
 
 @pytest.mark.parametrize(("where", "most"), [("mission", 500), ("network", 500)])
@@ -422,4 +422,23 @@ def test_a_list_of_details_longer_than_the_kiosk_shows_is_refused(where, most, o
     line = 9 if where == "mission" else 12
     assert found == ([] if not over else [
         f"content.yaml:{line}:5: '{key}' has 501 entries, more than the kiosk shows (500 at "
-        "most: its screen takes a second to build with that many)"])
+        "most: its screen would take seconds to fill with more)"])
+
+
+@pytest.mark.parametrize(("key", "most", "start", "entry", "line"), [
+    ("figures", 12, "mission:\n  title: M\n  figures:\n", "    - {value: '1', label: L}\n",
+     "9:5"),
+    ("terms", 40, "mission:\n  title: M\n  groups:\n    - title: G\n      terms:\n",
+     "        - T\n", "11:9"),
+])
+@pytest.mark.parametrize("over", [0, 1])
+def test_the_big_numbers_and_a_groups_terms_are_bounded_too(key, most, start, entry, line, over):
+    from kiosk.core.content import keys as declared
+
+    section = declared.PAGE if key == "figures" else declared.GROUP
+    assert section.form(key).maximum == most
+    base = MINIMAL.replace("mission:\n  title: {en: Mission, zh: 使命}\n", "")
+    found = [p for p in problems(base + start + entry * (most + over)) if "warning" not in p]
+    assert found == ([] if not over else [
+        f"content.yaml:{line}: '{key}' has {most + 1} entries, more than the kiosk shows "
+        f"({most} at most: its screen would take seconds to fill with more)"])
