@@ -69,8 +69,7 @@ class Slices(QObject):
         """Take one step: its weight, or None once there are none left."""
         step = next(self._steps, None)
         if step is None:
-            self.done = True
-            self._timer.stop()
+            self._stop()
             return None
         step[1]()
         return step[0]
@@ -93,7 +92,12 @@ class Slices(QObject):
                 self._timer.start()
         except Exception:  # what was built stays on the screen; no more is tried
             log.exception("a screen could not be built to its end")
-            self.done = True
+            self._stop()
+
+    def _stop(self) -> None:
+        self.done = True
+        self._timer.stop()
+        self._screen.removeEventFilter(self)  # no more shows to wait for
 
     def finish(self) -> None:
         """Every step taken now (for a picture of the whole screen: the snapshot command)."""

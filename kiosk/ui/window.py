@@ -140,13 +140,14 @@ class KioskWindow(QWidget):
         The screen on show is built at once, the others just after it is painted: a visitor
         (or the start of the kiosk) waits for one screen, not for five.
         """
-        sheet = self.look.style_sheet()
-        if sheet != self.styleSheet():  # Qt styles every widget again, old screens too: 30 ms
-            self.setStyleSheet(sheet)
-        self.pictures.set_size(self.width(), self.height())
         for screen in self.screens.values():
             self.stack.removeWidget(screen)
+            screen.setParent(None)  # not styled again below (50 ms for a long page's widgets)
             screen.deleteLater()
+        sheet = self.look.style_sheet()
+        if sheet != self.styleSheet():  # Qt styles every widget under the window again
+            self.setStyleSheet(sheet)
+        self.pictures.set_size(self.width(), self.height())
         self.screens = {}
         self._broken = set()
         self._to_draw = ""

@@ -4,8 +4,9 @@ a turn at a time while the screen is shown, in order; a visitor's taps answered 
 import logging
 
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGridLayout, QWidget
+from PySide6.QtWidgets import QApplication, QGridLayout, QWidget
 
 from kiosk.core.content import load_bytes
 from kiosk.core.session import Route
@@ -211,3 +212,21 @@ def test_new_content_of_the_same_look_is_not_styled_all_over_again(make_window, 
     assert given == []
     window.toggle_larger_text()  # another look: another sheet
     assert len(given) == 1 and "font-size" in given[0]
+
+
+def test_new_colours_restyle_the_window_without_the_old_screens(make_window, content):
+    """The old screens leave the window before it is styled for new colours: Qt would style
+    each of their widgets again, only to delete them."""
+    import shiboken6
+
+    window = make_window()
+    window.build_every_screen()
+    old = list(window.screens.values())
+    given: list[str] = []
+    styled = window.setStyleSheet
+    window.setStyleSheet = lambda sheet: (given.append(sheet), styled(sheet))
+    window.use_content(content._replace(theme=content.theme._replace(accent="#00508C")))
+    assert len(given) == 1 and "#00508C" in given[0]
+    assert all(shiboken6.isValid(s) and s.parentWidget() is None for s in old)
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # as the event loop does
+    assert not any(shiboken6.isValid(s) for s in old)
