@@ -179,7 +179,7 @@ PAGE = Section("page", (
     # longest here, more than a card a text for the type's size)
     Key("figures", listed(FIGURE, maximum=12), "big numbers (at most 12)"),
     # at most 500 (and the network's features), 1,000 locations: a screen fills a slice at a
-    # time (kiosk/ui/slices.py), in about 3 s with that many here
+    # time (kiosk/ui/slices.py), in a few seconds with that many here
     Key("items", listed(DETAIL, maximum=500), "cards that open a detail view (at most 500)"),
     Key("groups", listed(GROUP), "terms shown as chips, or as steps with flow: true"),
     Key("sections", listed(BLOCK), "headed paragraphs"),
