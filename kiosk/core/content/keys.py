@@ -93,6 +93,11 @@ class Section(NamedTuple):
 LONGEST_LINE = 150  # a title, a name, a word on a control: a few lines on a card at most
 LONGEST_SENTENCES = 400  # a summary, a motto, a card's text: a few sentences under a title
 LONGEST_TEXT = 5_000  # a lead or a paragraph: a screenful of reading
+# where a longer text would not fit, as the checker says (the longest of all is about two
+# screens of reading at 1280x720: a 19.9 MB text took the kiosk 118 s to its first frame)
+TOO_LONG = {LONGEST_LINE: "a title or a name holds",
+            LONGEST_SENTENCES: "fits in a few lines under a title",
+            LONGEST_TEXT: "a screen shows"}
 TEXT = Form(Kind.TEXT, longest=LONGEST_TEXT)
 LINE = Form(Kind.TEXT, longest=LONGEST_LINE)
 SENTENCES = Form(Kind.TEXT, longest=LONGEST_SENTENCES)

@@ -22,8 +22,10 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from ..files import UnreadableError, read_regular_file
+from . import hints
 from .problems import Loaded, Problem, errors
-from .reader import TAG, Reader, position, quoted
+from .quoting import TAG, position, quoted
+from .reader import Reader
 from .schema import content as read_content
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -184,6 +186,11 @@ def _compose(text: str, reader: Reader) -> yaml.Node | None:
         elif "expected a single document" in str(exc):
             problem = "the file holds more than one document"
             hint = "the '---' here starts a second one: keep only one"
+        elif (typed := hints.syntax(lines, (opened or mark).line - 1, mark.line)) is not None:
+            line, column, advice = typed  # the character to change, then what YAML said
+            reader.problems.append(Problem(reader.file, line, column,
+                                           f"YAML syntax error: {advice} (YAML: {problem})"))
+            return None
         else:
             hint = "check the indentation, colons and quotes on this line and the one before"
         reader.problems.append(Problem(reader.file, mark.line + 1, mark.column + 1,

@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 import yaml
 
+from . import hints
 from . import keys as known
 from .glyphs import undrawable
 from .icons import icon_problem
@@ -23,69 +24,16 @@ from .model import LANGUAGE_NAMES, Link, Text
 from .picture_size import MAX_PIXELS, pixel_size
 from .problems import Problem
 from .qr_sizes import QR_BYTES, QR_READABLE_BYTES, QR_SMALLEST_PX, qr_modules
+from .quoting import NUMBER, TAG, describe, position, quoted
 
-TAG = "tag:yaml.org,2002:"
-NUMBER = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?")
 COLOUR = re.compile(known.COLOUR_PATTERN)
 ID = re.compile(known.ID_PATTERN)
 URL = re.compile(known.URL_PATTERN)
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
-def describe(node: yaml.Node) -> str:
-    """How a node reads to a person: 'the text "sixty"', 'a list', ..."""
-    if isinstance(node, yaml.SequenceNode):
-        return "a list"
-    if isinstance(node, yaml.MappingNode):
-        return "a set of keys"
-    tag = node.tag.removeprefix(TAG)
-    value = node.value if len(node.value) <= 40 else node.value[:37] + "..."
-    if tag == "null":
-        return "nothing"
-    if tag == "bool":
-        return f"the yes/no value {node.value}"
-    if tag in ("int", "float") and NUMBER.fullmatch(node.value):
-        return f"the number {value}"
-    return f'the text "{value}"'
-
-
-# Where a text too long for its kind would not fit (keys.py: the longest a text of each kind
-# may be; the longest of all is about two screens of reading at 1280x720, where a paragraph of
-# 1,000 characters takes a quarter: a 19.9 MB text took the kiosk 118 s to its first frame)
-TOO_LONG = {known.LONGEST_LINE: "a title or a name holds",
-            known.LONGEST_SENTENCES: "fits in a few lines under a title",
-            known.LONGEST_TEXT: "a screen shows"}
 LISTED = 200  # problems listed one by one; the rest are counted ("and 12,345 more")
-QUOTED = 60  # characters of a value a message quotes (a pasted picture can be megabytes)
 MESSAGE = 400  # characters of a message at most, whatever it quotes
-
-
-def quoted(value: str) -> str:
-    """`value` as a message quotes it: its first line, at most QUOTED characters of it."""
-    first = value.split("\n", 1)[0]
-    if first == value and len(value) <= QUOTED:
-        return value
-    return f"{first[:QUOTED]}… [{len(value):,} characters]"
-
-
-def position(text: str, at: int) -> tuple[int, int]:
-    """The line and column (from 1) of character `at` of `text`."""
-    return text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
-
-
-def _split_by_comma(mapping: yaml.MappingNode, words: str, value: yaml.Node,
-                    previous: tuple[str, yaml.Node] | None) -> str:
-    """Why a text in `{en: Mission, vision, zh: ...}` broke, if that is what happened: the
-    comma ended the text, and the words after it were read as a key with no value."""
-    if not mapping.flow_style or previous is None or not isinstance(value, yaml.ScalarNode) \
-            or value.tag != TAG + "null" or value.style:
-        return ""
-    key, before = previous
-    if not isinstance(before, yaml.ScalarNode) or before.style:
-        return ""
-    return (f": a comma inside {{...}} starts a new key, so the text of '{key}' ended at the "
-            "comma; put the whole text in quotes, like "
-            f"{key}: \"{before.value}, {words}\"")
 
 
 class Reader:
@@ -101,7 +49,9 @@ class Reader:
 
     # -- recording ---------------------------------------------------------------------------
     def error(self, node: yaml.Node, message: str) -> None:
-        self._record(node, message, False)
+        quote = hints.starts_with_typographic_quote(node.value) \
+            if isinstance(node, yaml.ScalarNode) else ""
+        self._record(node, f"{message}; {quote}" if quote else message, False)
 
     def warn(self, node: yaml.Node, message: str) -> None:
         self._record(node, message, True)
@@ -161,7 +111,7 @@ class Reader:
                 continue
             key_nodes[key] = key_node
             if key not in allowed:
-                split = _split_by_comma(node, key, value_node, previous)
+                split = hints.comma_in_braces(node, key, value_node, previous)
                 close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
                 hint = (split or (f" (did you mean '{close[0]}'?)" if close
                                   else f"; allowed in '{name}': {', '.join(allowed)}"))
@@ -245,11 +195,14 @@ class Reader:
         return Text(**{lang: value})
 
     def _visible(self, node: yaml.Node, name: str, value: str) -> None:
-        """A text a visitor reads: not longer than its place holds (keys.py), and drawable."""
+        """A text a visitor reads: not longer than its place holds (keys.py), drawable, and
+        not in a word processor's quotes by mistake."""
+        if quoted_text := hints.in_typographic_quotes(name, value):
+            self.warn(node, quoted_text)
         longest = known.LONGEST.get(name.partition(".")[0], known.LONGEST_TEXT)
         if len(value) > longest:
             self.error(node, f"'{name}' is {len(value):,} characters long, more than "
-                             f"{TOO_LONG[longest]} ({longest:,} at most): shorten it" + (
+                             f"{known.TOO_LONG[longest]} ({longest:,} at most): shorten it" + (
                              ", or split it into paragraphs" if longest == known.LONGEST_TEXT
                              else ""))
             return
@@ -277,12 +230,15 @@ class Reader:
               most: int = 0) -> tuple[Text, ...]:
         return tuple(self.text(item, name) for item in self.items(node, name, minimum, most))
 
-    def number_of(self, keys: dict[str, yaml.Node], of: known.Section, name: str) -> float:
+    def number_of(self, keys: dict[str, yaml.Node], of: known.Section, name: str,
+                  hint: str = "") -> float:
         """The number `name` of a section, within the range its key declares."""
         form = of.form(name)
-        return self.number(keys[name], name, form.low, form.high, form.unit)
+        return self.number(keys[name], name, form.low, form.high, form.unit, hint)
 
-    def number(self, node: yaml.Node, name: str, low: float, high: float, unit: str = "") -> float:
+    def number(self, node: yaml.Node, name: str, low: float, high: float, unit: str = "",
+               hint: str = "") -> float:
+        """A number within `low` and `high`; `hint` follows the message if it is not."""
         raw = str(node.value).strip() if isinstance(node, yaml.ScalarNode) else None
         is_number = (
             raw is not None
@@ -290,12 +246,13 @@ class Reader:
             and NUMBER.fullmatch(raw) is not None
         )
         if raw is None or not is_number:
-            self.error(node, f"'{name}' must be a number, not {describe(node)}")
+            self.error(node, f"'{name}' must be a number, not {describe(node)}"
+                             + (hints.degrees(raw) if raw is not None else ""))
             return low
         value = float(raw)
         if not low <= value <= high:
             shown = f"{low:g} and {high:g}" + (f" {unit}" if unit else "")
-            self.error(node, f"'{name}' must be between {shown}, not {quoted(raw)}")
+            self.error(node, f"'{name}' must be between {shown}, not {quoted(raw)}{hint}")
             return low
         return value
 
@@ -370,7 +327,8 @@ class Reader:
                                  "itself (a symbolic link loop): replace it with the picture")
             else:
                 self.error(node, f"image file not found: {quoted(value)} "
-                                 f"(looked in {self.base_dir})")
+                                 f"(looked in {self.base_dir})"
+                                 + hints.missing_picture(value, self.base_dir))
             return None
         except ValueError:  # a NUL character in the path
             self.error(node, f"image file not found: {quoted(value)} "

@@ -10,6 +10,7 @@ from types import MappingProxyType
 
 import yaml
 
+from . import hints
 from . import keys as known
 from .contrast import MINIMUM, weak_pairs
 from .model import (
@@ -34,7 +35,8 @@ from .model import (
     Theme,
     Tile,
 )
-from .reader import Reader, quoted
+from .quoting import quoted
+from .reader import Reader
 
 
 def content(r: Reader, root: yaml.Node, source: Path | None) -> Content:
@@ -394,7 +396,8 @@ def _network(r: Reader, node: yaml.Node, labels: Labels,
         _unique_id(r, loc["id"], detail.id, seen)
         locations.append(Location(
             detail=detail,
-            latitude=r.number_of(loc, known.LOCATION, "lat"),
+            latitude=r.number_of(loc, known.LOCATION, "lat", hints.swapped(
+                str(getattr(loc["lat"], "value", "")), str(getattr(loc["lon"], "value", "")))),
             longitude=r.number_of(loc, known.LOCATION, "lon"),
             headquarters=r.boolean(loc["headquarters"], "headquarters")
             if "headquarters" in loc else False,

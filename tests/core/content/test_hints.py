@@ -1,0 +1,142 @@
+"""Mistakes staff make while typing, each answered with what to type instead (hints.py): a
+Chinese input method's punctuation, a word processor's quotes, a Windows path, a picture's name
+in another case, degrees and minutes, latitude and longitude swapped."""
+
+import pytest
+
+from kiosk.core.content import hints, load_bytes
+
+from ...samples import MINIMAL, ROOT, problems
+
+TITLE = "  title: {en: Mission, zh: 使命}"
+
+
+def errors(text: str, base=ROOT) -> list[str]:
+    return [p for p in problems(text, base) if "warning" not in p]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("  title： {en: Mission, zh: 使命}",
+     "content.yaml:7:8: YAML syntax error: '：' here is a Chinese (full-width) colon: YAML needs "
+     "the English ':' (请把中文冒号 '：' 改为英文 ':') (YAML: mapping values are not allowed in "
+     "this context)"),
+    ("  title: {en: Mission， zh: 使命}",
+     "content.yaml:7:22: YAML syntax error: '，' here is a Chinese (full-width) comma: YAML needs "
+     "the English ',' (请把中文逗号 '，' 改为英文 ',') (YAML: did not find expected ',' or '}')"),
+    ("  title: ｛en: Mission, zh: 使命}",
+     "content.yaml:7:10: YAML syntax error: '｛' here is a Chinese (full-width) brace: YAML needs "
+     "the English '{' (请把中文花括号 '｛' 改为英文 '{') (YAML: mapping values are not allowed in "
+     "this context)"),
+    ("  title: “Mission: ours”",
+     "content.yaml:7:10: YAML syntax error: '“' is a typographic quote (from a word processor), "
+     "which YAML keeps as part of the value: type straight quotes \" \" instead, or none "
+     "(请用英文直引号 \" \") (YAML: mapping values are not allowed in this context)"),
+])
+def test_punctuation_typed_with_a_chinese_input_method_is_named_where_it_is(line, expected):
+    assert problems(MINIMAL.replace(TITLE, line)) == [expected]
+
+
+def test_a_full_width_colon_after_a_key_is_found_on_the_line_before_yamls():
+    # YAML notices it one line later, inside the section the key was meant to open
+    found = problems(MINIMAL + "settings：\n  idle_timeout: 60\n")
+    assert found == [
+        "content.yaml:8:9: YAML syntax error: '：' here is a Chinese (full-width) colon: YAML "
+        "needs the English ':' (请把中文冒号 '：' 改为英文 ':') (YAML: could not find expected ':' "
+        "while scanning a simple key that starts on line 8)"]
+
+
+def test_chinese_punctuation_inside_texts_is_the_texts_own():
+    text = MINIMAL.replace(TITLE, "  title: {en: Mission, zh: 使命：创新，协同}\n"
+                                  "  lead: {en: \"Park: tech, new\", zh: \"园区：科技，创新。\"}")
+    assert problems(text) == []
+
+
+def test_a_syntax_error_without_full_width_punctuation_keeps_the_usual_advice():
+    found = problems(MINIMAL.replace(TITLE, "  title: {en: Mission zh: 使命"))
+    assert len(found) == 1 and "check the indentation, colons and quotes" in found[0]
+
+
+def test_a_value_in_a_word_processors_quotes_is_told_to_use_straight_ones():
+    assert errors(MINIMAL + "theme:\n  accent: “#4CAF50”\n") == [
+        "content.yaml:9:11: 'accent' must be a colour written like \"#660874\", not "
+        "\"“#4CAF50”\"; '“' is a typographic quote (from a word processor), which YAML keeps "
+        "as part of the value: type straight quotes \" \" instead, or none (请用英文直引号 \" \")"]
+    assert problems(MINIMAL.replace(TITLE, "  title: {en: “Mission”, zh: 使命}")) == [
+        "content.yaml:7:15: warning: 'title.en' is in typographic quotes “ ”, which the screen "
+        "shows: if they were meant as YAML's quotes, type straight quotes \" \" instead, or none"]
+    assert problems(MINIMAL.replace(TITLE, "  title: {en: Our “Mission”, zh: 使命}")) == []
+
+
+def test_the_comma_advice_never_puts_a_word_processors_quotes_into_the_text():
+    found = errors(MINIMAL.replace(TITLE, "  lead: {en: “Energy, water…”, zh: 能源}\n  title: M"))
+    assert found == [
+        "content.yaml:7:23: unknown key 'water…”': a comma inside {...} starts a new key, so "
+        "the text of 'en' ended at the comma; put the whole text in quotes, like en: \"Energy, "
+        "water…\""]
+
+
+@pytest.fixture
+def folder(tmp_path):
+    (tmp_path / "photos").mkdir()
+    (tmp_path / "photos" / "Lab.PNG").write_bytes(b"\x89PNG\r\n\x1a\n")
+    return tmp_path
+
+
+@pytest.mark.parametrize(("written", "hint"), [
+    ("photos\\\\Lab.PNG", "; write / between folders, not \\: photos/Lab.PNG; photos/Lab.PNG is "
+                         "there"),
+    ("photos/lab.png", "; did you mean photos/Lab.PNG?"),  # the case
+    ("photos/Lba.PNG", "; did you mean photos/Lab.PNG?"),  # a slip
+    ("photos/garden.png", ""),  # nothing like it
+    ("pictures/lab.png", ""),  # no such folder
+])
+def test_a_picture_not_found_says_how_to_write_it_and_what_is_there(folder, written, hint):
+    text = MINIMAL + f"  items:\n    - {{id: a, title: A, image: \"{written}\"}}\n"
+    shown = written.replace("\\\\", "\\")
+    assert errors(text, folder) == [
+        f"content.yaml:9:32: image file not found: {shown} (looked in {folder}){hint}"]
+
+
+def test_a_picture_as_written_is_found():
+    assert hints.missing_picture("photos/Lab.PNG", ROOT) == ""
+
+
+@pytest.mark.parametrize(("raw", "hint"), [
+    ("22°49′N", "; write degrees as a decimal number: 22°49′N is 22.8167"),
+    ("33°52'S", "; write degrees as a decimal number: 33°52'S is -33.8667"),
+    ("22°49′30″N", "; write degrees as a decimal number: 22°49′30″N is 22.825"),
+    ("116度23分东", "; write degrees as a decimal number: 116度23分东 is 116.3833"),
+    ("40°", "; write degrees as a decimal number: 40° is 40"),
+    ("north", ""),
+    ("22.5 N", ""),
+])
+def test_a_coordinate_in_degrees_and_minutes_is_given_as_a_decimal(raw, hint):
+    assert hints.degrees(raw) == hint
+
+
+def test_a_coordinate_in_degrees_and_minutes_in_the_file():
+    text = MINIMAL + ("network:\n  title: N\n  locations:\n"
+                      "    - {id: a, name: A, lat: 22°49′N, lon: 108.3}\n")
+    assert errors(text) == [
+        "content.yaml:11:29: 'lat' must be a number, not the text \"22°49′N\"; write degrees "
+        "as a decimal number: 22°49′N is 22.8167"]
+
+
+@pytest.mark.parametrize(("lat", "lon", "hint"), [
+    ("116.4", "39.9", " (latitude and longitude swapped? 116.4 can only be a longitude, 39.9 a "
+                      "latitude)"),
+    ("95", "120", ""),  # the longitude could not be a latitude either
+    ("-100", "-90", " (latitude and longitude swapped? -100 can only be a longitude, -90 a "
+                    "latitude)"),
+    ("91", "-91", ""),
+])
+def test_a_latitude_out_of_range_asks_whether_the_two_are_swapped(lat, lon, hint):
+    text = MINIMAL + ("network:\n  title: N\n  locations:\n"
+                      f"    - {{id: a, name: A, lat: {lat}, lon: {lon}}}\n")
+    found = [p for p in errors(text) if "'lat'" in p]
+    assert found == [f"content.yaml:11:29: 'lat' must be between -90 and 90, not {lat}{hint}"]
+
+
+def test_the_bundled_file_gets_no_hint():
+    loaded = load_bytes((ROOT / "content.yaml").read_bytes(), "content.yaml", ROOT)
+    assert not any("typographic" in str(p) or "full-width" in str(p) for p in loaded.problems)
