@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 from ..core.content.model import Content, Tile
 from ..qt.safety import guarded
 from .fit_label import FitLabel
+from .photo import photo
 from .theme import Look
-from .widgets import ElidedLabel, TapButton, column, hbox, link_card, picture
+from .widgets import ElidedLabel, TapButton, column, hbox, link_card
 
 
 def after_first_frame(make: Callable[[], QWidget], later: list[Callable[[], None]]) -> QWidget:
@@ -37,7 +38,7 @@ def glimpse(content: Content, tile: Tile, look: Look, language: str,
     titles of its first items. What can wait for the first frame is added to `later`. And
     whether it stands in for the tile's icon: the map does, and takes the icon's room too
     (beside an icon and a title of two lines it shrank to a speck at 1920x1080)."""
-    own = picture(tile.image, look.px(560), look.px(220))
+    own = photo(tile.image, look)
     if own is not None:
         return own, False
     network = content.network

@@ -155,19 +155,42 @@ def test_home_tiles_give_a_glimpse_of_their_pages(make_window, content, monkeypa
     assert mini.visible_texts() == []  # markers only: too small for names
 
 
-def test_a_tile_with_a_picture_shows_it(make_window, content, tmp_path):
-    from PySide6.QtGui import QColor, QImage
-    from PySide6.QtWidgets import QLabel
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 800), (1080, 1920), (3840, 2160)])
+def test_a_tiles_photo_fills_its_box_round_its_middle_unstretched(make_window, content,
+                                                                  tmp_path, size):
+    """An 800x600 photo: blue, a green band along its top, a red block of 200x150 in its
+    middle. It fills the box between the tile's icon and title (blue or green at each corner),
+    its middle in the box's middle, the block still 4:3."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QColor, QImage, QPainter
 
-    image = QImage(400, 200, QImage.Format.Format_RGB32)
-    image.fill(QColor("#2E7D32"))
+    from kiosk.ui.photo import Photo
+
+    image = QImage(800, 600, QImage.Format.Format_RGB32)
+    image.fill(QColor("#1565C0"))
+    painter = QPainter(image)
+    painter.fillRect(QRect(0, 0, 800, 60), QColor("#2E7D32"))
+    painter.fillRect(QRect(300, 225, 200, 150), QColor("#C62828"))
+    painter.end()
     image.save(str(tmp_path / "lab.png"))
     tiles = tuple(t._replace(image=tmp_path / "lab.png") if t.page == "clusters" else t
                   for t in content.tiles)
-    window = make_window(content._replace(tiles=tiles))
+    window = make_window(content._replace(tiles=tiles), size=size)
     glimpse = window.screens["home"].tiles["clusters"].glimpse
-    assert isinstance(glimpse, QLabel) and not glimpse.pixmap().isNull()
-    assert "·  +2" not in visible_texts(window)  # the picture, instead of the list
+    assert isinstance(glimpse, Photo)
+    assert "·  +2" not in visible_texts(window)  # the photo, instead of the list
+    shot = glimpse.grab().toImage()
+    w, h = shot.width(), shot.height()
+    assert w > 50 and h > 50, (w, h)
+    inset = window.look.px(16)  # past the rounded corners
+    for x, y in ((inset, inset), (w - inset, inset), (inset, h - inset), (w - inset, h - inset)):
+        assert QColor(shot.pixel(x, y)).name() in ("#1565c0", "#2e7d32"), (x, y)
+    assert QColor(shot.pixel(w // 2, h // 2)).name() == "#c62828"
+    red = [(x, y) for y in range(0, h, 2) for x in range(0, w, 2)
+           if QColor(shot.pixel(x, y)).name() == "#c62828"]
+    across = max(x for x, _ in red) - min(x for x, _ in red)
+    down = max(y for _, y in red) - min(y for _, y in red)
+    assert abs(across / down - 4 / 3) < 0.1, (across, down)
 
 
 def test_a_home_screen_built_off_screen_gets_its_glimpses_too(qtbot, make_window):

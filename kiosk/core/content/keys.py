@@ -215,8 +215,10 @@ TILE = Section("tile", (
     Key("title", LINE, "", True),
     Key("subtitle", LINE),
     Key("icon", ICON),
-    Key("image", IMAGE, "a picture that fills the tile; without one the tile shows a glimpse of "
-                        "its page: its first key figure, the network's map, or its first items"),
+    Key("image", IMAGE, "a photo that fills the tile between its icon and its title, cropped "
+                        "round its middle, never stretched; without one the tile shows a glimpse "
+                        "of its page: its first key figure, the network's map, or its first "
+                        "items"),
 ))
 
 SLIDE = Section("slide", (
