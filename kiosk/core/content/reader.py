@@ -106,8 +106,12 @@ class Reader:
             key = key_node.value
             if key in key_nodes:
                 first = key_nodes[key].start_mark.line + 1
+                left = "" if node.flow_style or node.start_mark.column == 0 else (
+                    " (if you removed an entry here, this may be a line left over from it: "
+                    "delete it)")
                 self.error(key_node, f"duplicate key '{quoted(key)}': it was already given on "
-                                     f"line {first}; YAML would silently keep only the last one")
+                                     f"line {first}; YAML would silently keep only the last "
+                                     f"one{left}")
                 continue
             key_nodes[key] = key_node
             if key not in allowed:

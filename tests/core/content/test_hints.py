@@ -140,3 +140,19 @@ def test_a_latitude_out_of_range_asks_whether_the_two_are_swapped(lat, lon, hint
 def test_the_bundled_file_gets_no_hint():
     loaded = load_bytes((ROOT / "content.yaml").read_bytes(), "content.yaml", ROOT)
     assert not any("typographic" in str(p) or "full-width" in str(p) for p in loaded.problems)
+
+
+def test_a_line_left_over_from_a_removed_entry_is_called_so():
+    # the second item's id and title deleted, its summary left: now the first item's
+    text = MINIMAL + ("  items:\n    - id: a\n      title: A\n      summary: First\n"
+                      "      summary: Second\n")
+    assert errors(text) == [
+        "content.yaml:12:7: duplicate key 'summary': it was already given on line 11; YAML "
+        "would silently keep only the last one (if you removed an entry here, this may be a "
+        "line left over from it: delete it)"]
+    top = errors(MINIMAL + "mission:\n  title: Again\n")  # a section twice: no entry removed
+    assert top == ["content.yaml:8:1: duplicate key 'mission': it was already given on line 6; "
+                   "YAML would silently keep only the last one"]
+    flow = errors(MINIMAL.replace(TITLE, "  title: {en: Mission, en: Mission}"))
+    assert flow == ["content.yaml:7:24: duplicate key 'en': it was already given on line 7; "
+                    "YAML would silently keep only the last one"]

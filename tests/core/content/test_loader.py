@@ -53,7 +53,8 @@ BAD = [
       "usage_retention_days"]),
     ("duplicate key", MINIMAL + "settings:\n  countdown: 5\n  countdown: 6\n",
      ["content.yaml:10:3: duplicate key 'countdown': it was already given on line 9; YAML "
-      "would silently keep only the last one"]),
+      "would silently keep only the last one (if you removed an entry here, this may be a "
+      "line left over from it: delete it)"]),
     ("negative timeout", MINIMAL + "settings:\n  idle_timeout: -5\n",
      ["content.yaml:9:17: 'idle_timeout' must be between 5 and 3600 seconds, not -5"]),
     ("latitude out of range",
