@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import colorsys
+
 from .model import Theme
 
 MINIMUM = 7.0  # WCAG 2.x level AAA for body text
@@ -37,6 +39,35 @@ def weak_pairs(theme: Theme) -> list[tuple[str, str, float]]:
         if value < MINIMUM:
             found.append((fore, back, value))
     return found
+
+
+def nearest_passing(theme: Theme, name: str) -> tuple[str, float] | None:
+    """The shade of the colour `name` (its hue and saturation, another lightness) nearest to
+    it that has the minimum contrast in every pair it is in, and how far its lightness moved
+    (0 to 1); None if no lightness does."""
+    partners = [getattr(theme, back if fore == name else fore)
+                for fore, back in PAIRS if name in (fore, back)]
+    red, green, blue = (int(getattr(theme, name)[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    hue, lightness, saturation = colorsys.rgb_to_hls(red, green, blue)
+    for step in range(1, 201):  # ever further from the colour's own lightness, both ways
+        for tried in (lightness - step / 200, lightness + step / 200):
+            if 0 <= tried <= 1:
+                shade = "#" + "".join(f"{round(c * 255):02X}" for c in
+                                      colorsys.hls_to_rgb(hue, tried, saturation))
+                if all(ratio(shade, other) >= MINIMUM for other in partners):
+                    return shade, step / 200
+    return None
+
+
+def way_out(theme: Theme, fore: str, back: str) -> tuple[str, str] | None:
+    """For a pair short of the minimum: the one of its two colours that a smaller change of
+    lightness makes pass with all the colours it meets, and its new shade."""
+    found = [(near[1], name, near[0]) for name in (fore, back)
+             if (near := nearest_passing(theme, name)) is not None]
+    if not found:
+        return None
+    _moved, name, shade = min(found)
+    return name, shade
 
 
 QR_LIGHT = "#FFFFFF"  # a QR code is always dark on light, with its quiet zone, whatever the theme

@@ -12,7 +12,7 @@ import yaml
 
 from . import hints
 from . import keys as known
-from .contrast import MINIMUM, weak_pairs
+from .contrast import MINIMUM, way_out, weak_pairs
 from .model import (
     PAGE_NAMES,
     WEEKDAYS,
@@ -185,10 +185,14 @@ def _theme(r: Reader, node: yaml.Node) -> Theme:
     for fore, back, value in weak_pairs(theme):
         if {fore, back} & broken:
             continue
-        where = keys.get(fore) or keys.get(back) or node  # the line of the colour to change
-        r.warn(where, f"'{fore}' ({getattr(theme, fore)}) on '{back}' ({getattr(theme, back)}) "
-                      f"has a contrast of {value:.1f}:1; text needs at least {MINIMUM:g}:1 to "
-                      "be read easily")
+        change = way_out(theme, fore, back)  # the smaller change: the text's or the ground's
+        advice = f"; the nearest shade of '{change[0]}' that is: \"{change[1]}\"" \
+            if change else ""
+        r.warn(keys.get(change[0] if change else fore) or keys.get(fore) or keys.get(back)
+               or node,  # the line of the colour to change
+               f"'{fore}' ({getattr(theme, fore)}) on '{back}' ({getattr(theme, back)}) has a "
+               f"contrast of {value:.1f}:1; text needs at least {MINIMUM:g}:1 to be read "
+               f"easily{advice}")
     return theme
 
 
