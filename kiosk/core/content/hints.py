@@ -55,6 +55,36 @@ def syntax(lines: list[str], first: int, last: int) -> tuple[int, int, str] | No
     return None
 
 
+_KEY_LINE = re.compile(rf"^( *)(- +)?({_KEY})\s*:(?:\s|$)")
+
+
+def indentation(lines: list[str], at: int, column: int) -> tuple[int, int, str] | None:
+    """Two keys side by side, on line `at` (from 0: where YAML noticed a problem, at
+    `column`, the key's start or its colon) and the line before it, indented differently:
+    where, and what to do."""
+    if not 0 < at < len(lines):
+        return None
+    before = next((n for n in range(at - 1, -1, -1)
+                   if lines[n].strip() and not lines[n].lstrip().startswith("#")), None)
+    here, there = _KEY_LINE.match(lines[at]), \
+        _KEY_LINE.match(lines[before]) if before is not None else None
+    if here is None or there is None or before is None \
+            or column not in (here.start(3), lines[at].index(":", here.end(3))):
+        return None  # YAML stopped elsewhere on the line: not at this key
+    columns = [m.start(3) for m in (here, there)]
+    if columns[0] == columns[1]:
+        return None
+
+    def spaces(count: int) -> str:
+        return f"{count} space{'' if count == 1 else 's'}"
+
+    dashed = " (after its '- ')" if there.group(2) else ""
+    return (at + 1, columns[0] + 1,
+            f"'{here.group(3)}:' on line {at + 1} is indented {spaces(columns[0])}, "
+            f"'{there.group(3)}:' on line {before + 1} {spaces(columns[1])}{dashed}: the keys of "
+            "one section or entry are indented alike, so line them up (with spaces, not tabs)")
+
+
 def typographic(char: str) -> str:
     return (f"'{char}' is a typographic quote (from a word processor), which YAML keeps as "
             "part of the value: type straight quotes \" \" instead, or none "

@@ -186,8 +186,9 @@ def _compose(text: str, reader: Reader) -> yaml.Node | None:
         elif "expected a single document" in str(exc):
             problem = "the file holds more than one document"
             hint = "the '---' here starts a second one: keep only one"
-        elif (typed := hints.syntax(lines, (opened or mark).line - 1, mark.line)) is not None:
-            line, column, advice = typed  # the character to change, then what YAML said
+        elif (typed := hints.syntax(lines, (opened or mark).line - 1, mark.line)
+              or hints.indentation(lines, mark.line, mark.column)) is not None:
+            line, column, advice = typed  # where to change what, then what YAML said
             reader.problems.append(Problem(reader.file, line, column,
                                            f"YAML syntax error: {advice} (YAML: {problem})"))
             return None

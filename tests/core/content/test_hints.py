@@ -156,3 +156,39 @@ def test_a_line_left_over_from_a_removed_entry_is_called_so():
     flow = errors(MINIMAL.replace(TITLE, "  title: {en: Mission, en: Mission}"))
     assert flow == ["content.yaml:7:24: duplicate key 'en': it was already given on line 7; "
                     "YAML would silently keep only the last one"]
+
+
+ALIKE = ("the keys of one section or entry are indented alike, so line them up (with spaces, "
+         "not tabs)")
+
+
+@pytest.mark.parametrize(("added", "expected"), [
+    ("settings:\n idle_timeout: 60\n  countdown: 10\n",
+     "content.yaml:10:3: YAML syntax error: 'countdown:' on line 10 is indented 2 spaces, "
+     f"'idle_timeout:' on line 9 1 space: {ALIKE} (YAML: mapping values are not allowed in "
+     "this context)"),
+    ("  lead: X\n lead2: Y\n",
+     "content.yaml:9:2: YAML syntax error: 'lead2:' on line 9 is indented 1 space, 'lead:' on "
+     f"line 8 2 spaces: {ALIKE} (YAML: did not find expected key while parsing a block "
+     "mapping that starts on line 1)"),
+    ("  items:\n    - id: a\n    title: A\n",
+     "content.yaml:10:5: YAML syntax error: 'title:' on line 10 is indented 4 spaces, 'id:' on "
+     f"line 9 6 spaces (after its '- '): {ALIKE} (YAML: did not find expected '-' indicator "
+     "while parsing a block collection that starts on line 9)"),
+])
+def test_keys_side_by_side_indented_differently_are_told_to_line_up(added, expected):
+    assert problems(MINIMAL + added) == [expected]
+
+
+def test_zh_not_lined_up_with_en():
+    found = problems(MINIMAL.replace(TITLE, "  title:\n    en: Mission\n     zh: 使命"))
+    assert found == [
+        "content.yaml:9:6: YAML syntax error: 'zh:' on line 9 is indented 5 spaces, 'en:' on "
+        f"line 8 4 spaces: {ALIKE} (YAML: mapping values are not allowed in this context)"]
+
+
+def test_a_second_colon_on_a_line_is_not_taken_for_indentation():
+    # YAML stops at the second colon, not at the key: the lines above are indented rightly
+    assert problems(MINIMAL + "  pillars:\n    - title: A\n  lead: a: b\n") == [
+        "content.yaml:10:10: YAML syntax error: mapping values are not allowed in this "
+        "context; check the indentation, colons and quotes on this line and the one before"]
