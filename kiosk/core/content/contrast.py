@@ -70,6 +70,17 @@ def way_out(theme: Theme, fore: str, back: str) -> tuple[str, str] | None:
     return name, shade
 
 
+def too_weak(theme: Theme, fore: str, back: str, value: float) -> tuple[str, str]:
+    """For a pair short of the minimum: the colour to change (the one a way out changes, else
+    the text's) and the warning, with the way out if there is one."""
+    change = way_out(theme, fore, back)
+    advice = f"; the nearest shade of '{change[0]}' that is: \"{change[1]}\"" if change else ""
+    return (change[0] if change else fore,
+            f"'{fore}' ({getattr(theme, fore)}) on '{back}' ({getattr(theme, back)}) has a "
+            f"contrast of {value:.1f}:1; text needs at least {MINIMUM:g}:1 to be read "
+            f"easily{advice}")
+
+
 QR_LIGHT = "#FFFFFF"  # a QR code is always dark on light, with its quiet zone, whatever the theme
 
 

@@ -10,9 +10,9 @@ from types import MappingProxyType
 
 import yaml
 
-from . import hints
+from . import counts, hints
 from . import keys as known
-from .contrast import MINIMUM, way_out, weak_pairs
+from .contrast import too_weak, weak_pairs
 from .model import (
     PAGE_NAMES,
     WEEKDAYS,
@@ -49,6 +49,7 @@ def content(r: Reader, root: yaml.Node, source: Path | None) -> Content:
         if "network" in top else None
     tiles = _tiles(r, top["home"], set(pages) | ({"network"} if network else set())) \
         if "home" in top else ()
+    pages, network, tiles = counts.follow(pages, network, tiles, top, top.get("home"), r.warn)
     for name in PAGE_NAMES:
         if name in top and name not in {t.page for t in tiles}:
             r.warn(top[name], f"no tile on the home screen opens '{name}', so visitors cannot "
@@ -183,16 +184,9 @@ def _theme(r: Reader, node: yaml.Node) -> Theme:
             broken.add(name)  # its error says so; no warning about a colour it does not have
     theme = Theme(**colours)
     for fore, back, value in weak_pairs(theme):
-        if {fore, back} & broken:
-            continue
-        change = way_out(theme, fore, back)  # the smaller change: the text's or the ground's
-        advice = f"; the nearest shade of '{change[0]}' that is: \"{change[1]}\"" \
-            if change else ""
-        r.warn(keys.get(change[0] if change else fore) or keys.get(fore) or keys.get(back)
-               or node,  # the line of the colour to change
-               f"'{fore}' ({getattr(theme, fore)}) on '{back}' ({getattr(theme, back)}) has a "
-               f"contrast of {value:.1f}:1; text needs at least {MINIMUM:g}:1 to be read "
-               f"easily{advice}")
+        if not {fore, back} & broken:
+            change, message = too_weak(theme, fore, back, value)
+            r.warn(keys.get(change) or keys.get(fore) or keys.get(back) or node, message)
     return theme
 
 
