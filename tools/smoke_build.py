@@ -63,6 +63,8 @@ def main() -> int:
         sys.exit("FAILED: the build is too large")
     if not (BUILD / "content.yaml").is_file():
         sys.exit("FAILED: no content.yaml beside the program")
+    if not (BUILD / "templates" / "location.yaml").is_file():
+        sys.exit("FAILED: no templates beside the program")
 
     out = run("check").stdout
     assert out.strip() == f"{BUILD / 'content.yaml'}: OK", out
