@@ -15,6 +15,7 @@ import yaml
 from .model import NetworkPage, Page, Text, Tile
 
 PLACEHOLDER = "{count}"
+FILLED_IN = ("title", "lead", "subtitle")  # the keys whose texts it is filled in
 Listing = TypeVar("Listing", Page, NetworkPage)
 ENGLISH = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
            "fourteen fifteen sixteen seventeen eighteen nineteen twenty").split()

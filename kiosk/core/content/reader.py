@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 import yaml
 
-from . import hints
+from . import counts, hints
 from . import keys as known
 from .glyphs import undrawable
 from .icons import icon_problem
@@ -203,6 +203,10 @@ class Reader:
         not in a word processor's quotes by mistake."""
         if quoted_text := hints.in_typographic_quotes(name, value):
             self.warn(node, quoted_text)
+        if counts.PLACEHOLDER in value and name.partition(".")[0] not in counts.FILLED_IN:
+            self.warn(node, f"'{name}' has {counts.PLACEHOLDER}, which the kiosk fills in "
+                            "only in a page's title or lead and its tile's title or subtitle: "
+                            "here it shows as written")
         longest = known.LONGEST.get(name.partition(".")[0], known.LONGEST_TEXT)
         if len(value) > longest:
             self.error(node, f"'{name}' is {len(value):,} characters long, more than "

@@ -81,3 +81,13 @@ def test_the_park_file_writes_its_counts_with_count_and_reads_as_before():
     assert strategies.subtitle == Text("Three strategies and how we grow", "三大战略与发展模式")
     assert content.pages["strategies"].lead.en.endswith("has formulated three strategies.")
     assert "由四大机构集群构成" in content.pages["clusters"].lead.zh
+
+
+def test_count_where_it_is_not_filled_in_is_a_warning():
+    lead = "  lead: {en: \"Our {count} clusters.\", zh: \"{count}大集群\"}\n"
+    text = clusters(2, lead).replace(
+        "    - {id: c0, title: {en: C0, zh: 集0}}",
+        "    - {id: c0, title: {en: C0, zh: 集0}, summary: {en: \"One of {count}\", zh: 一}}")
+    assert problems(text) == [
+        "content.yaml:12:55: warning: 'summary.en' has {count}, which the kiosk fills in only "
+        "in a page's title or lead and its tile's title or subtitle: here it shows as written"]
