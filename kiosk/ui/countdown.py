@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from ..core.content.model import Labels
+from . import icons
 from .cover import Cover
 from .theme import Look
-from .widgets import Card, column, label
+from .widgets import Card, button_text, column, label
 
 TICK_MS = 200
 
@@ -23,7 +24,7 @@ class CountdownOverlay(Cover):
     def __init__(self, parent: QWidget):
         super().__init__(parent, "overlay")
         self._clock = QElapsedTimer()
-        self._seconds = 10.0
+        self._seconds = 20.0
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self._update)
@@ -42,6 +43,18 @@ class CountdownOverlay(Cover):
         for widget in (self.title, self.message, self.hint):
             widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
             card.body.addWidget(widget)
+        # one large button that asks for more time (WCAG 2.2.1), as well as a tap anywhere
+        words = labels.more_time.get(language)
+        self.more_time = QPushButton(button_text(f"  {words}"))
+        self.more_time.setObjectName("moreTime")
+        self.more_time.setAccessibleName(words)
+        self.more_time.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        ink = look.theme.accent_text
+        self.more_time.setIcon(icons.icon("fa6s.clock", ink, ink, look.px(44)))
+        self.more_time.setIconSize(QSize(look.px(44), look.px(44)))
+        self.more_time.clicked.connect(self._stay)
+        card.body.addSpacing(look.px(16))
+        card.body.addWidget(self.more_time, alignment=Qt.AlignmentFlag.AlignCenter)
         card.setMaximumWidth(look.px(1200))
         layout = column()
         layout.addWidget(card, alignment=Qt.AlignmentFlag.AlignCenter)
@@ -68,5 +81,8 @@ class CountdownOverlay(Cover):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         event.accept()
+        self._stay()
+
+    def _stay(self) -> None:
         self.stop()
         self.stayed.emit()

@@ -180,6 +180,10 @@ class Look(NamedTuple):  # a named tuple, not a dataclass: see kiosk/core/conten
         #attractCallFrame {{ border: {px(3)}px solid {t.accent_text};
                              border-radius: {px(44)}px; }}
         #overlayCard {{ background: {t.surface}; border-radius: {radius}px; }}
+        QPushButton#moreTime {{ background: {t.accent}; color: {t.accent_text};
+                  border-radius: {px(60)}px; padding: 0 {px(64)}px; font-size: {f("h2")}px;
+                  font-weight: 700; min-height: {px(120)}px; min-width: {px(420)}px; }}
+        QPushButton#moreTime:pressed {{ background: {self.tint("accent", 0.75)}; }}
         QScrollBar:vertical {{ width: {px(10)}px; background: transparent; margin: 0; }}
         QScrollBar::handle:vertical {{ background: {self.tint("accent", 0.35)};
                                        border-radius: {px(5)}px; min-height: {px(60)}px; }}

@@ -147,3 +147,21 @@ def test_a_reset_starts_the_idle_timers_again(make_window):
     window.reset()
     assert window.idle.timer.isActive() and window.idle.long_timer.isActive()
     assert window.idle.timer.remainingTime() > window.idle.timer.interval() - 5_000
+
+
+def test_still_there_has_a_large_more_time_button_that_keeps_the_session(qtbot, make_window,
+                                                                         content):
+    """WCAG 2.2.1: at least 20 seconds by default, and one simple action to get more time."""
+    from kiosk.core.content.model import Settings
+
+    assert Settings().countdown >= 20 and content.settings.countdown >= 20
+    window = make_window(short(content, countdown=10))
+    window.navigate(Route("mission"))
+    wait_for_idle(qtbot, window)
+    assert window.overlay.isVisible()
+    button = window.overlay.more_time
+    assert button.text().strip() == "More time" and button.isVisible()
+    assert button.height() >= window.look.px(120) and button.width() >= window.look.px(420)
+    with qtbot.waitSignal(window.overlay.stayed, timeout=2000):
+        tap(qtbot, button)
+    assert not window.overlay.isVisible() and window.route == Route("mission")

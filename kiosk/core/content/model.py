@@ -152,7 +152,7 @@ class Organisation(NamedTuple):
 class Settings(NamedTuple):
     default_language: str = "en"
     idle_timeout: float = 60.0
-    countdown: float = 10.0
+    countdown: float = 20.0  # WCAG 2.2.1: at least 20 s to ask for more time
     attract_delay: float = 120.0
     attract_slide: float = 8.0
     reduced_motion: bool = False
@@ -193,6 +193,7 @@ class Labels(NamedTuple):
         "Returning to the start in {seconds} s", "{seconds} 秒后返回首页"
     )
     tap_to_stay: Text = Text("Tap anywhere to stay", "轻触屏幕任意位置继续浏览")
+    more_time: Text = Text("More time", "延长时间")
     locations: Text = Text("Locations", "所在地")
     headquarters: Text = Text("Headquarters", "总部")
     touch_to_begin: Text = Text("Touch to begin", "轻触屏幕开始")

@@ -87,6 +87,7 @@ def _reading(form: known.Form) -> tuple[str, tuple[object, ...]]:
 
 # key: (reader, arguments): every setting is optional and has a default in Settings.
 SETTINGS = {key.name: _reading(key.form) for key in known.SETTINGS.keys}
+ENOUGH_TIME_S = 20  # WCAG 2.2.1 Timing Adjustable: at least 20 s to extend with one action
 
 
 def _settings(r: Reader, node: yaml.Node) -> Settings:
@@ -94,7 +95,12 @@ def _settings(r: Reader, node: yaml.Node) -> Settings:
     values = {}
     for name, value in keys.items():
         method, arguments = SETTINGS[name]
+        errors = r.error_count()
         values[name] = getattr(r, method)(value, name, *arguments)
+        if name == "countdown" and r.error_count() == errors and values[name] < ENOUGH_TIME_S:
+            r.warn(value, f"'countdown' is {values[name]:g} seconds: WCAG 2.2.1 asks for at "
+                          f"least {ENOUGH_TIME_S} seconds for a visitor to ask for more time "
+                          "(accepted; the default is 20)")
     return Settings(**values)
 
 

@@ -274,7 +274,8 @@ def test_every_numbers_limits_are_taken_and_a_step_past_each_is_refused(key):
     and a hundredth past either is refused with the range in the message."""
     low, high, unit = key.form.low, key.form.high, key.form.unit
     for value in (low, high):
-        assert problems(MINIMAL + f"settings:\n  {key.name}: {written(value)}\n") == [], value
+        found = problems(MINIMAL + f"settings:\n  {key.name}: {written(value)}\n")
+        assert [p for p in found if "warning" not in p] == [], value
     for value in (low - 0.01, high + 0.01):
         text = MINIMAL + f"settings:\n  {key.name}: {written(value)}\n"
         assert problems(text) == [
@@ -442,3 +443,12 @@ def test_the_big_numbers_and_a_groups_terms_are_bounded_too(key, most, start, en
     assert found == ([] if not over else [
         f"content.yaml:{line}: '{key}' has {most + 1} entries, more than the kiosk shows "
         f"({most} at most: its screen would take seconds to fill with more)"])
+
+
+@pytest.mark.parametrize(("seconds", "warned"),
+                         [(3, True), (19.99, True), (20, False), (120, False)])
+def test_a_countdown_under_20_seconds_is_a_warning_naming_wcag(seconds, warned):
+    assert problems(MINIMAL + f"settings:\n  countdown: {seconds}\n") == ([
+        f"content.yaml:9:14: warning: 'countdown' is {seconds:g} seconds: WCAG 2.2.1 asks for "
+        "at least 20 seconds for a visitor to ask for more time (accepted; the default is 20)"]
+        if warned else [])

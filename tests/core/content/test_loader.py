@@ -52,7 +52,7 @@ BAD = [
      ["content.yaml:9:3: unknown key 'volume'; allowed in 'settings': default_language, "
       "idle_timeout, countdown, attract_delay, attract_slide, reduced_motion, "
       "usage_retention_days"]),
-    ("duplicate key", MINIMAL + "settings:\n  countdown: 5\n  countdown: 6\n",
+    ("duplicate key", MINIMAL + "settings:\n  countdown: 25\n  countdown: 26\n",
      ["content.yaml:10:3: duplicate key 'countdown': it was already given on line 9; YAML "
       "would silently keep only the last one (if you removed an entry here, this may be a "
       "line left over from it: delete it)"]),
