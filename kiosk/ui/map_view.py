@@ -194,9 +194,10 @@ class MapView(QWidget):
                 laid = None
         else:
             places = self._lay_out_picture(area)
-        crowded = len(places) > MOST_NAMED and len(self._on_screen(places)) > MOST_NAMED
+        on_screen = self._on_screen(places)
+        crowded = len(on_screen) > MOST_NAMED
         if self._mini or crowded:  # a glimpse, or too many to name: the places as they are
-            laid = MapLayout(self._on_screen(places), {}, [], [])
+            laid = MapLayout(on_screen, {}, [], [])
         elif laid is None:
             laid = self._lay_out_names(places, name_boxes(font, texts), order, area)
         return Laid(

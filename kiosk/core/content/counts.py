@@ -25,8 +25,8 @@ CHINESE = ("零 一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十
 # these is taken to count the list
 NOUNS = {"mission": r"pillars?|goals?", "strategies": r"strateg(?:y|ies)",
          "clusters": r"clusters?", "network": r"parks?|cities|city|locations?|sites?"}
-_SPELLED = re.compile(rf"\b({'|'.join(ENGLISH)}|\d+)\s+(?:[\w-]+\s+)?({{nouns}})\b",
-                      re.IGNORECASE)
+_SPELLED = {page: re.compile(rf"\b({'|'.join(ENGLISH)}|\d+)\s+(?:[\w-]+\s+)?({nouns})\b",
+                             re.IGNORECASE) for page, nouns in NOUNS.items()}
 ROUGHLY = re.compile(r"\b(?:nearly|about|around|almost|over|some|approximately|more than|"
                      r"up to|at least)\s+$", re.IGNORECASE)
 _CHINESE = re.compile(r"(十[一二三四五六七八九]?|二十|[一二三四五六七八九]|\d+)大")
@@ -57,18 +57,11 @@ def counted(text: Text, count: int) -> Text:
 
 def stale(text: Text, count: int, page: str) -> str:
     """A number written out in `text` that counts the page's list and is not `count`."""
-    english = re.compile(_SPELLED.pattern.replace("{nouns}", NOUNS[page]), re.IGNORECASE)
-    for found in english.finditer(text.en):
-        if ROUGHLY.search(text.en[:found.start()]):
-            continue  # "nearly 20 cities": a round figure, not a count of the list
+    english = [(found, ENGLISH) for found in _SPELLED[page].finditer(text.en)
+               if not ROUGHLY.search(text.en[:found.start()])]  # "nearly 20": a round figure
+    for found, words in english + [(found, CHINESE) for found in _CHINESE.finditer(text.zh)]:
         said = found.group(1).lower()
-        number = int(said) if said.isdigit() else ENGLISH.index(said)
-        if number != count:
-            return found.group(0)
-    for found in _CHINESE.finditer(text.zh):
-        said = found.group(1)
-        number = int(said) if said.isdigit() else CHINESE.index(said)
-        if number != count:
+        if (int(said) if said.isdigit() else words.index(said)) != count:
             return found.group(0)
     return ""
 

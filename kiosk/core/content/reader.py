@@ -201,13 +201,14 @@ class Reader:
     def _visible(self, node: yaml.Node, name: str, value: str) -> None:
         """A text a visitor reads: not longer than its place holds (keys.py), drawable, and
         not in a word processor's quotes by mistake."""
+        key = name.partition(".")[0]  # "title" of "title.en"
         if quoted_text := hints.in_typographic_quotes(name, value):
             self.warn(node, quoted_text)
-        if counts.PLACEHOLDER in value and name.partition(".")[0] not in counts.FILLED_IN:
+        if counts.PLACEHOLDER in value and key not in counts.FILLED_IN:
             self.warn(node, f"'{name}' has {counts.PLACEHOLDER}, which the kiosk fills in "
                             "only in a page's title or lead and its tile's title or subtitle: "
                             "here it shows as written")
-        longest = known.LONGEST.get(name.partition(".")[0], known.LONGEST_TEXT)
+        longest = known.LONGEST.get(key, known.LONGEST_TEXT)
         if len(value) > longest:
             self.error(node, f"'{name}' is {len(value):,} characters long, more than "
                              f"{known.TOO_LONG[longest]} ({longest:,} at most): shorten it" + (
