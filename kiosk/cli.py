@@ -1,5 +1,6 @@
-"""The command line: run the kiosk, check a content file, snapshot every screen, print the
-content file's JSON Schema, set the staff PIN, or print usage figures.
+"""The command line: run the kiosk, check a content file, preview it as it is edited (and put a
+shortcut to the preview on the desktop), snapshot every screen, print the content file's JSON
+Schema, set the staff PIN, or print usage figures.
 
 `python main.py` and the `kiosk` console script both end up in `main()`.
 """
@@ -64,6 +65,18 @@ def parser() -> argparse.ArgumentParser:
                       help="the screen size to render (default 1920x1080)")
     snap.add_argument("--lang", dest="snapshot_lang", choices=("en", "zh"),
                       help="the language to render (default: from the content)")
+    look = commands.add_parser(
+        "preview", help="the kiosk in a window that follows the content file as it is saved")
+    look.add_argument("path", nargs="?", type=Path, default=None,
+                      help="the content file (default: the one the kiosk uses)")
+    look.add_argument("--size", type=size, default=(1920, 1080), metavar="WIDTHxHEIGHT",
+                      help="the display to show it at first (default 1920x1080)")
+    look.add_argument("--lang", dest="preview_lang", choices=("en", "zh"),
+                      help="the language to show first (default: from the content)")
+    cut = commands.add_parser(
+        "shortcut", help="put a shortcut for staff on the desktop: it opens the preview")
+    cut.add_argument("--to", type=Path, metavar="DIR",
+                     help="the folder to put it in (default: the desktop)")
     commands.add_parser("schema", help="print the JSON Schema of the content file (for editors)")
     pin = commands.add_parser("set-pin", help="set the PIN that opens the staff panel")
     pin.add_argument("--remove", action="store_true", help="remove the PIN (no staff panel)")
@@ -93,6 +106,28 @@ def check(path: Path) -> int:
         print(f"{path}: {errors} problem{'s' * (errors != 1)} to fix", file=sys.stderr)
         return ExitCode.CONTENT_INVALID
     print(f"{path}: OK" + (f" ({warnings} warning{'s' * (warnings != 1)})" if warnings else ""))
+    return ExitCode.OK
+
+
+def make_shortcut(folder: Path | None) -> int:
+    """The preview's shortcut, with this program's own path: kiosk/core/shortcut.py."""
+    from .core.shortcut import desktop_folder, shortcut
+
+    program = [sys.executable] if paths.is_frozen() else \
+        [sys.executable, str(paths.SOURCE_ROOT / "main.py")]
+    content = paths.default_content()
+    name, text = shortcut([*program, "preview", str(content)], content.parent,
+                          sys.platform == "win32")
+    path = (folder or desktop_folder(Path.home())) / name
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="")
+        path.chmod(0o755)  # desktops launch only an executable desktop entry
+    except OSError as exc:
+        print(f"No shortcut made: {exc.strerror}: {exc.filename}", file=sys.stderr)
+        return ExitCode.USAGE
+    print(f"Made {path}: double-click it to preview {content} as you edit it. (A desktop may "
+          "ask once whether to trust it: right-click it and choose Allow Launching.)")
     return ExitCode.OK
 
 
@@ -196,11 +231,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "schema":
         print(paths.content_schema().read_text(encoding="utf-8"), end="")
         return ExitCode.OK
+    if args.command == "shortcut":
+        return make_shortcut(args.to)
     if args.command == "set-pin":
         return set_pin(args.remove)
     if args.command == "stats":
         return stats(args.database or paths.usage_database(create=False), args.since, args.until,
                      args.format, args.jsonl)
+    if args.command == "preview":
+        from .preview import preview
+
+        return preview(args.path or args.content or paths.default_content(), args.size,
+                       args.preview_lang or args.lang, args.quit_when_shown)
     if args.command == "snapshot":
         from .snapshot import snapshot
 

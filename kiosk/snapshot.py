@@ -129,9 +129,7 @@ def overlays(window, settings: Path):
     return [
         *((f"attract-{index + 1}", partial(attract_slide, index), window.attract.stop)
           for index in range(len(content.attract))),
-        ("still-there", lambda: window.overlay.start(content.settings.countdown, look,
-                                                     content.labels, language),
-         window.overlay.stop),
+        ("still-there", window.ask_still_there, window.overlay.stop),
         ("closed", lambda: window.set_closed(True, opens, now), lambda: window.set_closed(False)),
         ("staff-pin", lambda: pad.open(look, language), pad.hide),
         ("staff-panel", lambda: panel.open(look, language, status), panel.hide),

@@ -75,7 +75,8 @@ def test_help_lists_the_commands(capsys):
         main(["--help"])
     assert exit_info.value.code == 0
     out = capsys.readouterr().out
-    for word in ("check", "snapshot", "--content", "--windowed", "--screen", "--lang"):
+    for word in ("check", "preview", "snapshot", "--content", "--windowed", "--screen",
+                 "--lang"):
         assert word in out
 
 
@@ -84,13 +85,28 @@ def test_help_lists_the_commands(capsys):
     (["--lang", "fr"], "argument --lang: invalid choice: 'fr' (choose from 'en', 'zh')"),
     (["snapshot", "--out", "x", "--size", "10x10"],
      "argument --size: '10x10': each side must be 320 to 16384 pixels"),
+    (["preview", "--size", "wide"], "argument --size: 'wide' must be WIDTHxHEIGHT, like 1920x1080"),
+    (["preview", "--lang", "de"], "argument --lang: invalid choice: 'de' (choose from 'en', 'zh')"),
 ])
 def test_usage_mistakes_exit_2_with_a_message(capsys, args, message):
     with pytest.raises(SystemExit) as exit_info:
         main(args)
     assert exit_info.value.code == 2
-    prefix = "kiosk snapshot" if args[0] == "snapshot" else "kiosk"
+    prefix = f"kiosk {args[0]}" if args[0] in ("snapshot", "preview") else "kiosk"
     assert capsys.readouterr().err.splitlines()[-1] == f"{prefix}: error: {message}"
+
+
+@pytest.mark.parametrize(("good", "code"), [(True, 0), (False, 1)])
+def test_preview_opens_on_the_file_and_exits_1_when_it_has_nothing_to_show(tmp_path, good, code):
+    path = tmp_path / "content.yaml"
+    text = (ROOT / "content.yaml").read_text(encoding="utf-8")
+    path.write_text(text if good else text.replace("settings:", "settings：", 1), encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "main.py", "--quit-when-shown", "preview",
+                             str(path), "--size", "1080x1920", "--lang", "zh"], cwd=ROOT,
+                            env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == code, result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_check_from_the_entry_point_never_shows_a_traceback(tmp_path):

@@ -6,8 +6,9 @@ Checks that the built program runs `check` on the content beside it, renders eve
 `snapshot`, reports a broken content file with its line and exit code 1, warns of a character
 its font lacks, prints the JSON
 Schema with `schema`, sets a PIN with `set-pin` (PBKDF2 without OpenSSL), reads usage
-figures with `stats` (SQLite is in the build), and starts; then measures its start-up beside
-the source kiosk's (median of several runs, same machine).
+figures with `stats` (SQLite is in the build), opens the preview and writes its shortcut
+(with the build's own path; the .cmd file for Windows is beside it), and starts; then measures
+its start-up beside the source kiosk's (median of several runs, same machine).
 """
 
 from __future__ import annotations
@@ -112,6 +113,14 @@ def main() -> int:
     line = json.loads(run("stats", "--database", str(database), "--format", "jsonl").stdout)
     assert (line["seconds"], line["views"][0]["detail"]) == (42.0, "shanghai"), line
     print("schema, set-pin, stats: OK")
+
+    run("--quit-when-shown", "preview", "--size", "1080x1920")  # the kiosk in the preview
+    assert (BUILD / "kiosk-preview.cmd").is_file(), "no kiosk-preview.cmd beside the program"
+    with tempfile.TemporaryDirectory() as tmp:
+        run("shortcut", "--to", tmp)
+        entry = (Path(tmp) / "kiosk-preview.desktop").read_text(encoding="utf-8")
+        assert f'Exec="{PROGRAM}" "preview" "{BUILD / "content.yaml"}"' in entry, entry
+    print("preview, shortcut: OK")
 
     built, source = start_seconds([str(PROGRAM)], [sys.executable, str(ROOT / "main.py")])
     ratio = built / source

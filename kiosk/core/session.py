@@ -67,10 +67,15 @@ class Session:
         return not route.detail or any(
             d.id == route.detail for d in self.content.siblings(route.page, route.detail))
 
+    def nearest(self, route: Route) -> Route:
+        """`route` if it exists, else its page, else home."""
+        if self.exists(route):
+            return route
+        return Route(route.page) if route.page in self.pages() else HOME
+
     def at(self, route: Route) -> Route:
         """Be at `route`, or at the nearest that exists (its page, else home); returns where."""
-        if not self.exists(route):
-            route = Route(route.page) if route.page in self.pages() else HOME
+        route = self.nearest(route)
         self.route = route
         for listener in self.moved:
             listener(route)
@@ -132,6 +137,22 @@ class Session:
         (nobody is in a session): the caller then resets."""
         self.waiting = content
         return self.nobody_here(counting_down)
+
+    def replace(self, content: Content) -> Route:
+        """New content at once, whoever is there (the preview of a save): the visitor stays
+        where they were if it still exists (else on its page, else home), the way back keeps
+        what still exists (and leads somewhere else at each step), the language and text size
+        stay as they were. Returns where."""
+        self.content, self.waiting = content, None
+        self.route = self.nearest(self.route)
+        kept: list[Route] = []
+        for route in self.history:
+            if self.exists(route) and route != (kept[-1] if kept else None):
+                kept.append(route)
+        while kept and kept[-1] == self.route:
+            kept.pop()
+        self.history = kept if self.route != HOME else []
+        return self.route
 
     def reset(self) -> bool:
         """End the session: home, no way back, the default language and text size, and the

@@ -28,6 +28,7 @@ class ContentWatcher(QObject):
     loaded = Signal(object)  # a new, valid Content
     failed = Signal(object)  # the Loaded of a save that cannot be used: its problems
     checked = Signal()  # after every load, whatever it found
+    read = Signal(object)  # the Loaded of every load of the file: its content and problems
 
     def __init__(self, path: Path, current: Content | None, debounce_ms: int = DEBOUNCE_MS,
                  parent: QObject | None = None):
@@ -75,9 +76,11 @@ class ContentWatcher(QObject):
             pass  # deleted for a moment: a save by rename or by writing anew is under way
         elif result.content is None:
             self.last_problems = result.errors
+            self.read.emit(result)
             self.failed.emit(result)
         else:
             self.last_problems = []
+            self.read.emit(result)
             if result.content != self.current:
                 self.current = result.content
                 self.loaded_at = datetime.now()

@@ -190,3 +190,21 @@ class Look(NamedTuple):  # a named tuple, not a dataclass: see kiosk/core/conten
         QScrollBar::add-line, QScrollBar::sub-line, QScrollBar::add-page,
         QScrollBar::sub-page {{ height: 0; background: none; }}
         """
+
+
+# The preview's own chrome (kiosk/ui/preview_window.py) is the desktop's; only its panels over
+# the screen are styled. Problems: dark red for a save that is not shown, dark amber for
+# warnings, white text on both (over 7:1).
+PREVIEW_SHEET = """
+#problems { border: none; border-radius: 8px; }
+#problems[kind="errors"] { background: #7F1D1D; }
+#problems[kind="warnings"] { background: #713F12; }
+#problems QLabel { color: #FFFFFF; background: transparent; font-size: 15px;
+                  font-weight: 700; }
+#problems QScrollArea, #problemLines { background: transparent; border: none; }
+#problems QLabel#problem { font-family: monospace; font-size: 14px; font-weight: 400; }
+#problems QLabel#problem:hover { background: rgba(255, 255, 255, 40); }
+#problems QPushButton { font-size: 14px; padding: 4px 12px; }
+#unseen { background: palette(window); border: 1px solid palette(mid); border-radius: 8px; }
+QLabel#heading { font-weight: 700; margin-top: 10px; }
+"""

@@ -109,19 +109,10 @@ class KioskWindow(QWidget):
     closed = _from_session("closed")
 
     # -- what shows over the screens, and the bar's buttons -----------------------------------
-    @property
-    def overlay(self) -> CountdownOverlay:
-        """The "Still there?" countdown."""
-        return self.overlays.countdown
-
-    @property
-    def attract(self) -> AttractView:
-        return self.overlays.attract
-
-    @property
-    def closed_view(self) -> ClosedScreen:
-        return self.overlays.closed
-
+    overlay = property(lambda self: cast("CountdownOverlay", self.overlays.countdown),
+                       doc='The "Still there?" countdown.')
+    attract = property(lambda self: cast("AttractView", self.overlays.attract))
+    closed_view = property(lambda self: cast("ClosedScreen", self.overlays.closed))
     back_button = property(lambda self: self.nav.back_button)
     home_button = property(lambda self: self.nav.home_button)
     language_button = property(lambda self: self.nav.language_button)
@@ -322,14 +313,18 @@ class KioskWindow(QWidget):
     def on_idle(self) -> None:
         action = self.session.on_idle(covered=self.overlays.covered)
         if action is OnIdle.COUNTDOWN:
-            settings = self.content.settings
-            self.overlay.start(settings.countdown, self.look, self.content.labels, self.language)
+            self.ask_still_there()
         elif action is OnIdle.RESET:
             self.reset()
         elif action is OnIdle.LEFT:
             self.visitor_left.emit()
             if self.closed:
                 self._show_closed()
+
+    def ask_still_there(self) -> None:
+        """The "Still there?" countdown over the screen; when it runs out, the reset."""
+        self.overlay.start(self.content.settings.countdown, self.look, self.content.labels,
+                           self.language)
 
     def on_long_idle(self) -> None:
         """Nobody for the attract delay: play the loop, on the home screen only."""
@@ -347,6 +342,12 @@ class KioskWindow(QWidget):
         """New content from staff: at once if nobody is in a session, else when it ends."""
         if self.session.offer(content, counting_down=self.overlays.counting_down):
             self.reset()
+
+    def show_now(self, content: Content) -> None:
+        """New content at once, the visitor kept where they are (the preview of a save)."""
+        self.session.replace(content)
+        self.look = self._look(self.width(), self.height())
+        self._build()
 
     def reset(self) -> None:
         """End the visitor's session: home, default language, scroll positions, no details."""

@@ -10,6 +10,14 @@ from kiosk.core.session import HOME, OnIdle, Route, Session
 BUNDLED = Path(__file__).resolve().parents[2] / "content.yaml"
 
 
+def load_text(text: str):
+    from kiosk.core.content.loader import load_bytes
+
+    loaded = load_bytes(text.encode(), "content.yaml", BUNDLED.parent)
+    assert loaded.content is not None, [str(p) for p in loaded.problems]
+    return loaded.content
+
+
 @pytest.fixture(scope="module")
 def content():
     return load(BUNDLED).content
@@ -98,6 +106,35 @@ def test_new_content_is_shown_at_once_when_nobody_is_there(content):
     assert not session.offer(content, counting_down=True)  # "Still there?" is up
     session.toggle_language()
     assert not session.offer(content, counting_down=False)  # a visitor chose Chinese
+
+
+def test_content_replaced_at_once_keeps_the_visitor_where_they_still_can_be(content):
+    """The preview's saves: whoever is there, the new content at once, the place kept."""
+    session = Session(content)
+    session.navigate(Route("clusters"))
+    session.navigate(Route("clusters", "hi-tech"))
+    session.toggle_language()
+    session.toggle_larger_text()
+    session.offer(content, counting_down=False)  # a save the kiosk would have kept waiting
+    renamed = load_text(BUNDLED.read_text("utf-8").replace("- id: hi-tech", "- id: high-tech"))
+    moved = []
+    session.moved.append(moved.append)
+    assert session.replace(content) == Route("clusters", "hi-tech")
+    assert session.waiting is None
+    assert session.history == [HOME, Route("clusters")]
+    assert (session.language, session.larger_text) == ("zh", True)
+    assert session.replace(renamed) == Route("clusters")  # its detail is gone: its page
+    assert session.content is renamed and session.route == Route("clusters")
+    assert session.history == [HOME]  # Back leads somewhere else, not to where it is
+    session.navigate(Route("network"))
+    session.navigate(Route("network", "beijing"))
+    session.navigate(Route("mission"))
+    assert session.replace(renamed._replace(network=None)) == Route("mission")
+    assert session.history == [HOME, Route("clusters")]  # the way back, without what is gone
+    assert session.replace(renamed._replace(pages={})) == HOME  # no page left: home, as Home
+    assert session.history == []
+    assert moved == [Route("network"), Route("network", "beijing"), Route("mission")]  # the
+    # visitor's moves only: a replacement is drawn by the window itself (KioskWindow.show_now)
 
 
 def test_the_pages_are_home_the_contents_and_the_network(content):
