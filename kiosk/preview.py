@@ -26,8 +26,8 @@ def preview(path: Path, display: tuple[int, int], language: str | None,
     app.setApplicationName("kiosk preview")
     window = PreviewWindow(path, family, display, language)
     window.resize(*SIZE)
+    window.show()  # first: the kiosk is made at the size the window gives it
     window.start(load(path))
-    window.show()
     if quit_when_shown:  # the build's smoke test: it opens, shows the kiosk, and goes
         QTimer.singleShot(0, lambda: QApplication.exit(
             ExitCode.OK if window.stage.kiosk is not None else ExitCode.CONTENT_INVALID))

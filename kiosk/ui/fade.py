@@ -81,6 +81,7 @@ class CrossFade(QObject):
         if self.picture is None:
             return
         self.animation.stop()
-        self.picture.deleteLater()
+        self.picture.hide()  # now: its deletion waits for the event loop, which a caller
+        self.picture.deleteLater()  # processing events in a slot never returns to
         self.picture = None
         self.finished.emit()

@@ -34,6 +34,18 @@ def test_the_fade_finishes_by_itself(qtbot, make_window):
     assert window.fade is None
 
 
+def test_a_fade_ended_by_the_next_is_gone_at_once(qtbot, make_window):
+    """Two moves in one turn (the preview's, or a script's): the first fade's picture is
+    hidden when it ends, not only deleted when the event loop gets to it."""
+    window = make_window(motion=True, transition_ms=60)
+    window.navigate(Route("clusters"))
+    window.navigate(Route("clusters", "hi-tech"))
+    fade = window.fade
+    with qtbot.waitSignal(fade.finished, timeout=5000):
+        pass
+    assert not [p for p in window.findChildren(FadingPicture) if p.isVisible()]
+
+
 def test_figures_count_up_to_their_value(qtbot, make_window):
     # a count long enough to be still running after the tap on a slow shared machine
     window = make_window(motion=True, count_up_ms=60_000)

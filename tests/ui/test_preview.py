@@ -37,9 +37,9 @@ def preview(qtbot, family, content_file):
         window = PreviewWindow(path, family, debounce_ms=5, fit_ms=0, **options)
         qtbot.addWidget(window)
         window.resize(1440, 900)
-        window.start(load(path))
         window.show()
         qtbot.waitExposed(window)
+        window.start(load(path))
         settle()
         return window
 
