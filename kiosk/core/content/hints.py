@@ -85,6 +85,36 @@ def indentation(lines: list[str], at: int, column: int) -> tuple[int, int, str] 
             "one section or entry are indented alike, so line them up (with spaces, not tabs)")
 
 
+def leftover(lines: list[str], at: int) -> tuple[int, int, str] | None:
+    """An entry's '- ' on line `at` (from 0, where YAML noticed a problem) after lines
+    indented deeper than it that belong to no entry: the last lines of an entry removed above
+    it, left behind. Where they begin, and what to do."""
+    entry = re.match(r"^( *)- ", lines[at]) if 0 <= at < len(lines) else None
+    if entry is None:
+        return None
+    depth = len(entry.group(1))
+    deeper = []
+    for number in range(at - 1, -1, -1):
+        line = lines[number]
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if len(line) - len(line.lstrip(" ")) <= depth:
+            owner = line
+            break
+        deeper.append(number)
+    else:
+        return None
+    if not deeper or not owner.rstrip().endswith(":") or owner.lstrip().startswith("- "):
+        return None  # the entries' key (`items:`) is not right above the deeper lines
+    first = deeper[-1]
+    many = first + 1 < at
+    span = f"lines {first + 1} to {at}" if many else f"line {at}"
+    belong, they, them = ("belong", "they are", "them") if many else ("belongs", "it is", "it")
+    return (first + 1, len(lines[first]) - len(lines[first].lstrip(" ")) + 1,
+            f"{span}, indented deeper than the entries' '- ' (line {at + 1}), {belong} to no "
+            f"entry: if you removed an entry here, {they} left over from it: delete {them}")
+
+
 def typographic(char: str) -> str:
     return (f"'{char}' is a typographic quote (from a word processor), which YAML keeps as "
             "part of the value: type straight quotes \" \" instead, or none "
@@ -102,7 +132,7 @@ def missing_picture(value: str, base_dir: Path) -> str:
     like it (a name in another case, a typing slip), as "; ..."."""
     hints = []
     if "\\" in value:
-        slashed = value.replace("\\", "/")
+        slashed = re.sub(r"[\\/]*\\[\\/]*", "/", value)  # photos\\lobby.jpg too
         hints.append(f"write / between folders, not \\: {slashed}")
         value = slashed
     wanted = PurePosixPath(value)

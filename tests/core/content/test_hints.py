@@ -85,6 +85,8 @@ def folder(tmp_path):
 @pytest.mark.parametrize(("written", "hint"), [
     ("photos\\\\Lab.PNG", "; write / between folders, not \\: photos/Lab.PNG; photos/Lab.PNG is "
                          "there"),
+    ("photos\\\\\\\\Lab.PNG",  # doubled, as in a programming language
+     "; write / between folders, not \\: photos/Lab.PNG; photos/Lab.PNG is there"),
     ("photos/lab.png", "; did you mean photos/Lab.PNG?"),  # the case
     ("photos/Lba.PNG", "; did you mean photos/Lab.PNG?"),  # a slip
     ("photos/garden.png", ""),  # nothing like it
@@ -156,6 +158,23 @@ def test_a_line_left_over_from_a_removed_entry_is_called_so():
     flow = errors(MINIMAL.replace(TITLE, "  title: {en: Mission, en: Mission}"))
     assert flow == ["content.yaml:7:24: duplicate key 'en': it was already given on line 7; "
                     "YAML would silently keep only the last one"]
+
+
+def test_the_last_lines_of_a_removed_entry_are_called_left_over():
+    entries = "  items:\n    - id: a\n      title: A\n"
+    gone = ("        - en: Last paragraph of the entry removed\n"
+            "          zh: 被删除条目的最后一段\n")
+    assert problems(MINIMAL + "  items:\n" + gone + entries[9:]) == [
+        "content.yaml:9:9: YAML syntax error: lines 9 to 10, indented deeper than the "
+        "entries' '- ' (line 11), belong to no entry: if you removed an entry here, they are "
+        "left over from it: delete them (YAML: did not find expected key while parsing a "
+        "block mapping that starts on line 7)"]
+    one = problems(MINIMAL + "  items:\n" + gone.splitlines(keepends=True)[0] + entries[9:])
+    assert one[0].startswith("content.yaml:9:9: YAML syntax error: line 9, indented deeper "
+                             "than the entries' '- ' (line 10), belongs to no entry: if you "
+                             "removed an entry here, it is left over from it: delete it (YAML:")
+    # a list entry after its key, lined up or deeper, is no leftover
+    assert errors(MINIMAL + entries) == []
 
 
 ALIKE = ("the keys of one section or entry are indented alike, so line them up (with spaces, "
