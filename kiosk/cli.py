@@ -35,6 +35,14 @@ def day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"'{text}' must be a date like 2026-11-28") from None
 
 
+def display_options(command: argparse.ArgumentParser, lang_dest: str, verb: str) -> None:
+    """--size and --lang, of `snapshot` and `preview`."""
+    command.add_argument("--size", type=size, default=(1920, 1080), metavar="WIDTHxHEIGHT",
+                         help=f"the display size to {verb} (default 1920x1080)")
+    command.add_argument("--lang", dest=lang_dest, choices=("en", "zh"),
+                         help=f"the language to {verb} (default: from the content)")
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
         prog="kiosk",
@@ -61,18 +69,12 @@ def parser() -> argparse.ArgumentParser:
                       help="the folder for the PNG files and texts.json")
     snap.add_argument("--content", dest="snapshot_content", metavar="PATH", type=Path,
                       help="the content file (default: the one the kiosk uses)")
-    snap.add_argument("--size", type=size, default=(1920, 1080), metavar="WIDTHxHEIGHT",
-                      help="the screen size to render (default 1920x1080)")
-    snap.add_argument("--lang", dest="snapshot_lang", choices=("en", "zh"),
-                      help="the language to render (default: from the content)")
+    display_options(snap, "snapshot_lang", "render")
     look = commands.add_parser(
         "preview", help="the kiosk in a window that follows the content file as it is saved")
     look.add_argument("path", nargs="?", type=Path, default=None,
                       help="the content file (default: the one the kiosk uses)")
-    look.add_argument("--size", type=size, default=(1920, 1080), metavar="WIDTHxHEIGHT",
-                      help="the display to show it at first (default 1920x1080)")
-    look.add_argument("--lang", dest="preview_lang", choices=("en", "zh"),
-                      help="the language to show first (default: from the content)")
+    display_options(look, "preview_lang", "show first")
     cut = commands.add_parser(
         "shortcut", help="put a shortcut for staff on the desktop: it opens the preview")
     cut.add_argument("--to", type=Path, metavar="DIR",

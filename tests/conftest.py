@@ -34,6 +34,16 @@ def quick_pin_hashes(request, monkeypatch):
 
 
 @pytest.fixture
+def content_file(tmp_path):
+    """A copy of the park's content file, to save changes into."""
+    import shutil
+
+    path = tmp_path / "content.yaml"
+    shutil.copy(BUNDLED, path)
+    return path
+
+
+@pytest.fixture
 def content():
     loaded = load(BUNDLED)
     assert loaded.content is not None, [str(p) for p in loaded.problems]

@@ -42,7 +42,6 @@ def picture() -> int:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "content.yaml"
         shutil.copy(ROOT / "content.yaml", path)
-        shutil.copytree(ROOT / "resources", Path(folder) / "resources")
         window = PreviewWindow(path, family, debounce_ms=50)
         window.resize(*SIZE)
         window.show()

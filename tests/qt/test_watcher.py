@@ -18,13 +18,6 @@ NAME = "name: {en: Beijing TusPark, zh: 北京清华科技园}"
 MINIMAL_NAME = "name: {en: Example Park, zh: 示例园区}"
 
 
-@pytest.fixture
-def content_file(tmp_path):
-    path = tmp_path / "content.yaml"
-    shutil.copy(BUNDLED, path)
-    return path
-
-
 def save(path, number: int, how: str, text: str = "", name: str = NAME) -> None:
     """`text` (the bundled file if not given) saved with its organisation named by `number`."""
     text = (text or BUNDLED.read_text(encoding="utf-8")).replace(

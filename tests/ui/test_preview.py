@@ -3,7 +3,6 @@
 Driven as staff drive it: taps on the kiosk, saves of the file (the watcher's debounce made
 short), the bar's buttons and keys."""
 
-import shutil
 from datetime import datetime
 
 import pytest
@@ -17,18 +16,9 @@ from kiosk.ui.preview_stage import SMALLEST
 from kiosk.ui.preview_window import PreviewWindow
 
 from ..helpers import settle, tap
-from ..samples import BUNDLED
 
 HI_TECH = "title: {en: Hi-tech enterprise innovation cluster, zh: 高新技术企业创新集群}"
 SETTINGS = "settings:"
-
-
-@pytest.fixture
-def content_file(tmp_path):
-    path = tmp_path / "content.yaml"
-    shutil.copy(BUNDLED, path)
-    shutil.copytree(BUNDLED.parent / "resources", tmp_path / "resources")
-    return path
 
 
 @pytest.fixture
