@@ -115,6 +115,22 @@ def leftover(lines: list[str], at: int) -> tuple[int, int, str] | None:
             f"entry: if you removed an entry here, {they} left over from it: delete {them}")
 
 
+def unclosed(lines: list[str], context: str, opened: yaml.Mark | None,
+             at: int) -> tuple[int, int, str] | None:
+    """A '[' or '{' never closed, noticed by YAML on a later line (`at`, from 0): where it
+    opened, and what to add."""
+    if opened is None or opened.line >= at or "flow" not in context \
+            or opened.line >= len(lines):
+        return None
+    char = lines[opened.line][opened.column:opened.column + 1]
+    closing = {"[": "]", "{": "}"}.get(char)
+    if closing is None:
+        return None
+    return (opened.line + 1, opened.column + 1,
+            f"the '{char}' here is never closed (YAML read on to line {at + 1} looking for its "
+            f"'{closing}'): add '{closing}' where what it holds ends")
+
+
 def typographic(char: str) -> str:
     return (f"'{char}' is a typographic quote (from a word processor), which YAML keeps as "
             "part of the value: type straight quotes \" \" instead, or none "

@@ -187,6 +187,7 @@ def _compose(text: str, reader: Reader) -> yaml.Node | None:
             problem = "the file holds more than one document"
             hint = "the '---' here starts a second one: keep only one"
         elif (typed := hints.syntax(lines, (opened or mark).line - 1, mark.line)
+              or hints.unclosed(lines, exc.context or "", opened, mark.line)
               or hints.indentation(lines, mark.line, mark.column)
               or hints.leftover(lines, mark.line)) is not None:
             line, column, advice = typed  # where to change what, then what YAML said

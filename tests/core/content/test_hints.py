@@ -211,3 +211,17 @@ def test_a_second_colon_on_a_line_is_not_taken_for_indentation():
     assert problems(MINIMAL + "  pillars:\n    - title: A\n  lead: a: b\n") == [
         "content.yaml:10:10: YAML syntax error: mapping values are not allowed in this "
         "context; check the indentation, colons and quotes on this line and the one before"]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("  title: {en: Mission, zh: 使命\n",
+     "content.yaml:7:10: YAML syntax error: the '{' here is never closed (YAML read on to line 8 "
+     "looking for its '}'): add '}' where what it holds ends (YAML: did not find expected ',' "
+     "or '}' while parsing a flow mapping that starts on line 7)"),
+    ("  title: {en: Mission, zh: 使命}\n  lead: [one, two\n",
+     "content.yaml:8:9: YAML syntax error: the '[' here is never closed (YAML read on to line "
+     "9 looking for its ']'): add ']' where what it holds ends (YAML: did not find "
+     "expected ',' or ']' while parsing a flow sequence that starts on line 8)"),
+])
+def test_a_brace_or_bracket_never_closed_is_pointed_at_where_it_opens(line, expected):
+    assert problems(MINIMAL.replace(TITLE + "\n", line) + "home2: x\n") == [expected]

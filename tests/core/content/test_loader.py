@@ -19,9 +19,9 @@ def test_minimal_file_is_valid():
 
 BAD = [
     ("syntax error, unclosed list", MINIMAL + "settings:\n  idle_timeout: [1, 2\n",
-     ["content.yaml:10:1: YAML syntax error: did not find expected ',' or ']' while parsing a "
-      "flow sequence that starts on line 9; check the indentation, colons and quotes on this "
-      "line and the one before"]),
+     ["content.yaml:9:17: YAML syntax error: the '[' here is never closed (YAML read on to line "
+      "10 looking for its ']'): add ']' where what it holds ends (YAML: did not find expected "
+      "',' or ']' while parsing a flow sequence that starts on line 9)"]),
     ("tab indentation", MINIMAL + "settings:\n\tidle_timeout: 5\n",
      ["content.yaml:9:1: YAML syntax error: found character that cannot start any token; a tab "
       "character cannot indent YAML: use spaces"]),
