@@ -153,7 +153,8 @@ def test_reload_now_shows_a_valid_save_at_once_and_the_panel_names_a_bad_one(
     assert window.content.organisation.name.en == "TusPark Lobby B"  # the last good content
     store = UsageStore(tmp_path / "usage.sqlite3")
     status = services.staff_status(watcher, store, datetime(2026, 11, 30, 9))
-    assert status.problems and status.problems[0].startswith(f"{tmp_path / 'content.yaml'}:2:1:")
+    assert status.problems and status.problems[0].startswith(  # at the '[' never closed
+        f"{tmp_path / 'content.yaml'}:1:15: YAML syntax error: the '[' here is never closed")
     assert status.today.sessions == 0
     store.close()
 
