@@ -30,6 +30,7 @@ from bench.probes.live_load import live_load  # noqa: E402
 from bench.probes.memory import memory  # noqa: E402
 from bench.probes.pauses import pauses  # noqa: E402
 from bench.probes.scale import large_content, scale  # noqa: E402
+from bench.probes.scrapes import scrapes  # noqa: E402
 from bench.probes.soak import soak  # noqa: E402
 from bench.probes.start import start_up  # noqa: E402
 from bench.probes.taps import fade_starts, taps  # noqa: E402
@@ -41,6 +42,8 @@ BOUNDS = {  # figure: the most it may be (docs/performance.md)
     "soak_rss_growth_mib": 3.0, "check_ms": 300.0, "network_paint_ms": 16.0,
     "save_pause_ms": 50.0, "pin_pause_ms": 50.0,
     "live_load_stall_ms_large": 100.0, "open_stall_ms_large": 100.0,
+    "tap_ms_p95_scraped": 16.0, "scrape_ms_p95": 50.0, "scrape_ms_large_p95": 50.0,
+    "scrape_soak_rss_growth_mib": 3.0,
 }
 
 
@@ -77,8 +80,9 @@ def measure(quick: bool, screens: Path) -> dict:
                 "frame_ms_4k_p95": p95(frame_times)}
     figures |= soak(app, content, 2000 if quick else 20_000)
     figures |= pauses(app, 3 if quick else 7)
-    figures |= live_load(app, content, load_bytes(large_content().encode(), "large.yaml",
-                                                  common.ROOT).content)
+    large = load_bytes(large_content().encode(), "large.yaml", common.ROOT).content
+    figures |= live_load(app, content, large)
+    figures |= scrapes(app, content, large, 3 if quick else 25, 2000 if quick else 10_000)
     return figures | scale(app, 3 if quick else 7)
 
 

@@ -8,6 +8,9 @@
 # under a temporary name and renames it into place, all at the end (--delay-updates), so a
 # kiosk never reads half a file; its watcher sees the rename and shows the new content when the
 # visitor on it has finished. A kiosk that is off or unreachable is reported; run again later.
+# Each kiosk's own site.yaml is never touched (nor sent: a site.yaml in FOLDER stays here).
+# The content's version is printed: each kiosk shows it once its kiosk_content_info says so
+# (deploy/prometheus/).
 set -u
 KIOSK=${KIOSK:-kiosk}   # the command that checks content: the built program, or main.py
 if [ $# -lt 2 ]; then
@@ -24,11 +27,13 @@ $KIOSK check "$folder/content.yaml" || { echo "not pushed: fix the problems abov
 failed=0
 for destination in "$@"; do
     if rsync --recursive --times --checksum --delay-updates --exclude '.*' \
-            "$folder/" "$destination/"; then
+            --exclude '/site.yaml' "$folder/" "$destination/"; then
         echo "pushed to $destination"
     else
         echo "NOT pushed to $destination (rsync exit $?)" >&2
         failed=1
     fi
 done
+version=$(sha256sum "$folder/content.yaml" | cut -c1-12)
+echo "content version $version: kiosk_content_info{version=\"$version\"} on each kiosk that shows it"
 exit $failed

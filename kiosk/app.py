@@ -42,6 +42,7 @@ from .core import paths
 from .core.content import Content, Loaded
 from .core.crash_loop import Fallback, LastGood, Starts, load_for_start
 from .core.exit_codes import ExitCode
+from .core.site import with_site
 from .qt import logs, memory, pyside_fixes, safety  # noqa: F401  (pyside_fixes: see there)
 from .qt.idle import IdleWatcher
 from .qt.lockdown import Lockdown
@@ -62,6 +63,7 @@ class StartOptions:
     screen: int = 0  # the display to fill, counting from 0
     lang: str | None = None  # the language each visitor starts in; None: the content's
     quit_when_shown: bool = False  # quit once the first frame is painted (bench/run.py)
+    site: tuple[Path | None, bool] = (None, False)  # the site file, and whether it was given
 
 
 def run(options: StartOptions) -> int:
@@ -72,6 +74,7 @@ def run(options: StartOptions) -> int:
     fallback = record_start(starts, started)
     last_good = LastGood(paths.state_dir())
     loaded = load_for_start(options.content, fallback, last_good)
+    loaded = with_site(loaded, *options.site) if loaded is not None else None
     content = content_to_show(loaded, options.lang)
 
     app, family = make_application(sys.argv[:1])
@@ -89,16 +92,20 @@ def run(options: StartOptions) -> int:
         first_frame.then(quit_when_shown)
     watchdog = ServiceWatchdog(app)  # systemd's: pinged from the event loop
     first_frame.then(watchdog.ready)
-    running: list = []  # the services, once attached
+    running: list = []  # the desk's reporting (or None), then the services, once attached
+    first_frame.then(lambda: running.append(
+        report_to_desk(window, options, content, fallback, starts.recent_crashes)))
     if isinstance(window, KioskWindow):
         window.session_reset.connect(memory.trim_after_deletes)  # nobody there: a good moment
         safety.install(window.reset)
         first_frame.then(lambda: running.append(
-            attach_services(app, window, idle, options.content, last_good, started, fallback)))
+            attach_services(app, window, idle, options, last_good, started, fallback,
+                            running[0], loaded)))
     else:
         if fallback is not Fallback.NONE:
             try_again_later(window, starts, started)
-        first_frame.then(lambda: watch_for_a_fix(window, options.content, starts, started))
+        first_frame.then(lambda: watch_for_a_fix(window, options.content, starts, started,
+                                                 options.site[0]))
     first_frame.then(memory.settle_after_start)  # the collector, paused by cli.main
     first_frame.then(memory.keep_large_blocks_returnable)  # before a screen is let go
     lockdown = Lockdown(app)  # noqa: F841  (keep a reference: a collected filter stops)
@@ -110,7 +117,8 @@ def run(options: StartOptions) -> int:
     code = app.exec()
     watchdog.stopping()
     for services in running:
-        services.close()
+        if services is not None:
+            services.close()
     starts.end(started)
     log.info("kiosk stopped (exit code %d)", code)
     return code
@@ -163,15 +171,39 @@ def make_window(content: Content | None, loaded: Loaded | None, family: str, idl
     return KioskWindow(content, family, idle, allow_close=windowed, size=size)
 
 
-def attach_services(app: QApplication, window: KioskWindow, idle: IdleWatcher, content_path: Path,
-                    last_good: LastGood, started: datetime, fallback: Fallback) -> object:
+def report_to_desk(window: QWidget, options: StartOptions, content: Content | None,
+                   fallback: Fallback, recent_crashes: int) -> object:
+    """Just after the first frame, if site.yaml has `metrics:`: the figures for Prometheus
+    and a picture of the screen, served in threads of their own (kiosk/reporting.py)."""
+    from .core.site import load_site
+
+    site_file = options.site[0]
+    site = load_site(site_file, content).site if site_file is not None else None
+    if site is None or site.metrics is None:
+        return None
+    from .reporting import Reporting
+
+    reporting = Reporting(site, window, options.content, fallback, recent_crashes)
+    return reporting if reporting.running else None
+
+
+def attach_services(app: QApplication, window: KioskWindow, idle: IdleWatcher,
+                    options: StartOptions, last_good: LastGood, started: datetime,
+                    fallback: Fallback, reporting: object = None,
+                    loaded: Loaded | None = None) -> object:
     """Just after the first frame: the log files, and around the window the content watcher,
     usage figures, opening hours and staff access (kiosk/services.py)."""
     from .services import Services
 
     logs.to_files()
-    return Services(app, window, idle, content_path, last_good, started,
-                    on_fallback=fallback is not Fallback.NONE)
+    services = Services(app, window, idle, options.content, last_good, started,
+                        on_fallback=fallback is not Fallback.NONE, site=options.site[0])
+    if reporting is not None:
+        from .reporting import Reporting
+
+        assert isinstance(reporting, Reporting)
+        services.report(reporting, loaded.counts()[1] if loaded else 0)
+    return services
 
 
 def try_again_later(window: QWidget, starts: Starts, started: datetime) -> None:
@@ -186,7 +218,7 @@ def try_again_later(window: QWidget, starts: Starts, started: datetime) -> None:
 
 
 def watch_for_a_fix(window: QWidget, content_path: Path, starts: Starts,
-                    started: datetime) -> None:
+                    started: datetime, site: Path | None = None) -> None:
     """On the "back soon" screen: a valid save starts the kiosk again, on it, as a normal
     start (the crashes before it, within the minute, were the old file's)."""
     from .qt.watcher import ContentWatcher
@@ -195,7 +227,7 @@ def watch_for_a_fix(window: QWidget, content_path: Path, starts: Starts,
         starts.end(started, afresh=True)
         QApplication.exit(ExitCode.RESTART)
 
-    watcher = ContentWatcher(content_path, None, parent=window)
+    watcher = ContentWatcher(content_path, None, parent=window, site=site)
     watcher.loaded.connect(fixed)
     logs.to_files()  # its line says the watcher is there
 

@@ -43,6 +43,20 @@ def display_options(command: argparse.ArgumentParser, lang_dest: str, verb: str)
                          help=f"the language to {verb} (default: from the content)")
 
 
+def site_option(command: argparse.ArgumentParser, dest: str) -> None:
+    command.add_argument("--site", dest=dest, metavar="PATH", type=Path,
+                         help="this kiosk's own file: name, place, hours, metrics (default: "
+                              "site.yaml beside the content file, if there is one)")
+
+
+def site_file(args: argparse.Namespace, content: Path) -> tuple[Path, bool]:
+    """The site file to read, and whether it was given (then it must exist)."""
+    from .core.site import site_path
+
+    given = getattr(args, "command_site", None) or args.site
+    return site_path(content, given), given is not None
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
         prog="kiosk",
@@ -52,6 +66,7 @@ def parser() -> argparse.ArgumentParser:
     main.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     main.add_argument("--content", metavar="PATH", type=Path,
                       help=f"the content file (default: {paths.default_content()})")
+    site_option(main, "site")
     main.add_argument("--windowed", metavar="WIDTHxHEIGHT", nargs="?", const=(1280, 720),
                       type=size, help="run in a normal window that closes (default 1280x720)")
     main.add_argument("--screen", metavar="N", type=int, default=0,
@@ -64,22 +79,28 @@ def parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check a content file and list its problems")
     check.add_argument("path", nargs="?", type=Path, default=None,
                        help="the content file (default: the one the kiosk uses)")
+    site_option(check, "command_site")
     snap = commands.add_parser("snapshot", help="render every screen to PNG files, headless")
     snap.add_argument("--out", required=True, type=Path, metavar="DIR",
                       help="the folder for the PNG files and texts.json")
     snap.add_argument("--content", dest="snapshot_content", metavar="PATH", type=Path,
                       help="the content file (default: the one the kiosk uses)")
     display_options(snap, "snapshot_lang", "render")
+    site_option(snap, "command_site")
     look = commands.add_parser(
         "preview", help="the kiosk in a window that follows the content file as it is saved")
     look.add_argument("path", nargs="?", type=Path, default=None,
                       help="the content file (default: the one the kiosk uses)")
     display_options(look, "preview_lang", "show first")
+    site_option(look, "command_site")
     cut = commands.add_parser(
         "shortcut", help="put a shortcut for staff on the desktop: it opens the preview")
     cut.add_argument("--to", type=Path, metavar="DIR",
                      help="the folder to put it in (default: the desktop)")
     commands.add_parser("schema", help="print the JSON Schema of the content file (for editors)")
+    commands.add_parser("metrics-password",
+                        help="make a password for Prometheus to scrape this kiosk, and its hash "
+                             "for site.yaml")
     pin = commands.add_parser("set-pin", help="set the PIN that opens the staff panel")
     pin.add_argument("--remove", action="store_true", help="remove the PIN (no staff panel)")
     stats = commands.add_parser("stats", help="print what visitors did: sessions, screens, "
@@ -97,17 +118,20 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
-def check(path: Path) -> int:
+def check(path: Path, site: tuple[Path, bool]) -> int:
     from .core.content import load
+    from .core.site import with_site
 
-    loaded = load(path)
+    loaded = with_site(load(path), *site)
     for problem in loaded.problems:
         print(problem, file=sys.stderr)
     errors, warnings = loaded.counts()
+    checked = f"{path} and {site[0]}" if site[1] or site[0].exists() else f"{path}"
     if errors:
-        print(f"{path}: {errors} problem{'s' * (errors != 1)} to fix", file=sys.stderr)
+        print(f"{checked}: {errors} problem{'s' * (errors != 1)} to fix", file=sys.stderr)
         return ExitCode.CONTENT_INVALID
-    print(f"{path}: OK" + (f" ({warnings} warning{'s' * (warnings != 1)})" if warnings else ""))
+    print(f"{checked}: OK" + (f" ({warnings} warning{'s' * (warnings != 1)})" if warnings
+                              else ""))
     return ExitCode.OK
 
 
@@ -130,6 +154,17 @@ def make_shortcut(folder: Path | None) -> int:
         return ExitCode.USAGE
     print(f"Made {path}: double-click it to preview {content} as you edit it. (A desktop may "
           "ask once whether to trust it: right-click it and choose Allow Launching.)")
+    return ExitCode.OK
+
+
+def metrics_password() -> int:
+    """A new password for Prometheus' scrapes, and the lines for site.yaml."""
+    from .core.site.secret import new_password, password_hash
+
+    password = new_password()
+    print(f"Password, for Prometheus (basic_auth, password_file): {password}\n"
+          f"In site.yaml, under metrics:\n  username: prometheus\n"
+          f"  password_hash: \"{password_hash(password)}\"")
     return ExitCode.OK
 
 
@@ -229,7 +264,10 @@ def main(argv: list[str] | None = None) -> int:
     give_output_a_place()
     args = parser().parse_args(argv)
     if args.command == "check":
-        return check(args.path or args.content or paths.default_content())
+        path = args.path or args.content or paths.default_content()
+        return check(path, site_file(args, path))
+    if args.command == "metrics-password":
+        return metrics_password()
     if args.command == "schema":
         print(paths.content_schema().read_text(encoding="utf-8"), end="")
         return ExitCode.OK
@@ -243,21 +281,24 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "preview":
         from .preview import preview
 
-        return preview(args.path or args.content or paths.default_content(), args.size,
-                       args.preview_lang or args.lang, args.quit_when_shown)
+        path = args.path or args.content or paths.default_content()
+        return preview(path, args.size, args.preview_lang or args.lang, args.quit_when_shown,
+                       site_file(args, path))
     if args.command == "snapshot":
         from .snapshot import snapshot
 
-        return snapshot(args.out, args.snapshot_content or args.content or paths.default_content(),
-                        args.size, args.snapshot_lang or args.lang)
+        path = args.snapshot_content or args.content or paths.default_content()
+        return snapshot(args.out, path, args.size, args.snapshot_lang or args.lang,
+                        site_file(args, path))
     from .qt import memory
 
     with memory.collector_paused():  # until the first frame: see kiosk/qt/memory.py
         from .app import StartOptions, run
 
-        code = run(StartOptions(content=args.content or paths.default_content(),
-                                windowed=args.windowed, screen=args.screen, lang=args.lang,
-                                quit_when_shown=args.quit_when_shown))
+        path = args.content or paths.default_content()
+        code = run(StartOptions(content=path, windowed=args.windowed, screen=args.screen,
+                                lang=args.lang, quit_when_shown=args.quit_when_shown,
+                                site=site_file(args, path)))
     if code == ExitCode.RESTART:
         restart()
     return code

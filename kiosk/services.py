@@ -9,6 +9,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -20,7 +21,7 @@ from .core.exit_codes import ExitCode
 from .core.machine import run_command
 from .core.pin import PinGate
 from .core.usage import UsageStore
-from .core.usage.record import SessionLog
+from .core.usage.record import Session, SessionLog
 from .core.usage.report import figures
 from .qt.idle import IdleWatcher
 from .qt.schedule import OpeningSchedule
@@ -28,6 +29,9 @@ from .qt.watcher import ContentWatcher
 from .ui.staff_desk import StaffDesk
 from .ui.staff_panel import StaffStatus
 from .ui.window import KioskWindow
+
+if TYPE_CHECKING:
+    from .reporting import Reporting
 
 log = logging.getLogger("kiosk")
 
@@ -38,15 +42,16 @@ class Services:
 
     def __init__(self, app: QApplication, window: KioskWindow, idle: IdleWatcher,
                  content_path: Path, last_good: LastGood, started: datetime,
-                 on_fallback: bool = False):
+                 on_fallback: bool = False, site: Path | None = None):
         content = window.content
-        self.watcher = ContentWatcher(content_path, content, parent=window)
+        self.window = window
+        self.watcher = ContentWatcher(content_path, content, parent=window, site=site)
         self.watcher.loaded.connect(window.use_content)
         self.failed_saves = FailedSaves()
         self.watcher.failed.connect(self.failed_saves.log)
         keep_when_stable(window, self.watcher, last_good, not on_fallback)
         self.store, self.sessions = record_usage(window, idle)
-        follow_opening_hours(window, self.watcher, content)
+        self.schedule = follow_opening_hours(window, self.watcher, content)
         watcher, store = self.watcher, self.store
         self.desk = StaffDesk(window, PinGate(paths.settings_file()),
                               lambda: staff_status(watcher, store, started))
@@ -56,6 +61,27 @@ class Services:
         self.desk.restart_requested.connect(lambda: QApplication.exit(ExitCode.RESTART))
         self.desk.exit_requested.connect(lambda: staff_exit(paths.settings_file()))
         self.desk.start(app)
+
+    def report(self, reporting: Reporting, warnings: int) -> None:
+        """Tell the desk's figures (kiosk/reporting.py) what the kiosk does from now on."""
+        window, save = self.window, self.sessions.save
+        reporting.content_shown(window.content, warnings)
+
+        def read(loaded: Loaded) -> None:
+            reporting.read(loaded)
+            if loaded.content is not None:  # shown, once the visitor there now has gone
+                reporting.content_shown(loaded.content, loaded.counts()[1])
+
+        def saved(session: Session) -> None:
+            save(session)
+            reporting.session(session)
+
+        self.watcher.read.connect(read)
+        self.sessions.save = saved
+        window.shown.connect(lambda page, detail, language: reporting.shown(
+            page, detail, language, window.content))
+        self.schedule.changed.connect(lambda is_open: reporting.figures.open.set(int(is_open)))
+        reporting.figures.open.set(int(self.schedule.open))
 
     def close(self) -> None:
         self.sessions.ended()  # a session in progress when staff exit is saved too
@@ -136,7 +162,8 @@ def record_usage(window: KioskWindow, idle: IdleWatcher) -> tuple[UsageStore, Se
     return store, sessions
 
 
-def follow_opening_hours(window: KioskWindow, watcher: ContentWatcher, content: Content) -> None:
+def follow_opening_hours(window: KioskWindow, watcher: ContentWatcher,
+                         content: Content) -> OpeningSchedule:
     """The closed screen outside opening hours; the display turned off and on around it where
     the installer gave the commands for it (kiosk/core/machine.py)."""
     schedule = OpeningSchedule(content.opening_hours, parent=window)
@@ -154,6 +181,7 @@ def follow_opening_hours(window: KioskWindow, watcher: ContentWatcher, content: 
     window.closed_view.touched.connect(lambda: run_command(settings, "display_on"))
     if not schedule.open:
         apply(False)
+    return schedule
 
 
 def staff_status(watcher: ContentWatcher, store: UsageStore, started: datetime) -> StaffStatus:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .core.content import Content, load
 from .core.exit_codes import ExitCode
+from .core.site import with_site
 from .qt.idle import IdleWatcher
 from .ui.slices import finish_all
 
@@ -136,8 +137,9 @@ def overlays(window, settings: Path):
     ]
 
 
-def snapshot(out: Path, content_path: Path, size: tuple[int, int], language: str | None) -> int:
-    loaded = load(content_path)
+def snapshot(out: Path, content_path: Path, size: tuple[int, int], language: str | None,
+             site: tuple[Path | None, bool] = (None, False)) -> int:
+    loaded = with_site(load(content_path), *site)
     for problem in loaded.problems:
         print(problem, file=sys.stderr)
     if loaded.content is None:

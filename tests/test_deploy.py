@@ -41,8 +41,24 @@ def test_a_push_reaches_every_running_kiosk_and_each_shows_it(qtbot, tmp_path):
         result = push(source, *kiosks)
     assert result.returncode == 0, result.stderr
     assert [w.current.settings.idle_timeout for w in watchers] == [45.0] * 3
-    assert result.stdout.splitlines()[-3:] == [f"pushed to {k}" for k in kiosks]
+    assert result.stdout.splitlines()[-4:-1] == [f"pushed to {k}" for k in kiosks]
     assert not [p for k in kiosks for p in k.iterdir() if p.name.startswith(".")]  # no leftovers
+
+
+def test_a_push_leaves_each_kiosks_own_site_file_alone_and_names_the_version(tmp_path):
+    source = a_content_folder(tmp_path / "source")
+    (source / "site.yaml").write_text("name: the-desk\n", encoding="utf-8")
+    kiosk = a_content_folder(tmp_path / "kiosk")
+    (kiosk / "site.yaml").write_text("name: shenzhen-lobby\nhere: shenzhen\n", encoding="utf-8")
+    result = push(source, kiosk)
+    assert result.returncode == 0, result.stderr
+    assert (kiosk / "site.yaml").read_text(encoding="utf-8") == \
+        "name: shenzhen-lobby\nhere: shenzhen\n"
+    import hashlib
+    version = hashlib.sha256((source / "content.yaml").read_bytes()).hexdigest()[:12]
+    assert result.stdout.splitlines()[-1] == (
+        f'content version {version}: kiosk_content_info{{version="{version}"}} on each kiosk '
+        "that shows it")
 
 
 def test_a_broken_content_file_is_pushed_nowhere(tmp_path):

@@ -56,6 +56,40 @@ def start_seconds(*commands: list[str]) -> list[float]:
     return [statistics.median(found) for found in times]
 
 
+def metrics() -> None:
+    """The build serves its figures with a site.yaml that asks (the Prometheus client library
+    and its web server are in the build; its `ssl` stands in: packaging/no_tls.py)."""
+    import socket
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "content.yaml").write_bytes((BUILD / "content.yaml").read_bytes())
+        (Path(tmp) / "site.yaml").write_text(
+            f'name: smoke\nhere: shenzhen\nmetrics: {{listen: "127.0.0.1:{port}"}}\n',
+            encoding="utf-8")
+        kiosk = subprocess.Popen([str(PROGRAM), "--content", str(Path(tmp) / "content.yaml"),
+                                  "--windowed", "640x360"], env=ENV, stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.PIPE, text=True)
+        try:
+            deadline, text = time.monotonic() + 60, ""
+            while not text and time.monotonic() < deadline:
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics",
+                                                timeout=5) as answer:
+                        text = answer.read().decode()
+                except OSError:
+                    time.sleep(0.2)
+        finally:
+            kiosk.terminate()
+            _, err = kiosk.communicate(timeout=30)
+        if 'kiosk_info{name="smoke"' not in text:
+            sys.exit(f"FAILED: the build served no metrics\n{err}")
+    print("metrics: OK")
+
+
 def main() -> int:
     size_mb = sum(f.stat().st_size for f in BUILD.rglob("*") if f.is_file()
                   and not f.is_symlink()) / 1e6
@@ -121,6 +155,7 @@ def main() -> int:
         entry = (Path(tmp) / "kiosk-preview.desktop").read_text(encoding="utf-8")
         assert f'Exec="{PROGRAM}" "preview" "{BUILD / "content.yaml"}"' in entry, entry
     print("preview, shortcut: OK")
+    metrics()
 
     built, source = start_seconds([str(PROGRAM)], [sys.executable, str(ROOT / "main.py")])
     ratio = built / source

@@ -41,6 +41,7 @@ class Starts:
 
     def __init__(self, path: Path):
         self.path = path
+        self.recent_crashes = 0  # unclean starts within the minute before this one
 
     def _read(self) -> list[dict[str, Any]]:
         try:
@@ -73,6 +74,7 @@ class Starts:
                 crashes += 1
         entries.append({"started": now.isoformat(), "clean": False})
         self._write(entries)
+        self.recent_crashes = crashes  # for the desk (kiosk_unclean_starts_recent)
         if crashes >= BACK_SOON_AFTER:
             return Fallback.BACK_SOON
         return Fallback.LAST_GOOD if crashes >= LAST_GOOD_AFTER else Fallback.NONE

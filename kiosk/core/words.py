@@ -55,6 +55,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "place.near": ("{name}, {km} km {way}", "{name}，{way}约 {km} 公里"),
     "place.from_headquarters": ("About {km} km {way} of {name}, the headquarters",
                                 "距总部{name}约 {km} 公里，位于其{way}方"),
+    "place.from_here": ("About {km} km {way} of here ({name})",
+                        "距这里（{name}）约 {km} 公里，位于其{way}方"),
 }
 
 

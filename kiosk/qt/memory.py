@@ -13,7 +13,10 @@ Python's cyclic garbage collector is paused while the kiosk starts (`collector_p
 makes modules, classes and widgets that live as long as the kiosk, and the collector would
 look through them again and again for nothing (48 collections, 5 ms, before the first frame).
 Once the first frame is shown (`settle_after_start`) it collects once, moves what is left out
-of its sight for good (gc.freeze) and runs as usual.
+of its sight for good (gc.freeze) and runs as usual. With a thread of its own that runs all the
+time (the metrics server), the collector would sooner or later start on that thread, and free
+Qt objects there (tests/qt/test_background.py says what that does): `collect_on_ui_thread`
+then turns it off for good and runs it from a timer on the UI thread, by its own thresholds.
 """
 
 from __future__ import annotations
@@ -71,11 +74,54 @@ def collector_paused() -> Iterator[None]:
         gc.enable()
 
 
+_UI_THREAD_ONLY = False  # collect_on_ui_thread was called: gc stays disabled
+COLLECT_EVERY_MS = 250
+
+
 def settle_after_start() -> None:
     """Just after the first frame: collect start-up's garbage once, keep what is left out of
     later collections, and collect as usual from now on."""
     gc.collect()
     gc.freeze()
+    if not _UI_THREAD_ONLY:
+        gc.enable()
+
+
+def collect_on_ui_thread(parent: Any) -> Any:
+    """From now on, the cyclic collector runs on the UI thread only: from a timer owned by
+    `parent`, each generation when its count passes its threshold, as the automatic one would."""
+    global _UI_THREAD_ONLY
+    from PySide6.QtCore import QTimer
+
+    _UI_THREAD_ONLY = True
+    gc.disable()
+    timer = QTimer(parent)
+    timer.setInterval(COLLECT_EVERY_MS)
+    timer.timeout.connect(collect_due)
+    timer.start()
+    return timer
+
+
+def collect_due() -> int:
+    """The oldest generation whose count passed its threshold, collected (-1: none due)."""
+    counts, thresholds = gc.get_count(), gc.get_threshold()
+    for generation in (2, 1, 0):
+        if thresholds[generation] and counts[generation] > thresholds[generation]:
+            gc.collect(generation)
+            return generation
+    return -1
+
+
+def ui_thread_only() -> bool:
+    return _UI_THREAD_ONLY
+
+
+def collect_as_usual(timer: Any = None) -> None:
+    """The collector automatic again (the thread that needed it on the UI thread is gone)."""
+    global _UI_THREAD_ONLY
+    if timer is not None:
+        timer.stop()
+    _UI_THREAD_ONLY = False
     gc.enable()
 
 

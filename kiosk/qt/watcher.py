@@ -19,6 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from ..core.content import Content, Loaded, Problem, load
+from ..core.site import with_site
 from .background import Background
 
 DEBOUNCE_MS = 300
@@ -31,9 +32,12 @@ class ContentWatcher(QObject):
     read = Signal(object)  # the Loaded of every load of the file: its content and problems
 
     def __init__(self, path: Path, current: Content | None, debounce_ms: int = DEBOUNCE_MS,
-                 parent: QObject | None = None):
+                 parent: QObject | None = None, site: Path | None = None):
+        """`site`: the kiosk's site file (kiosk/core/site), applied to each load; a save of
+        it beside the content file is noticed as a save of the content."""
         super().__init__(parent)
         self.path = Path(path).absolute()  # not resolved: a symlink in it is followed anew
+        self.site = site
         self.current = current
         self.last_problems: list[Problem] = []
         self.loaded_at: datetime | None = None  # of the content last loaded by this watcher
@@ -67,8 +71,9 @@ class ContentWatcher(QObject):
         """Read and check the file in a thread; `loaded` if it is valid and new, else `failed`
         (nothing if it is missing for a moment), and `checked` in every case."""
         self._watch()
-        path = self.path  # the job is given plain data only: kiosk/qt/background.py
-        if not self._loading.start(lambda: load(path) if path.exists() else None):
+        path, site = self.path, self.site  # the job is given plain data only: background.py
+        if not self._loading.start(lambda: with_site(load(path), site) if path.exists()
+                                   else None):
             self._again = True  # saved again while being checked: check once more after
 
     def _loaded(self, result: Loaded | None) -> None:

@@ -50,20 +50,27 @@ def nearby(place: Location, locations: tuple[Location, ...], language: str,
     return found
 
 
+def from_here(place: Location, here: Location, language: str) -> str:
+    """Where a location lies from the kiosk's own: "About 1,070 km south-east of here
+    (Beijing)"; "" for the kiosk's own place and one within 5 km."""
+    return _from(place, here, language, "place.from_here")
+
+
 def from_headquarters(place: Location, headquarters: Location, language: str) -> str:
     """Where a location lies from the headquarters, in words: "About 1,070 km south-east of
     Beijing, the headquarters" (to the nearest 10 km); "" for the headquarters itself."""
-    if place.id == headquarters.id:
+    return _from(place, headquarters, language, "place.from_headquarters")
+
+
+def _from(place: Location, origin: Location, language: str, key: str) -> str:
+    if place.id == origin.id:
         return ""
-    km = geo.distance_km(headquarters.latitude, headquarters.longitude, place.latitude,
-                         place.longitude)
+    km = geo.distance_km(origin.latitude, origin.longitude, place.latitude, place.longitude)
     if km < 5:
         return ""
-    way = geo.compass(headquarters.latitude, headquarters.longitude, place.latitude,
-                      place.longitude)
-    return words("place.from_headquarters", language, km=_km(km),
-                 way=words(f"compass.{way}", language),
-                 name=headquarters.detail.title.get(language))
+    way = geo.compass(origin.latitude, origin.longitude, place.latitude, place.longitude)
+    return words(key, language, km=_km(km), way=words(f"compass.{way}", language),
+                 name=origin.detail.title.get(language))
 
 
 class DetailView(QWidget):

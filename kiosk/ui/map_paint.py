@@ -97,6 +97,7 @@ class MapPainter:
         self.scaled = QPixmap()
         self.picture_rect = QRectF()
         self._stamps: dict[float, QPixmap] = {}  # a marker of each radius: _stamp
+        self.here_box = QRectF()  # where "You are here" was drawn last
 
     def radius(self, headquarters: bool) -> float:
         if self.mini:
@@ -178,6 +179,53 @@ class MapPainter:
         headquarters = any(loc.headquarters for loc in self.locations if loc.id == key)
         radius = self.radius(headquarters) * 1.4
         painter.drawEllipse(laid.markers[key], radius, radius)
+
+    def draw_here(self, painter: QPainter, laid: Laid, key: str, words: str) -> None:
+        """Where the kiosk stands: a ring round its marker, and `words` ("You are here") in
+        a pill of the accent colour beside it, where it covers the fewest names, over
+        everything."""
+        if not key or key not in laid.markers:
+            return
+        look, at = self.look, laid.markers[key]
+        headquarters = any(loc.headquarters for loc in self.locations if loc.id == key)
+        radius = self.radius(headquarters) + look.px(8)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(look.color("surface"), look.px(7)))
+        painter.drawEllipse(at, radius, radius)
+        painter.setPen(QPen(look.color("accent"), look.px(4)))
+        painter.drawEllipse(at, radius, radius)
+        if self.mini or not words:
+            return
+        font = QFont(laid.font)
+        font.setBold(True)
+        painter.setFont(font)
+        size = painter.fontMetrics().size(0, words)
+        pad = look.px(12)
+        width, height = size.width() + 2 * pad, size.height() + pad
+        gap = radius + look.px(6)
+        area = QRectF(0, 0, painter.device().width(), painter.device().height())
+        taken = [rect for rect, _ in laid.labels] + [
+            QRectF(p.x() - gap, p.y() - gap, 2 * gap, 2 * gap) for p in laid.markers.values()]
+        # below, above, right, left, then the corners; near the ring, then a little further
+        sides = [QRectF(at.x() + dx * (gap * far + width / 2) - width / 2,
+                        at.y() + dy * (gap * far + height / 2) - height / 2, width, height)
+                 for far in (1, 2) for dx, dy in ((0, 1), (0, -1), (1, 0), (-1, 0), (1, 1),
+                                                  (-1, 1), (1, -1), (-1, -1))]
+
+        def covered(box: QRectF) -> float:
+            inside = box.intersected(area)
+            outside = width * height - inside.width() * inside.height()
+            return outside * 10 + sum(box.intersected(r).width() * box.intersected(r).height()
+                                      for r in taken if r.intersects(box))
+
+        box = min(sides, key=covered)  # the first of the least covered
+        self.here_box = box
+        painter.setPen(QPen(look.color("surface"), look.px(3)))
+        painter.setBrush(look.color("accent"))
+        painter.drawRoundedRect(box, box.height() / 2, box.height() / 2)
+        painter.setPen(look.color("accent_text"))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, words)
 
     def _draw_labels(self, painter: QPainter, laid: Laid) -> None:
         """Each name over a halo of the land's colour, as printed maps have: a leader line or

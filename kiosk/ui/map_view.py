@@ -83,6 +83,7 @@ class MapView(QWidget):
         self._image = image
         self._picture = QPixmap(str(image.path)) if image else QPixmap()
         self.selected = ""  # the location marked larger: the one a page shows, or was opened
+        self.here: tuple[str, str] = ("", "")  # the kiosk's own place, and "You are here"
         self.double_tap_ms = DOUBLE_TAP_MS
         self._projected: dict[str, Point] = {}
         self._rings: tuple[tuple[Point, ...], ...] = ()
@@ -149,7 +150,8 @@ class MapView(QWidget):
         return self._paint.radius(headquarters)
 
     def visible_texts(self) -> list[str]:
-        return [text for _, text in self.laid.labels]
+        here = [self.here[1]] if self.here[0] in self.laid.markers and not self._mini else []
+        return [text for _, text in self.laid.labels] + here
 
     # -- geometry ------------------------------------------------------------------------------
     @guarded
@@ -287,6 +289,7 @@ class MapView(QWidget):
                                                       (middle.x(), middle.y()))))
         painter.drawPixmap(0, 0, self._picture_cache)
         self._paint.draw_selected(painter, self.laid, self.selected)
+        self._paint.draw_here(painter, self.laid, *self.here)
         painter.end()
 
     # -- taps ------------------------------------------------------------------------------------

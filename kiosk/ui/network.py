@@ -37,7 +37,10 @@ def fitted(look: Look, name: str, room: int) -> str:
 class NetworkScreen(QWidget):
     detail_requested = Signal(str)
 
-    def __init__(self, network: NetworkPage, labels: Labels, look: Look, language: str):
+    def __init__(self, network: NetworkPage, labels: Labels, look: Look, language: str,
+                 here: str = ""):
+        """`here`: the location where this kiosk stands (site.yaml), marked on the map and
+        in the list."""
         super().__init__()
         self.setObjectName("screen")
         layout = column(spacing=look.px(20), margins=look.margin)
@@ -49,6 +52,7 @@ class NetworkScreen(QWidget):
         self.map = MapView(network.locations, look, language, network.map_image)
         self.map.location_selected.connect(self.select)
         self.map.keys_changed.connect(self._show_keys)
+        self.map.here = (here, labels.you_are_here.get(language))
 
         panel = QWidget()
         side = column(spacing=look.px(16))
@@ -59,6 +63,7 @@ class NetworkScreen(QWidget):
         side.addWidget(label(network.list_title.get(language), "h3"))
         names = [loc.detail.title.get(language)
                  + (f" · {labels.headquarters.get(language)}" if loc.headquarters else "")
+                 + (f" · {labels.you_are_here.get(language)}" if loc.id == here else "")
                  for loc in network.locations]
         self._columns, self._room = list_columns(look, names)
         self._look, self._names = look, dict(zip((loc.id for loc in network.locations), names,

@@ -34,7 +34,7 @@ NOTHING_YET = ("Nothing to show yet: the content file cannot be used (its proble
 class PreviewWindow(QMainWindow):
     def __init__(self, path: Path, family: str, display: tuple[int, int] = DISPLAYS[0][1],
                  language: str | None = None, debounce_ms: int = DEBOUNCE_MS,
-                 fit_ms: int = FIT_MS):
+                 fit_ms: int = FIT_MS, site: Path | None = None):
         """`language`: the one to show first (None: the content's default)."""
         super().__init__()
         self.path = Path(path).absolute()
@@ -42,6 +42,7 @@ class PreviewWindow(QMainWindow):
         self.setStyleSheet(PREVIEW_SHEET)
         self.first_language = language
         self.debounce_ms = debounce_ms
+        self.site = site  # the kiosk's site file, applied to each reading
         self.watcher: ContentWatcher | None = None
         self._reload_asked = False
         self.stage = Stage(family, display, fit_ms)
@@ -170,7 +171,8 @@ class PreviewWindow(QMainWindow):
     def start(self, loaded: Loaded) -> None:
         """Show what the file holds now, and follow its saves from now on."""
         self.read(loaded)
-        self.watcher = ContentWatcher(self.path, loaded.content, self.debounce_ms, parent=self)
+        self.watcher = ContentWatcher(self.path, loaded.content, self.debounce_ms, parent=self,
+                                      site=self.site)
         self.watcher.read.connect(self.read)
 
     def reload(self) -> None:

@@ -42,7 +42,8 @@ class Screens:
             from .network import NetworkScreen
 
             assert content.network is not None
-            screen = NetworkScreen(content.network, content.labels, look, language)
+            screen = NetworkScreen(content.network, content.labels, look, language,
+                                   content.here)
             screen.detail_requested.connect(lambda key: self._navigate(Route("network", key)))
         else:
             from .section import SectionScreen
@@ -84,11 +85,14 @@ class Screens:
         place = self._location(route)
         if place is None or self.content.network is None:
             return ""
-        from .detail import from_headquarters
+        from .detail import from_headquarters, from_here
 
-        headquarters = next((loc for loc in self.content.network.locations if loc.headquarters),
-                            None)
-        return from_headquarters(place, headquarters, self.language) if headquarters else ""
+        locations = self.content.network.locations
+        headquarters = next((loc for loc in locations if loc.headquarters), None)
+        here = next((loc for loc in locations if loc.id == self.content.here), None)
+        lines = [from_here(place, here, self.language) if here else "",
+                 from_headquarters(place, headquarters, self.language) if headquarters else ""]
+        return "\n".join(line for line in lines if line)
 
     def _near(self, route: Route) -> list[tuple[str, str]]:
         """A location's nearest neighbours in the network, in words, to open from its page."""
@@ -109,6 +113,7 @@ class Screens:
         look = self.look
         view = MapView(network.locations, look, self.language, network.map_image,
                        focus=route.detail)  # round the place, its neighbours named
+        view.here = (self.content.here, self.content.labels.you_are_here.get(self.language))
         view.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # a picture here
         view.setAccessibleName(network.title.get(self.language))
         view.setFixedSize(look.px(960 if look.portrait else 840),

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .keys import (
+    ADDRESS_PATTERN,
     COLOUR_PATTERN,
     DATE_PATTERN,
     DETAIL,
@@ -98,6 +99,10 @@ def _value(form: Form, shared: dict[str, Json]) -> Json:
         return {"type": "string", "pattern": _whole(f"{_any_case('closed')}|{HOURS_PATTERN}")}
     if kind is Kind.DATES:
         return {"type": "array", "items": {"type": "string", "pattern": _whole(DATE_PATTERN)}}
+    if kind is Kind.ADDRESS:
+        return {"type": "string", "pattern": _whole(ADDRESS_PATTERN)}
+    if kind is Kind.WORD:
+        return {"type": "string", "maxLength": LONGEST_LINE}
     if kind is Kind.SECTION:
         assert form.section is not None
         return _object(form.section, shared)
@@ -214,16 +219,53 @@ def readme_table() -> str:
     return "\n".join([TABLE_START, *rows, TABLE_END])
 
 
+SITE_START = "<!-- site keys: written by `python -m kiosk.core.content.key_docs`; do not edit -->"
+
+
+def site_table() -> str:
+    """The README's table of site.yaml's keys."""
+    from ..site.keys import SITE
+
+    rows = ["| Key | What it holds |", "|---|---|"]
+    for key in SITE.keys:
+        said = _keys(Section("", (key,))).removeprefix(f"`{key.name}` (")[:-1]
+        rows.append(f"| `{key.name}`{' (required)' if key.required else ''} | "
+                    f"{said.removeprefix('required; ')} |")
+    return "\n".join([SITE_START, *rows, TABLE_END])
+
+
+def site_schema() -> Json:
+    from ..site.keys import SITE
+
+    shared: dict[str, Json] = {}
+    root = _object(SITE, shared)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "A visitor kiosk's own file (site.yaml)",
+        "description": "This kiosk's name, place, hours and metrics, beside the content file "
+                       "the network shares. `kiosk check` checks what this schema cannot (the "
+                       "location named by `here`). Written by `python -m "
+                       "kiosk.core.content.key_docs` from kiosk/core/site/keys.py: do not edit.",
+        **{k: v for k, v in root.items() if k != "properties"},
+        "properties": root["properties"],
+        "$defs": {"identifier": BASICS["identifier"], **dict(sorted(shared.items()))},
+    }
+
+
 def with_table(readme: str) -> str:
-    """The README with its table of keys written again."""
-    pattern = re.compile(re.escape(TABLE_START) + ".*?" + re.escape(TABLE_END), re.S)
-    assert pattern.search(readme), "the README has no table of keys to replace"
-    return pattern.sub(lambda _: readme_table(), readme)
+    """The README with its tables of keys written again."""
+    for start, table in ((TABLE_START, readme_table), (SITE_START, site_table)):
+        pattern = re.compile(re.escape(start) + ".*?" + re.escape(TABLE_END), re.S)
+        assert pattern.search(readme), f"the README has no {start} to replace"
+        readme = pattern.sub(lambda _, table=table: table(), readme)  # type: ignore[misc]
+    return readme
 
 
 def write(root: Path) -> None:
-    (root / "content.schema.json").write_text(
-        json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    for name, schema in (("content.schema.json", json_schema()),
+                         ("site.schema.json", site_schema())):
+        (root / name).write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n",
+                                 encoding="utf-8")
     readme = root / "README.md"
     readme.write_text(with_table(readme.read_text(encoding="utf-8")), encoding="utf-8")
 

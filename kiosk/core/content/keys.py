@@ -31,6 +31,8 @@ class Kind(Enum):
     DATES = "dates"
     SECTION = "section"
     LIST = "list"
+    ADDRESS = "address"  # HOST:PORT (site.yaml's metrics)
+    WORD = "word"  # one plain line, in no language (a user name, a hash, a query string)
 
 
 # How the values of some kinds are written: the checker matches the whole value, spaces round it
@@ -42,6 +44,7 @@ HOURS_PATTERN = r"([0-9]{1,2}):([0-9]{2})\s*[-–]\s*([0-9]{1,2}):([0-9]{2})"  #
 DATE_PATTERN = "[0-9]{4}-[0-9]{2}-[0-9]{2}"
 ICON_PATTERN = r"fa6[srb]\.[a-z0-9-]+"
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".webp", ".bmp")
+ADDRESS_PATTERN = r"(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):([0-9]{1,5})"  # host, port
 
 
 class Form(NamedTuple):

@@ -16,18 +16,22 @@ from __future__ import annotations
 
 import codecs
 import gc
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 from yaml.constructor import SafeConstructor
 
 from ..files import UnreadableError, read_regular_file
 from . import hints
+from .model import Content
 from .problems import Loaded, Problem, errors
 from .quoting import TAG, position, quoted
 from .reader import Reader
 from .schema import content as read_content
 
+T = TypeVar("T")
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_BYTES = 20_000_000
 MAX_VALUES = 50_000  # texts, lists and keys; the park's file has 1,071
@@ -64,23 +68,36 @@ def load_bytes(data: bytes, name: str, base_dir: Path, source: Path | None = Non
 
 
 def _load(data: bytes, name: str, base_dir: Path, source: Path | None) -> Loaded:
+    def read(reader: Reader, root: yaml.Node) -> Content:
+        content = read_content(reader, root, source)
+        reader.undrawable_warnings()
+        return content
+
+    content, problems, unlisted = read_yaml(data, name, base_dir, read)
+    return Loaded(content, problems, unlisted)
+
+
+def read_yaml(data: bytes, name: str, base_dir: Path, read: Callable[[Reader, yaml.Node], T]
+              ) -> tuple[T | None, tuple[Problem, ...], tuple[int, int]]:
+    """A YAML file of the kiosk's (content.yaml, site.yaml) read by `read`, every step bounded
+    and every problem worded as above: what `read` made (None if anything is wrong), the
+    problems in the file's order, and how many errors and warnings went unlisted."""
     reader = Reader(name, base_dir)
     text = _decode(data, reader)
     reader.source = text or ""
     root = None
     if text is not None and (_few_by_indicators(text) or _values_are_few(text, reader)):
         root = _compose(text, reader)
-    content = None
+    made = None
     if root is not None and _is_safe(root, reader):
-        content = read_content(reader, root, source)
-        reader.undrawable_warnings()
+        made = read(reader, root)
     ordered = sorted(reader.problems, key=lambda p: (p.line, p.column))
     summary = reader.summary()
     if summary is not None:
         ordered.append(summary)
     if errors(ordered):
-        content = None
-    return Loaded(content, tuple(ordered), (reader.unlisted[0], reader.unlisted[1]))
+        made = None
+    return made, tuple(ordered), (reader.unlisted[0], reader.unlisted[1])
 
 
 # -- bytes to nodes --------------------------------------------------------------------------

@@ -207,6 +207,7 @@ class Labels(NamedTuple):
     opens_again: Text = Text("Open again {day} at {time}", "{day} {time} 开放")
     touch_to_look: Text = Text("Touch the screen to look around", "轻触屏幕即可浏览")
     nearby: Text = Text("Nearest in the network", "网络中距离最近的地点")
+    you_are_here: Text = Text("You are here", "您在这里")
 
 
 PAGE_NAMES = ("mission", "strategies", "clusters", "network")
@@ -223,6 +224,7 @@ class Content(NamedTuple):
     attract: tuple[AttractSlide, ...] = ()
     opening_hours: OpeningHours | None = None  # None: open all the time
     source: Path | None = None
+    here: str = ""  # the id of the location where this kiosk stands (site.yaml), if given
 
     def with_settings(self, **changes: Any) -> "Content":
         """This content with some settings changed (`--lang`, reduced motion for pictures)."""

@@ -81,8 +81,23 @@ def test_the_schema_and_the_readmes_table_are_written_from_the_checkers_keys():
     `python -m kiosk.core.content.key_docs`."""
     assert SCHEMA == key_docs.json_schema()
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert key_docs.TABLE_START in readme
+    assert key_docs.TABLE_START in readme and key_docs.SITE_START in readme
     assert key_docs.with_table(readme) == readme
+    site = json.loads((ROOT / "site.schema.json").read_text(encoding="utf-8"))
+    assert site == key_docs.site_schema()
+
+
+def test_the_site_schema_accepts_a_site_file_and_refuses_a_mistake():
+    schema = json.loads((ROOT / "site.schema.json").read_text(encoding="utf-8"))
+    good = yaml.safe_load('name: shenzhen-lobby\nhere: shenzhen\ndefault_language: zh\n'
+                          'opening_hours: {monday: "09:00-18:00", closed_on: [2027-01-01]}\n'
+                          'metrics: {listen: "127.0.0.1:9464"}\nlink_tags: "utm_source=x"\n')
+    good["opening_hours"]["closed_on"] = ["2027-01-01"]  # as an editor sees the text
+    jsonschema.validate(good, schema)
+    for bad in ({"here": "x"}, {"name": "A B"}, {"name": "a", "metrics": {"listen": "9464"}},
+                {"name": "a", "listn": 1}):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(bad, schema)
 
 
 def test_every_key_in_the_schema_says_what_it_is():

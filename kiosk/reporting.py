@@ -1,0 +1,139 @@
+"""The desk's view of this kiosk, when site.yaml asks for it (`metrics:`): the figures of
+kiosk/core/metrics, told what the window and its services do, served with a picture of the
+screen by a web server in threads of its own. On the "back soon" screen too: a kiosk stuck
+there is what the desk most needs to see.
+
+Started just after the first frame. With the server's threads running for good, Python's
+cyclic collector runs on the UI thread only (kiosk/qt/memory.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtGui import QInputDevice, QMouseEvent
+from PySide6.QtWidgets import QWidget
+
+from . import __version__
+from .core import paths
+from .core.content import Content, Loaded
+from .core.crash_loop import Fallback
+from .core.metrics import KioskFigures, MetricsServer, start_server
+from .core.metrics.server import Picture
+from .core.site import Site
+from .core.usage.record import Session
+from .qt import memory
+from .qt.screen_picture import ScreenPicture
+from .qt.stall_meter import StallMeter
+
+log = logging.getLogger("kiosk")
+
+
+def version_of(path: Path) -> str:
+    """The first 12 hex digits of the file's SHA-256, as `sha256sum` prints them ("" if it
+    cannot be read)."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+    except OSError:
+        return ""
+
+
+def rss_bytes() -> float:
+    """Resident memory, from /proc on Linux; NaN elsewhere."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            pages = int(statm.read().split()[1])
+    except (OSError, ValueError, IndexError):
+        return float("nan")
+    import os
+
+    return float(pages * os.sysconf("SC_PAGE_SIZE"))
+
+
+class Taps(QObject):
+    """Counts touches and clicks: each as its window first receives it (before Qt hands it
+    to a widget, and on to the widget's parents), a touch once, not again as the mouse press
+    Qt makes of it."""
+
+    def __init__(self, figures: KioskFigures, parent: QObject):
+        super().__init__(parent)
+        self.figures = figures
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not watched.isWindowType():
+            return False
+        kind = event.type()
+        if kind == QEvent.Type.TouchBegin or (
+                kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent)
+                and event.pointingDevice().type() != QInputDevice.DeviceType.TouchScreen):
+            self.figures.taps.inc()
+        return False
+
+
+class Reporting:
+    """Kept by the caller while the kiosk runs; `close` stops the server."""
+
+    def __init__(self, site: Site, window: QWidget, content_path: Path, fallback: Fallback,
+                 recent_crashes: int):
+        assert site.metrics is not None
+        self.figures = KioskFigures(site.name, __version__, paths.usage_database().parent,
+                                    memory=rss_bytes)
+        self.figures.fallback.state(fallback.name.lower())
+        self.figures.unclean.set(recent_crashes)
+        self.figures.back_soon.set(0 if hasattr(window, "session") else 1)
+        self.content_path = content_path
+        self.picture = Picture()
+        self.server: MetricsServer | None = start_server(site.metrics, self.figures,
+                                                         self.picture)
+        if self.server is None:
+            return
+        self.collector = memory.collect_on_ui_thread(window)
+        self.stalls = StallMeter(self.figures.stalls, parent=window)
+        self.shots = ScreenPicture(window, self.picture.set)
+        self.shots.take()
+        self.taps = Taps(self.figures, window)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.taps)
+
+    @property
+    def running(self) -> bool:
+        return self.server is not None
+
+    # -- told by the kiosk's services ----------------------------------------------------------
+    def content_shown(self, content: Content, warnings: int) -> None:
+        self.figures.content_shown(version_of(self.content_path), warnings, time.time())
+        self.content = content
+
+    def read(self, loaded: Loaded) -> None:
+        """A save of the content file was read: shown (or waiting), or refused."""
+        self.figures.reload(loaded.content is not None)
+
+    def shown(self, page: str, detail: str, _language: str, content: Content) -> None:
+        self.figures.view(page, detail, has_link(content, page, detail))
+        self.shots.changed()
+
+    def session(self, session: Session) -> None:
+        self.figures.session(session.seconds)
+
+    def close(self) -> None:
+        if self.server is not None:
+            self.server.close()
+            self.server = None
+            memory.collect_as_usual(self.collector)
+
+
+def has_link(content: Content, page: str, detail: str) -> bool:
+    """Whether the screen shows a take-away QR code."""
+    if page == "home":
+        return content.organisation.link is not None
+    if detail:
+        return any(d.id == detail and d.link is not None for d in content.details(page))
+    shown = content.pages.get(page)
+    return shown is not None and shown.link is not None
+
+

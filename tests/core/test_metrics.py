@@ -1,0 +1,170 @@
+"""The desk's figures and their web server, without Qt: the exposition as Prometheus' own parser
+reads it, the longest stall of the last minute, and who may read them."""
+
+import base64
+import socket
+import urllib.error
+import urllib.request
+
+import pytest
+from prometheus_client.parser import text_string_to_metric_families
+
+from kiosk.core.metrics import KioskFigures, LongestStall, start_server
+from kiosk.core.metrics.server import Gate, Picture
+from kiosk.core.site import Metrics
+from kiosk.core.site.secret import password_hash
+
+PASSWORD = "Jd5gce72kud6L9UFfpPxXuqZ4hwhF9TS"
+
+
+def samples(figures: KioskFigures) -> dict[tuple[str, tuple], float]:
+    found = {}
+    for family in text_string_to_metric_families(figures.text().decode()):
+        for sample in family.samples:
+            found[(sample.name, tuple(sorted(sample.labels.items())))] = sample.value
+    return found
+
+
+@pytest.fixture
+def figures(tmp_path):
+    clock = [1000.0]
+    made = KioskFigures("shenzhen-lobby", "1.2.3", tmp_path, memory=lambda: 123.0,
+                        clock=lambda: clock[0])
+    made.clock = clock
+    return made
+
+
+def test_every_figure_is_named_kiosk_and_parsed_by_prometheus(figures):
+    found = samples(figures)
+    assert all(name.startswith("kiosk_") for name, _ in found)
+    assert found[("kiosk_info", (("name", "shenzhen-lobby"), ("program_version", "1.2.3")))] == 1
+    assert found[("kiosk_up", ())] == 1
+    assert found[("kiosk_memory_rss_bytes", ())] == 123
+    assert found[("kiosk_usage_disk_free_bytes", ())] > 0
+    assert found[("kiosk_open", ())] == 1
+    assert found[("kiosk_start_fallback", (("kiosk_start_fallback", "none"),))] == 1
+    assert not any(name.endswith("_created") for name, _ in found)
+
+
+def test_what_happens_moves_the_figures(figures):
+    figures.content_shown("2f9f44ee4e24", 2, 1_796_000_000.0)
+    figures.content_shown("aaaaaaaaaaaa", 0, 1_796_000_100.0)  # one version at a time
+    figures.reload(shown=False)
+    figures.session(42.0)
+    figures.session(700.0)
+    figures.view("network", "wuhan", with_qr=False)
+    figures.view("network", "", with_qr=True)
+    figures.view("../../etc", "", with_qr=False)  # no such page: no label made of it
+    figures.taps.inc(3)
+    found = samples(figures)
+    versions = [labels for name, labels in found if name == "kiosk_content_info"]
+    assert versions == [(("version", "aaaaaaaaaaaa"),)]
+    assert found[("kiosk_content_loaded_timestamp_seconds", ())] == 1_796_000_100
+    assert found[("kiosk_content_last_reload_ok", ())] == 0
+    assert found[("kiosk_content_reloads_total", (("outcome", "refused"),))] == 1
+    assert found[("kiosk_sessions_total", ())] == 2
+    assert found[("kiosk_session_seconds_bucket", (("le", "60.0"),))] == 1
+    assert found[("kiosk_session_seconds_bucket", (("le", "600.0"),))] == 1
+    assert found[("kiosk_session_seconds_bucket", (("le", "1800.0"),))] == 2
+    assert found[("kiosk_session_seconds_sum", ())] == 742
+    assert found[("kiosk_views_total", (("kind", "detail"), ("page", "network")))] == 1
+    assert found[("kiosk_views_total", (("kind", "page"), ("page", "network")))] == 1
+    assert not [labels for name, labels in found if "etc" in str(labels)]
+    assert found[("kiosk_qr_codes_shown_total", ())] == 1
+    assert found[("kiosk_taps_total", ())] == 3
+    figures.reload(shown=True)
+    assert samples(figures)[("kiosk_content_last_reload_ok", ())] == 1
+
+
+def test_the_longest_stall_is_of_the_last_minute_only():
+    stalls = LongestStall(window_s=60)
+    assert stalls.longest(0) == 0
+    stalls.add(0, 0.5)
+    stalls.add(10, 0.2)
+    stalls.add(20, 0.3)
+    assert stalls.longest(20) == 0.5
+    assert stalls.longest(60) == 0.5  # exactly a minute old: still in it
+    assert stalls.longest(60.01) == 0.3  # gone; the longest of the rest
+    assert stalls.longest(80.01) == 0.0
+    stalls.add(100, 0.1)
+    stalls.add(101, 0.4)  # a longer one later: the shorter earlier one can never be longest
+    assert stalls.longest(101) == 0.4
+
+
+def test_the_figures_give_the_stall_by_their_clock(figures):
+    figures.stalls.add(990, 1.5)
+    assert samples(figures)[("kiosk_event_loop_stall_max_seconds", ())] == 1.5
+    figures.clock[0] = 1051
+    assert samples(figures)[("kiosk_event_loop_stall_max_seconds", ())] == 0
+
+
+def basic(user: str, password: str) -> str:
+    return "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()
+
+
+def test_who_may_read_them():
+    local = Gate(Metrics("127.0.0.1", 9464))
+    assert local.allows(None)
+    remote = Gate(Metrics("0.0.0.0", 9464, "prometheus", password_hash(PASSWORD)))
+    assert not remote.allows(None)
+    assert not remote.allows("Bearer x")
+    assert not remote.allows("Basic !!!not base64")
+    assert not remote.allows(basic("prometheus", PASSWORD[:-1] + "x"))
+    assert not remote.allows(basic("someone", PASSWORD))
+    assert remote.allows(basic("prometheus", PASSWORD))
+    assert remote.allows(basic("prometheus", PASSWORD))  # remembered: no hash this time
+    # a local address with credentials given asks for them too
+    assert not Gate(Metrics("127.0.0.1", 1, "prometheus", password_hash(PASSWORD))).allows(None)
+
+
+def get(port: int, path: str, method: str = "GET", auth: str = "") -> tuple[int, bytes, dict]:
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", method=method,
+                                     headers={"Authorization": auth} if auth else {})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            return answer.status, answer.read(), dict(answer.headers)
+    except urllib.error.HTTPError as error:
+        return error.code, error.read(), dict(error.headers)
+
+
+def test_the_server_answers_read_only_and_asks_for_credentials(figures):
+    picture = Picture()
+    server = start_server(Metrics("127.0.0.1", 0, "prometheus", password_hash(PASSWORD)),
+                          figures, picture)
+    assert server is not None
+    try:
+        port, auth = server.port, basic("prometheus", PASSWORD)
+        code, _, headers = get(port, "/metrics")
+        assert code == 401 and headers["WWW-Authenticate"] == 'Basic realm="kiosk"'
+        code, body, headers = get(port, "/metrics", auth=auth)
+        assert code == 200 and headers["Content-Type"].startswith("text/plain; version=0.0.4")
+        assert b"kiosk_up 1.0" in body
+        assert get(port, "/screen.png", auth=auth)[0] == 503  # no picture yet
+        picture.set(b"\x89PNG\r\n\x1a\nrest")
+        code, body, headers = get(port, "/screen.png", auth=auth)
+        assert (code, body[:4], headers["Content-Type"]) == (200, b"\x89PNG", "image/png")
+        assert get(port, "/metrics", "HEAD", auth)[0] == 200
+        assert get(port, "/metrics", "POST", auth)[0] == 405
+        assert get(port, "/metrics", "DELETE", auth)[0] == 405
+        assert get(port, "/admin", auth=auth)[0] == 404
+        assert get(port, "/", auth=auth)[0] == 200
+    finally:
+        server.close()
+
+
+def test_a_port_in_use_is_a_line_in_the_log_and_no_server(figures):
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    port = taken.getsockname()[1]
+    said = []
+    try:
+        assert start_server(Metrics("127.0.0.1", port), figures, Picture(), said.append) is None
+    finally:
+        taken.close()
+    assert said == [f"metrics: cannot listen on 127.0.0.1:{port} (Address already in use); the "
+                    "kiosk runs on without metrics"]
+    said.clear()
+    assert start_server(Metrics("no-such-host.invalid", 9464), figures, Picture(),
+                        said.append) is None
+    assert said and said[0].startswith("metrics: cannot listen on no-such-host.invalid:9464 (")
