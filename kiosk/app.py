@@ -92,9 +92,9 @@ def run(options: StartOptions) -> int:
         first_frame.then(quit_when_shown)
     watchdog = ServiceWatchdog(app)  # systemd's: pinged from the event loop
     first_frame.then(watchdog.ready)
-    running: list = []  # the desk's reporting (or None), then the services, once attached
-    first_frame.then(lambda: running.append(
-        report_to_desk(window, options, content, fallback, starts.recent_crashes)))
+    running: list = [None]  # the desk's reporting (None: none), then the services
+    first_frame.then(lambda: running.__setitem__(
+        0, report_to_desk(window, options, content, fallback, starts.recent_crashes)))
     if isinstance(window, KioskWindow):
         window.session_reset.connect(memory.trim_after_deletes)  # nobody there: a good moment
         safety.install(window.reset)
@@ -181,9 +181,13 @@ def report_to_desk(window: QWidget, options: StartOptions, content: Content | No
     site = load_site(site_file, content).site if site_file is not None else None
     if site is None or site.metrics is None:
         return None
-    from .reporting import Reporting
+    try:
+        from .reporting import Reporting
 
-    reporting = Reporting(site, window, options.content, fallback, recent_crashes)
+        reporting = Reporting(site, window, options.content, fallback, recent_crashes)
+    except Exception:  # the desk's figures must never take the kiosk's services with them
+        log.exception("metrics: cannot be started; the kiosk runs on without them")
+        return None
     return reporting if reporting.running else None
 
 

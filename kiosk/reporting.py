@@ -14,8 +14,6 @@ import logging
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
-from PySide6.QtGui import QInputDevice, QMouseEvent
 from PySide6.QtWidgets import QWidget
 
 from . import __version__
@@ -29,6 +27,7 @@ from .core.usage.record import Session
 from .qt import memory
 from .qt.screen_picture import ScreenPicture
 from .qt.stall_meter import StallMeter
+from .qt.taps import TapWatcher
 
 log = logging.getLogger("kiosk")
 
@@ -54,26 +53,6 @@ def rss_bytes() -> float:
     return float(pages * os.sysconf("SC_PAGE_SIZE"))
 
 
-class Taps(QObject):
-    """Counts touches and clicks: each as its window first receives it (before Qt hands it
-    to a widget, and on to the widget's parents), a touch once, not again as the mouse press
-    Qt makes of it."""
-
-    def __init__(self, figures: KioskFigures, parent: QObject):
-        super().__init__(parent)
-        self.figures = figures
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not watched.isWindowType():
-            return False
-        kind = event.type()
-        if kind == QEvent.Type.TouchBegin or (
-                kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent)
-                and event.pointingDevice().type() != QInputDevice.DeviceType.TouchScreen):
-            self.figures.taps.inc()
-        return False
-
-
 class Reporting:
     """Kept by the caller while the kiosk runs; `close` stops the server."""
 
@@ -95,10 +74,9 @@ class Reporting:
         self.stalls = StallMeter(self.figures.stalls, parent=window)
         self.shots = ScreenPicture(window, self.picture.set)
         self.shots.take()
-        self.taps = Taps(self.figures, window)
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.taps)
+        self.taps = TapWatcher(window)  # each touch or click, once: kiosk/qt/taps.py
+        self.taps.tapped.connect(lambda _x, _y, _control: self.figures.taps.inc())
+        self.taps.install()
 
     @property
     def running(self) -> bool:
@@ -114,7 +92,7 @@ class Reporting:
         self.figures.reload(loaded.content is not None)
 
     def shown(self, page: str, detail: str, _language: str, content: Content) -> None:
-        self.figures.view(page, detail, has_link(content, page, detail))
+        self.figures.view(page, detail, bool(content.link_on(page, detail)))
         self.shots.changed()
 
     def session(self, session: Session) -> None:
@@ -125,15 +103,3 @@ class Reporting:
             self.server.close()
             self.server = None
             memory.collect_as_usual(self.collector)
-
-
-def has_link(content: Content, page: str, detail: str) -> bool:
-    """Whether the screen shows a take-away QR code."""
-    if page == "home":
-        return content.organisation.link is not None
-    if detail:
-        return any(d.id == detail and d.link is not None for d in content.details(page))
-    shown = content.pages.get(page)
-    return shown is not None and shown.link is not None
-
-

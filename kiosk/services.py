@@ -25,6 +25,7 @@ from .core.usage.record import Session, SessionLog
 from .core.usage.report import figures
 from .qt.idle import IdleWatcher
 from .qt.schedule import OpeningSchedule
+from .qt.taps import TapWatcher
 from .qt.watcher import ContentWatcher
 from .ui.staff_desk import StaffDesk
 from .ui.staff_panel import StaffStatus
@@ -84,7 +85,7 @@ class Services:
         reporting.figures.open.set(int(self.schedule.open))
 
     def close(self) -> None:
-        self.sessions.ended()  # a session in progress when staff exit is saved too
+        self.sessions.ended("stopped")  # a session in progress when staff exit is saved too
         self.store.close()
 
 
@@ -154,11 +155,22 @@ def record_usage(window: KioskWindow, idle: IdleWatcher) -> tuple[UsageStore, Se
     daily.setInterval(PRUNE_EVERY_MS)
     daily.timeout.connect(prune)
     daily.start()
-    sessions = SessionLog(store.save, datetime.now)
-    sessions.shown(window.route.page, window.route.detail, window.language)  # on screen now
+    sessions = SessionLog(store.save, datetime.now, store.save_attract)
+
+    def shown(page: str, detail: str, language: str) -> None:
+        sessions.shown(page, detail, language, window.content.link_on(page, detail))
+
+    shown(window.route.page, window.route.detail, window.language)  # on screen now
     idle.activity.connect(sessions.touched)
-    window.shown.connect(sessions.shown)
+    window.shown.connect(shown)
     window.visitor_left.connect(sessions.ended)
+    window.nav.switch_text_size.connect(sessions.text_switched)
+    window.overlay.stayed.connect(sessions.stayed)
+    window.attract.started.connect(sessions.attract_started)
+    window.attract.ended.connect(sessions.attract_ended)
+    taps = TapWatcher(window)  # where each touch falls: kiosk/qt/taps.py
+    taps.tapped.connect(sessions.tapped)
+    taps.install()
     return store, sessions
 
 

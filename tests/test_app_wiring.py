@@ -200,3 +200,33 @@ def test_after_a_crash_loop_the_file_that_crashed_is_not_taken_for_good(qtbot, t
     assert not on_fallback.isActive() and normal.isActive()
     watcher.loaded.emit(watcher.current)
     assert on_fallback.isActive()
+
+
+def test_where_a_visitor_taps_and_what_it_pressed_are_recorded(qtbot, make_window, tmp_path,
+                                                              monkeypatch):
+    """Taps as the display delivers them, to the window first: one record each (not again as
+    the press travels to the button and its parents), at its place as shares of the window."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    from kiosk.core.usage.record import Tap
+
+    from .helpers import settle
+
+    monkeypatch.setattr(paths, "usage_database", lambda: tmp_path / "usage.sqlite3")
+    window = make_window()
+    store, sessions = services.record_usage(window, window.idle)
+    tile = window.screens["home"].tiles["clusters"]
+    centre = tile.mapTo(window, tile.rect().center())
+    QTest.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton, pos=QPoint(centre))
+    settle()
+    QTest.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    settle()
+    window.reset()
+    [got] = store.sessions()
+    assert got.taps == [
+        Tap("home", "", round(centre.x() / window.width(), 4),
+            round(centre.y() / window.height(), 4), "tile"),
+        Tap("clusters", "", round(5 / window.width(), 4), round(5 / window.height(), 4), "")]
+    assert got.ended == "idle"
+    store.close()

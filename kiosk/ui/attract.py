@@ -25,6 +25,8 @@ FADE_MS = 600
 
 class AttractView(QWidget):
     woke = Signal()
+    started = Signal()
+    ended = Signal(bool)  # True: a touch ended it
 
     def __init__(self, parent: QWidget):
         super().__init__(parent)
@@ -65,13 +67,18 @@ class AttractView(QWidget):
         parent = self.parentWidget()
         assert parent is not None  # made over the window
         self.setGeometry(parent.rect())
+        was_on = self.isVisible()
         self.show()
         self.raise_()
+        if not was_on:
+            self.started.emit()
 
-    def stop(self) -> None:
+    def stop(self, woken: bool = False) -> None:
         self._next.stop()
         self._end_fade()
-        self.hide()
+        if self.isVisible():
+            self.hide()
+            self.ended.emit(woken)
 
     def _end_fade(self) -> None:
         if self._fade is not None:
@@ -150,7 +157,7 @@ class AttractView(QWidget):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         event.accept()
-        self.stop()
+        self.stop(woken=True)
         self.woke.emit()
 
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -48,7 +48,7 @@ def _from_session(name: str) -> property:
 
 class KioskWindow(QWidget):
     session_reset = Signal()
-    visitor_left = Signal()  # a session is over: the idle reset, or idle on the home screen
+    visitor_left = Signal(str)  # a session is over: "idle" (the reset), "left" (idle at home)
     shown = Signal(str, str, str)  # screen, detail ("" for none), language: for usage figures
     closed_shown = Signal()  # the closed screen came up (the display may be turned off)
 
@@ -317,7 +317,7 @@ class KioskWindow(QWidget):
         elif action is OnIdle.RESET:
             self.reset()
         elif action is OnIdle.LEFT:
-            self.visitor_left.emit()
+            self.visitor_left.emit("left")
             if self.closed:
                 self._show_closed()
 
@@ -351,7 +351,7 @@ class KioskWindow(QWidget):
 
     def reset(self) -> None:
         """End the visitor's session: home, default language, scroll positions, no details."""
-        self.visitor_left.emit()
+        self.visitor_left.emit("idle")
         if self.session.reset():  # new content: its idle times too
             settings = self.content.settings
             self.idle.set_timeout(round(settings.idle_timeout * 1000),

@@ -237,6 +237,17 @@ class Content(NamedTuple):
         found = self.pages.get(page)
         return found.items if found else ()
 
+    def link_on(self, page: str, detail: str = "") -> str:
+        """The address of the take-away QR code a screen shows ("" for none)."""
+        if page == "home":
+            shown = self.organisation.link
+        elif detail:
+            shown = next((d.link for d in self.details(page) if d.id == detail), None)
+        else:
+            found = self.pages.get(page)
+            shown = found.link if found else None
+        return shown.url if shown else ""
+
     def siblings(self, page: str, detail_id: str) -> tuple[Detail, ...]:
         """The details counted and swiped through with `detail_id`: a location's are the
         network's locations (not its features, such as the operating company), a feature's the

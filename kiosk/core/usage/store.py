@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..files import kind_of
-from .record import Session, View
+from .record import AttractRun, Session, Tap, View
 
 log = logging.getLogger("kiosk.usage")
 
@@ -40,6 +40,31 @@ CREATE TABLE IF NOT EXISTS views (
     seconds REAL NOT NULL
 );
 CREATE INDEX IF NOT EXISTS views_session ON views (session);
+"""
+VERSION = 2  # PRAGMA user_version: 0 (the first kiosks) and 1 had only the tables above
+UPGRADE = """
+ALTER TABLE sessions ADD COLUMN ended TEXT NOT NULL DEFAULT '';
+ALTER TABLE sessions ADD COLUMN from_attract INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sessions ADD COLUMN stayed INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sessions ADD COLUMN language_switches INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sessions ADD COLUMN text_switches INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE views ADD COLUMN link TEXT NOT NULL DEFAULT '';
+CREATE TABLE taps (
+    session INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    screen TEXT NOT NULL,
+    detail TEXT NOT NULL,
+    x REAL NOT NULL,            -- a share of the window's width, 0 to 1
+    y REAL NOT NULL,
+    control TEXT NOT NULL
+);
+CREATE INDEX taps_session ON taps (session);
+CREATE TABLE attract (
+    started TEXT NOT NULL,
+    seconds REAL NOT NULL,
+    woken INTEGER NOT NULL      -- 1: a touch ended it
+);
+CREATE INDEX attract_started ON attract (started);
+PRAGMA user_version = 2;
 """
 WAITING_AT_MOST = 500  # sessions kept in memory while the database cannot be written
 DAMAGED = ("file is not a database", "malformed", "corrupt")
@@ -70,13 +95,27 @@ class UsageStore:
             return True
         return False
 
+    def save_attract(self, run: AttractRun) -> bool:
+        """Write one showing of the attract loop (dropped, and logged, if it cannot be)."""
+        try:
+            db = self._connection()
+            with db:
+                db.execute("INSERT INTO attract (started, seconds, woken) VALUES (?, ?, ?)",
+                           (run.started.isoformat(timespec="seconds"), round(run.seconds, 1),
+                            int(run.woken)))
+            return True
+        except sqlite3.Error as exc:
+            self._trouble(exc)
+            return False
+
     def prune(self, before: datetime) -> int:
         """Forget sessions that started before `before`; how many were forgotten."""
         try:
             db = self._connection()
             with db:
-                return db.execute("DELETE FROM sessions WHERE started < ?",
-                                  (before.isoformat(timespec="seconds"),)).rowcount
+                limit = (before.isoformat(timespec="seconds"),)
+                db.execute("DELETE FROM attract WHERE started < ?", limit)
+                return db.execute("DELETE FROM sessions WHERE started < ?", limit).rowcount
         except sqlite3.Error as exc:
             self._trouble(exc)
             return 0
@@ -104,6 +143,13 @@ class UsageStore:
                 db.execute("PRAGMA synchronous=NORMAL")  # with WAL: safe against a killed process
                 db.execute("PRAGMA foreign_keys=ON")
                 db.executescript(SCHEMA)
+                version = db.execute("PRAGMA user_version").fetchone()[0]
+                if version > VERSION:
+                    raise sqlite3.DatabaseError(
+                        f"it was written by a newer kiosk (version {version}; this one writes "
+                        f"{VERSION}): update this kiosk, or move the file aside")
+                if version < VERSION:
+                    db.executescript(f"BEGIN; {UPGRADE} COMMIT;")
             except sqlite3.Error:
                 db.close()
                 raise
@@ -182,6 +228,11 @@ def _read(uri: str, path: Path, since: datetime | None, until: datetime | None
             "SELECT name FROM sqlite_master WHERE type = 'table'")}
         if not {"sessions", "views"} <= tables:
             raise _unreadable(path, "it has no table of sessions and views; is it the kiosk's?")
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > VERSION:
+            raise _unreadable(path, f"it was written by a newer kiosk (version {version}; this "
+                                    f"one reads up to {VERSION}): read it with that kiosk's "
+                                    "program")
         return _sessions(db, since, until, path)
     except sqlite3.DatabaseError as exc:
         why = ("it is not an SQLite database; is it the kiosk's?"
@@ -195,21 +246,59 @@ def _sessions(db: sqlite3.Connection, since: datetime | None, until: datetime | 
               path: Path) -> list[Session]:
     low = since.isoformat(timespec="seconds") if since else ""
     high = until.isoformat(timespec="seconds") if until else "9999"
+    upgraded = "ended" in {row[1] for row in db.execute("PRAGMA table_info(sessions)")}
+    extra = (", ended, from_attract, stayed, language_switches, text_switches" if upgraded
+             else ", '', 0, 0, 0, 0")  # an older kiosk's database: read as it is
     found: dict[int, Session] = {}
-    for key, started, seconds, language in db.execute(
-            "SELECT id, started, seconds, language FROM sessions "
+    for key, started, seconds, language, ended, woke, stayed, switched, sized in db.execute(
+            f"SELECT id, started, seconds, language{extra} FROM sessions "
             "WHERE started >= ? AND started < ? ORDER BY started, id", (low, high)):
         found[key] = Session(_when(started, f"session {key}", path), str(language),
-                             _seconds(seconds, f"session {key}", path))
-    for key, screen, detail, language, started, seconds in db.execute(
+                             _seconds(seconds, f"session {key}", path), ended=str(ended),
+                             from_attract=bool(woke), stayed=int(stayed),
+                             language_switches=int(switched), text_switches=int(sized))
+    link = ", views.link" if upgraded else ", ''"
+    for key, screen, detail, language, started, seconds, shown in db.execute(
             "SELECT views.session, screen, detail, views.language, views.started, "
-            "views.seconds FROM views JOIN sessions ON sessions.id = views.session "
+            f"views.seconds{link} FROM views JOIN sessions ON sessions.id = views.session "
             "WHERE sessions.started >= ? AND sessions.started < ? ORDER BY views.rowid",
             (low, high)):
         what = f"a view of session {key}"
         found[key].views.append(View(str(screen), str(detail), str(language),
-                                     _when(started, what, path), _seconds(seconds, what, path)))
+                                     _when(started, what, path), _seconds(seconds, what, path),
+                                     str(shown)))
+    if upgraded:
+        for key, screen, detail, x, y, control in db.execute(
+                "SELECT taps.session, screen, detail, x, y, control FROM taps JOIN sessions "
+                "ON sessions.id = taps.session WHERE sessions.started >= ? "
+                "AND sessions.started < ? ORDER BY taps.rowid", (low, high)):
+            found[key].taps.append(Tap(str(screen), str(detail), float(x), float(y),
+                                       str(control)))
     return list(found.values())
+
+
+def read_attract(path: Path, since: datetime | None = None, until: datetime | None = None
+                 ) -> list[AttractRun]:
+    """The attract loop's showings in [since, until) (none from an older kiosk's database)."""
+    if not path.exists():
+        return []
+    low = since.isoformat(timespec="seconds") if since else ""
+    high = until.isoformat(timespec="seconds") if until else "9999"
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise _unreadable(path, str(exc)) from None
+    try:
+        if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'attract'").fetchone():
+            return []
+        return [AttractRun(_when(started, "an attract loop", path), float(seconds),
+                           bool(woken)) for started, seconds, woken in db.execute(
+            "SELECT started, seconds, woken FROM attract WHERE started >= ? AND started < ? "
+            "ORDER BY started", (low, high))]
+    except sqlite3.DatabaseError as exc:
+        raise _unreadable(path, str(exc)) from None
+    finally:
+        db.close()
 
 
 def _when(value: object, what: str, path: Path) -> datetime:
@@ -229,11 +318,17 @@ def _seconds(value: object, what: str, path: Path) -> float:
 
 
 def _insert(db: sqlite3.Connection, session: Session) -> None:
-    key = db.execute("INSERT INTO sessions (started, seconds, language) VALUES (?, ?, ?)",
-                     (session.started.isoformat(timespec="seconds"), round(session.seconds, 1),
-                      session.language)).lastrowid
+    key = db.execute(
+        "INSERT INTO sessions (started, seconds, language, ended, from_attract, stayed, "
+        "language_switches, text_switches) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (session.started.isoformat(timespec="seconds"), round(session.seconds, 1),
+         session.language, session.ended, int(session.from_attract), session.stayed,
+         session.language_switches, session.text_switches)).lastrowid
     db.executemany(
-        "INSERT INTO views (session, screen, detail, language, started, seconds) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO views (session, screen, detail, language, started, seconds, link) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
         [(key, v.screen, v.detail, v.language, v.started.isoformat(timespec="seconds"),
-          round(v.seconds, 1)) for v in session.views])
+          round(v.seconds, 1), v.link) for v in session.views])
+    db.executemany("INSERT INTO taps (session, screen, detail, x, y, control) "
+                   "VALUES (?, ?, ?, ?, ?, ?)",
+                   [(key, t.screen, t.detail, t.x, t.y, t.control) for t in session.taps])

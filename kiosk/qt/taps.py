@@ -1,0 +1,60 @@
+"""Where each touch or click falls on a window, as a share of its width and height, and the
+kind of control under it: what the usage figures' tap heatmap is made of.
+
+Each is seen as the window first receives it from the display (before Qt hands it to a widget
+and on to the widget's parents): a touch once, and not again as the mouse press Qt makes of
+it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Signal
+from PySide6.QtGui import QInputDevice, QMouseEvent, QTouchEvent
+from PySide6.QtWidgets import QAbstractButton, QWidget
+
+MAP = "map"
+
+
+def control_at(window: QWidget, point: QPointF) -> str:
+    """The kind of control at `point`: a button's object name ("tile", "item", "nav", ...),
+    "map" for a map, "" for none. Names the code gives: a bounded set, never content."""
+    widget = window.childAt(point.toPoint())
+    while widget is not None and widget is not window:
+        if isinstance(widget, QAbstractButton):
+            return widget.objectName() or "button"
+        if type(widget).__name__ == "MapView":
+            return MAP
+        widget = widget.parentWidget()
+    return ""
+
+
+class TapWatcher(QObject):
+    tapped = Signal(float, float, str)  # x and y as shares of the window, the control
+
+    def __init__(self, window: QWidget):
+        """Installed on the application (`install`), and taken off as it quits."""
+        super().__init__(window)
+        self.window = window
+
+    def install(self) -> None:
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+            app.aboutToQuit.connect(lambda: app.removeEventFilter(self))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # the kind first: every event of the application passes here, some while the window
+        # is being destroyed, when asking it anything would crash (seen at exit)
+        kind = event.type()
+        if kind not in (QEvent.Type.TouchBegin, QEvent.Type.MouseButtonPress) \
+                or not watched.isWindowType() or watched is not self.window.windowHandle():
+            return False
+        point: QPointF | None = None
+        if kind == QEvent.Type.TouchBegin and isinstance(event, QTouchEvent) and event.points():
+            point = event.points()[0].position()
+        elif kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent) and \
+                event.pointingDevice().type() != QInputDevice.DeviceType.TouchScreen:
+            point = event.position()
+        if point is not None and self.window.width() and self.window.height():
+            self.tapped.emit(point.x() / self.window.width(), point.y() / self.window.height(),
+                             control_at(self.window, point))
+        return False
