@@ -11,6 +11,7 @@ import argparse
 import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .core import paths
@@ -115,7 +116,30 @@ def parser() -> argparse.ArgumentParser:
                        help=f"the usage database (default: {paths.usage_database(create=False)})")
     stats.add_argument("--jsonl", type=Path, nargs="+", metavar="FILE",
                        help="read JSON lines collected from many kiosks instead of the database")
+    report_command(commands)
     return main
+
+
+def report_command(commands: Any) -> None:
+    made = commands.add_parser("report", help="write what visitors did as a page to open "
+                                              "(index.html) and its figures (report.json)")
+    made.add_argument("--out", required=True, type=Path, metavar="DIR",
+                      help="the folder for index.html and report.json")
+    made.add_argument("--since", type=day, metavar="DATE", help="from this day (YYYY-MM-DD)")
+    made.add_argument("--until", type=day, metavar="DATE",
+                      help="up to and including this day (YYYY-MM-DD)")
+    made.add_argument("--database", type=Path, metavar="PATH",
+                      help=f"the usage database (default: {paths.usage_database(create=False)})")
+    made.add_argument("--jsonl", type=Path, nargs="+", metavar="FILE",
+                      help="JSON lines collected from many kiosks (`stats --format jsonl`)")
+    made.add_argument("--lang", dest="report_lang", choices=("en", "zh"), default="en",
+                      help="the page's language (default en)")
+    made.add_argument("--content", dest="report_content", type=Path, metavar="PATH",
+                      help="the content file, for names, colours and the screens' pictures "
+                           "(default: the one the kiosk uses)")
+    made.add_argument("--size", type=size, default=(1920, 1080), metavar="WIDTHxHEIGHT",
+                      help="the kiosk's display, for the screens under the heatmaps "
+                           "(default 1920x1080)")
 
 
 def check(path: Path, site: tuple[Path, bool]) -> int:
@@ -155,6 +179,19 @@ def make_shortcut(folder: Path | None) -> int:
     print(f"Made {path}: double-click it to preview {content} as you edit it. (A desktop may "
           "ask once whether to trust it: right-click it and choose Allow Launching.)")
     return ExitCode.OK
+
+
+def make_report(args: argparse.Namespace) -> int:
+    try:
+        from .report.make import report
+    except ImportError as exc:
+        print(f"`kiosk report` draws its charts with matplotlib, which is not installed here "
+              f"({exc.name}): pip install 'kiosk[report]' on the computer that makes reports",
+              file=sys.stderr)
+        return ExitCode.USAGE
+    return report(args.out, args.database or paths.usage_database(create=False), args.since,
+                  args.until, args.jsonl, args.report_lang,
+                  args.report_content or args.content or paths.default_content(), args.size)
 
 
 def metrics_password() -> int:
@@ -268,6 +305,8 @@ def main(argv: list[str] | None = None) -> int:
         return check(path, site_file(args, path))
     if args.command == "metrics-password":
         return metrics_password()
+    if args.command == "report":
+        return make_report(args)
     if args.command == "schema":
         print(paths.content_schema().read_text(encoding="utf-8"), end="")
         return ExitCode.OK

@@ -16,6 +16,7 @@ from .core.content import Content, load
 from .core.exit_codes import ExitCode
 from .core.site import with_site
 from .qt.idle import IdleWatcher
+from .ui.application import settle
 from .ui.slices import finish_all
 
 
@@ -56,13 +57,6 @@ def visible_texts(window) -> list[str]:
 # Lighter compression than Qt's default: quicker to write, the files a little larger
 # (docs/performance.md)
 PNG_QUALITY = 80
-
-
-def settle(app) -> None:
-    """Let layouts finish: wrapped labels set their heights over a few passes."""
-    for _ in range(6):
-        app.sendPostedEvents()
-        app.processEvents()
 
 
 def render(window, out: Path, app) -> dict[str, list[str]]:

@@ -22,8 +22,7 @@ from PySide6.QtCore import QTimer  # noqa: E402
 from kiosk.core.content import load  # noqa: E402
 from kiosk.core.session import Route  # noqa: E402
 from kiosk.preview import SIZE  # noqa: E402
-from kiosk.snapshot import settle  # noqa: E402
-from kiosk.ui.application import make_application  # noqa: E402
+from kiosk.ui.application import make_application, settle  # noqa: E402
 from kiosk.ui.preview_window import PreviewWindow  # noqa: E402
 
 TITLE = "title: {en: Hi-tech enterprise innovation cluster, zh: 高新技术企业创新集群}"

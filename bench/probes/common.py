@@ -24,7 +24,7 @@ def rss_kib() -> int:
 def kiosk_window(app, content, size, motion=False):
     from kiosk.qt.idle import IdleWatcher
     from kiosk.qt.memory import trim_after_deletes
-    from kiosk.snapshot import settle
+    from kiosk.ui.application import settle
     from kiosk.ui.window import KioskWindow
 
     content = content.with_settings(reduced_motion=not motion)

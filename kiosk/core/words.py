@@ -1,6 +1,6 @@
 """The kiosk's own words in English and Chinese, in one place: what the PIN pad, the staff
-panel, the closed screen and a location's page say in words of their own (staff's words are
-content.yaml's labels). `{name}` marks what is filled in."""
+panel, the closed screen, a location's page and the usage report say in words of their own
+(staff's words are content.yaml's labels). `{name}` marks what is filled in."""
 
 from __future__ import annotations
 
@@ -57,6 +57,32 @@ WORDS: dict[str, tuple[str, str]] = {
                                 "距总部{name}约 {km} 公里，位于其{way}方"),
     "place.from_here": ("About {km} km {way} of here ({name})",
                         "距这里（{name}）约 {km} 公里，位于其{way}方"),
+    # `kiosk report`, the page staff open
+    "report.title": ("What visitors did", "访客使用情况"),
+    "report.period": ("{first} to {last}", "{first} 至 {last}"),
+    "report.sessions": ("Visitor sessions", "访问次数"),
+    "report.median": ("Median session", "访问时长中位数"),
+    "report.spread": ("half of them {low} to {high}", "一半在 {low} 至 {high} 之间"),
+    "report.bounce": ("Bounce (under 2 taps)", "跳出率（少于2次点击）"),
+    "report.attract": ("Attract loop brought in", "待机动画吸引访客"),
+    "report.attract_of": ("{woken} of {shown} showings", "{shown} 次中 {woken} 次"),
+    "report.before": ("the period before: {value}", "上一周期：{value}"),
+    "report.per_day": ("Sessions per day", "每日访问次数"),
+    "report.week": ("When visitors come: sessions by weekday and hour",
+                    "访客何时到来：按星期和小时"),
+    "report.most_viewed": ("Most viewed", "浏览最多"),
+    "report.longest": ("Longest viewed (minutes in all)", "浏览时间最长（总分钟数）"),
+    "report.places": ("Places of the network most opened", "网络中打开最多的地点"),
+    "report.languages": ("Languages", "语言"),
+    "report.qr": ("QR codes shown, by link", "按链接统计的二维码展示次数"),
+    "report.heat": ("Where people tap: {screen}", "点击热图：{screen}"),
+    "report.heat_note": ("{taps} taps over the screen as visitors see it",
+                         "共 {taps} 次点击，叠加在访客看到的画面上"),
+    "report.kiosks": ("Each kiosk", "各台信息屏"),
+    "report.kiosk": ("Kiosk", "信息屏"),
+    "report.none": ("No visitor sessions in this period.", "此期间没有访问。"),
+    "report.days": ("Mon Tue Wed Thu Fri Sat Sun", "周一 周二 周三 周四 周五 周六 周日"),
+    "report.made": ("Made by kiosk report on {when}.", "由 kiosk report 生成于 {when}。"),
 }
 
 

@@ -14,6 +14,14 @@ from .theme import load_fonts
 FAMILY = "kioskFontFamily"  # the application's property that remembers the registered family
 
 
+def settle(app: QApplication) -> None:
+    """Let layouts finish: wrapped labels set their heights over a few passes (for pictures
+    of screens made offscreen: `snapshot`, the report's heatmaps)."""
+    for _ in range(6):
+        app.sendPostedEvents()
+        app.processEvents()
+
+
 def make_application(argv: list[str] | None = None) -> tuple[QApplication, str]:
     """The application (made now, or the one that exists) and the kiosk's font family."""
     app = QApplication.instance() or QApplication(argv or ["kiosk"])

@@ -152,6 +152,20 @@ def test_the_server_answers_read_only_and_asks_for_credentials(figures):
         server.close()
 
 
+def test_the_server_starts_without_a_reverse_lookup(figures, monkeypatch):
+    """The build has no idna codec, which socket.getfqdn needs (the smoke test found it)."""
+    def no_lookup(name=""):
+        raise LookupError("unknown encoding: idna")
+
+    monkeypatch.setattr(socket, "getfqdn", no_lookup)
+    server = start_server(Metrics("127.0.0.1", 0), figures, Picture())
+    assert server is not None
+    try:
+        assert get(server.port, "/metrics")[0] == 200
+    finally:
+        server.close()
+
+
 def test_a_port_in_use_is_a_line_in_the_log_and_no_server(figures):
     taken = socket.socket()
     taken.bind(("127.0.0.1", 0))

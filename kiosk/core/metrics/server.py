@@ -10,6 +10,7 @@ import base64
 import binascii
 import hmac
 import logging
+import socketserver
 import threading
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -140,6 +141,13 @@ class MetricsServer:
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 16
+
+    def server_bind(self) -> None:
+        """As HTTPServer's, without its reverse lookup of the host (socket.getfqdn): slow on a
+        network with no DNS, and it needs the idna codec, which the build leaves out."""
+        socketserver.TCPServer.server_bind(self)
+        host, port = self.server_address[:2]
+        self.server_name, self.server_port = str(host), int(port)
 
 
 def start_server(metrics: Metrics, figures: KioskFigures, picture: Picture,

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
-from .record import Session, View
+from .record import Session, Tap, View
 
 
 @dataclass(frozen=True)
@@ -87,33 +87,49 @@ def as_jsonl(sessions: list[Session], kiosk: str) -> str:
         "started": s.started.isoformat(timespec="seconds"),
         "seconds": s.seconds,
         "language": s.language,
+        "ended": s.ended, "from_attract": s.from_attract, "stayed": s.stayed,
+        "language_switches": s.language_switches, "text_switches": s.text_switches,
         "views": [{"screen": v.screen, "detail": v.detail, "language": v.language,
-                   "started": v.started.isoformat(timespec="seconds"), "seconds": v.seconds}
+                   "started": v.started.isoformat(timespec="seconds"), "seconds": v.seconds,
+                   **({"link": v.link} if v.link else {})}
                   for v in s.views],
+        "taps": [[t.screen, t.detail, t.x, t.y, t.control] for t in s.taps],
     }, ensure_ascii=False) + "\n" for s in sessions)
 
 
-def from_jsonl(text: str, name: str) -> list[Session]:
-    """Sessions from JSON lines written by `as_jsonl` (of one kiosk or many, concatenated).
+def kiosks_from_jsonl(text: str, name: str) -> dict[str, list[Session]]:
+    """Sessions from JSON lines written by `as_jsonl` (of one kiosk or many, concatenated), by
+    the kiosk that recorded them (older records lack taps and endings: read without).
 
     A line that is not such a record raises ValueError naming the file and line."""
-    sessions = []
+    found: dict[str, list[Session]] = {}
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
-            sessions.append(Session(
+            found.setdefault(str(record.get("kiosk", "")), []).append(Session(
                 datetime.fromisoformat(record["started"]), str(record["language"]),
                 float(record["seconds"]),
                 [View(str(v["screen"]), str(v["detail"]), str(v["language"]),
-                      datetime.fromisoformat(v["started"]), float(v["seconds"]))
-                 for v in record["views"]]))
-        except (ValueError, KeyError, TypeError) as exc:
+                      datetime.fromisoformat(v["started"]), float(v["seconds"]),
+                      str(v.get("link", ""))) for v in record["views"]],
+                [Tap(str(a), str(b), float(x), float(y), str(c))
+                 for a, b, x, y, c in record.get("taps", [])],
+                str(record.get("ended", "")), bool(record.get("from_attract", False)),
+                int(record.get("stayed", 0)), int(record.get("language_switches", 0)),
+                int(record.get("text_switches", 0))))
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
             reason = f"no '{exc.args[0]}'" if isinstance(exc, KeyError) else str(exc)
             raise ValueError(f"{name}:{number}: not a session record written by "
                              f"`kiosk stats --format jsonl` ({reason})") from None
-    return sorted(sessions, key=lambda s: s.started)
+    return found
+
+
+def from_jsonl(text: str, name: str) -> list[Session]:
+    """The sessions of `kiosks_from_jsonl`, of every kiosk, oldest first."""
+    return sorted((s for found in kiosks_from_jsonl(text, name).values() for s in found),
+                  key=lambda s: s.started)
 
 
 def as_table(found: Figures, period: str) -> str:

@@ -1,0 +1,77 @@
+"""The report's figures (report.json), against a small fixture counted by hand."""
+
+from datetime import date, datetime
+
+from kiosk.core.usage.record import AttractRun, Session, Tap, View
+from kiosk.core.usage.summary import before, figures, headline, period, quartiles
+
+
+def session(day: int, hour: int, seconds: float, taps: int, views: list[tuple[str, str, str]],
+            language: str = "en", ended: str = "idle") -> Session:
+    started = datetime(2026, 11, day, hour, 0) if day > 1 else datetime(2026, 12, day, hour)
+    return Session(started, language, seconds,
+                   [View(screen, detail, language, started, 10.0, link)
+                    for screen, detail, link in views],
+                   [Tap("home", "", 0.1 * n, 0.5, "tile") for n in range(taps)], ended)
+
+
+# Monday 30 November and Tuesday 1 December 2026
+FIXTURE = [
+    session(30, 10, 30, 1, [("home", "", "https://a.cn")]),  # a bounce
+    session(30, 10, 90, 3, [("home", "", "https://a.cn"), ("network", "wuhan", ""),
+                            ("network", "xian", "")]),
+    session(30, 14, 60, 2, [("home", "", "https://a.cn"), ("clusters", "", "")], "zh"),
+    session(30, 14, 200, 0, [("home", "", "")], ended=""),  # an older kiosk's: no taps kept
+]
+DEC = [session(1, 9, 120, 4, [("home", "", ""), ("network", "wuhan", "https://b.cn")])]
+RUNS = [AttractRun(datetime(2026, 11, 30, 8), 60, True), AttractRun(datetime(2026, 11, 30, 9),
+                                                                    60, False),
+        AttractRun(datetime(2026, 11, 30, 12), 60, False), AttractRun(datetime(2026, 12, 1, 8),
+                                                                      30, True)]
+
+
+def test_the_headline_figures():
+    top = headline(FIXTURE + DEC)
+    assert top["sessions"] == 5
+    assert top["taps"] == 10
+    assert top["median_seconds"] == 90  # 30, 60, 90, 120, 200
+    assert top["quartile_seconds"] == [45, 160]  # of (30, 60) and (120, 200)
+    assert top["sessions_with_taps_recorded"] == 4
+    assert top["bounce_share"] == 0.25  # 1 of the 4 with taps recorded had fewer than 2
+
+
+def test_every_figure_of_the_report():
+    found = figures(FIXTURE + DEC, RUNS, previous=FIXTURE[:2], first=date(2026, 11, 30),
+                    last=date(2026, 12, 1))
+    assert found["period"] == {"first": "2026-11-30", "last": "2026-12-01"}
+    assert found["per_day"] == {"2026-11-30": 4, "2026-12-01": 1}
+    assert found["week_grid"][0][10] == 2 and found["week_grid"][0][14] == 2
+    assert found["week_grid"][1][9] == 1
+    assert sum(map(sum, found["week_grid"])) == 5
+    assert found["attract"] == {"shown": 4, "woken": 2, "conversion": 0.5}
+    assert found["most_viewed"][0] == ("home", 5)
+    assert ("network/wuhan", 2) in found["most_viewed"]
+    assert found["longest_viewed"][0] == ("home", 50.0)
+    assert found["locations"] == [("wuhan", 2), ("xian", 1)]
+    assert found["languages"] == {"en": 4, "zh": 1}
+    assert found["qr_codes"] == [("https://a.cn", 3), ("https://b.cn", 1)]
+    assert found["endings"] == {"idle": 4, "unrecorded": 1}
+    previous = found["previous"]
+    assert (previous["sessions"], previous["change_sessions"]) == (2, 1.5)  # 2 -> 5: +150 %
+    assert previous["bounce_share"] == 0.5 and previous["change_bounce"] == -0.5
+    assert found["heat"]["home"][:3] == [[0.0, 0.5], [0.0, 0.5], [0.1, 0.5]]
+    assert len(found["heat"]["home"]) == 10
+
+
+def test_an_empty_period_says_so_in_numbers():
+    found = figures([], [], [], None, None)
+    assert (found["sessions"], found["median_seconds"], found["bounce_share"]) == (0, 0.0, None)
+    assert found["attract"]["conversion"] is None and found["previous"]["change_sessions"] is None
+    assert quartiles([]) == (0.0, 0.0) and quartiles([5.0]) == (5.0, 5.0)
+
+
+def test_the_period_and_the_one_before():
+    assert period(FIXTURE + DEC, None, None) == (date(2026, 11, 30), date(2026, 12, 1))
+    assert period([], date(2026, 1, 1), None) == (date(2026, 1, 1), None)
+    assert before(date(2026, 11, 30), date(2026, 12, 1)) == (datetime(2026, 11, 28),
+                                                             datetime(2026, 11, 30))
