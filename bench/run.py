@@ -29,6 +29,7 @@ from bench.probes.idle import idle_costs  # noqa: E402
 from bench.probes.live_load import live_load  # noqa: E402
 from bench.probes.memory import memory  # noqa: E402
 from bench.probes.pauses import pauses  # noqa: E402
+from bench.probes.report_year import report_year  # noqa: E402
 from bench.probes.scale import large_content, scale  # noqa: E402
 from bench.probes.scrapes import scrapes  # noqa: E402
 from bench.probes.soak import soak  # noqa: E402
@@ -43,7 +44,7 @@ BOUNDS = {  # figure: the most it may be (docs/performance.md)
     "save_pause_ms": 50.0, "pin_pause_ms": 50.0,
     "live_load_stall_ms_large": 100.0, "open_stall_ms_large": 100.0,
     "tap_ms_p95_scraped": 16.0, "scrape_ms_p95": 50.0, "scrape_ms_large_p95": 50.0,
-    "scrape_soak_rss_growth_mib": 3.0,
+    "scrape_soak_rss_growth_mib": 3.0, "report_s": 10.0, "report_peak_mib": 500.0,
 }
 
 
@@ -83,6 +84,7 @@ def measure(quick: bool, screens: Path) -> dict:
     large = load_bytes(large_content().encode(), "large.yaml", common.ROOT).content
     figures |= live_load(app, content, large)
     figures |= scrapes(app, content, large, 3 if quick else 25, 2000 if quick else 10_000)
+    figures |= report_year(quick)
     return figures | scale(app, 3 if quick else 7)
 
 

@@ -183,6 +183,8 @@ def make_shortcut(folder: Path | None) -> int:
 
 def make_report(args: argparse.Namespace) -> int:
     try:
+        import matplotlib  # noqa: F401  (the charts: not in the kiosk's build)
+
         from .report.make import report
     except ImportError as exc:
         print(f"`kiosk report` draws its charts with matplotlib, which is not installed here "

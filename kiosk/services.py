@@ -23,6 +23,7 @@ from .core.pin import PinGate
 from .core.usage import UsageStore
 from .core.usage.record import Session, SessionLog
 from .core.usage.report import figures
+from .core.usage.summary import headline
 from .qt.idle import IdleWatcher
 from .qt.schedule import OpeningSchedule
 from .qt.taps import TapWatcher
@@ -199,15 +200,16 @@ def follow_opening_hours(window: KioskWindow, watcher: ContentWatcher,
 def staff_status(watcher: ContentWatcher, store: UsageStore, started: datetime) -> StaffStatus:
     midnight = datetime.combine(datetime.now().date(), datetime.min.time())
     try:
-        today = store.sessions(since=midnight)
+        week = store.sessions(since=midnight - timedelta(days=6))
     except Exception:  # a damaged database must not keep staff out of their panel
-        log.exception("cannot read today's usage figures")
-        today = []
+        log.exception("cannot read this week's usage figures")
+        week = []
     return StaffStatus(
         content_path=str(watcher.path),
         loaded_at=watcher.loaded_at or started,
         problems=tuple(str(p) for p in watcher.last_problems),
-        today=figures(today),
+        today=figures([s for s in week if s.started >= midnight]),
+        week=headline(week),
     )
 
 

@@ -155,7 +155,7 @@ def test_reload_now_shows_a_valid_save_at_once_and_the_panel_names_a_bad_one(
     status = services.staff_status(watcher, store, datetime(2026, 11, 30, 9))
     assert status.problems and status.problems[0].startswith(  # at the '[' never closed
         f"{tmp_path / 'content.yaml'}:1:15: YAML syntax error: the '[' here is never closed")
-    assert status.today.sessions == 0
+    assert status.today.sessions == 0 and status.week["sessions"] == 0
     store.close()
 
 

@@ -150,3 +150,14 @@ def test_many_kiosks_each_get_a_row(tmp_path, database, capsys, qapp):
     assert code == 0 and found["sessions"] == 8
     assert [k["sessions"] for k in found["kiosks"]] == [4, 4]
     assert found["heat"]["home"] == [[0.3, 0.6]] * 8  # the taps travel in the JSON lines
+
+
+def test_without_matplotlib_the_command_says_what_to_install(tmp_path, capsys, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # as on the kiosk's own build
+    assert main(["report", "--out", str(tmp_path / "r")]) == 2
+    assert capsys.readouterr().err == (
+        "`kiosk report` draws its charts with matplotlib, which is not installed here "
+        "(matplotlib): pip install 'kiosk[report]' on the computer that makes reports\n")
+    assert not (tmp_path / "r").exists()

@@ -155,6 +155,9 @@ def main() -> int:
         entry = (Path(tmp) / "kiosk-preview.desktop").read_text(encoding="utf-8")
         assert f'Exec="{PROGRAM}" "preview" "{BUILD / "content.yaml"}"' in entry, entry
     print("preview, shortcut: OK")
+    err = run("report", "--out", str(Path(FOLDERS.name) / "report"), expect=2).stderr
+    assert "draws its charts with matplotlib, which is not installed here" in err, err
+    print("report: says what to install (no matplotlib in the build)")
     metrics()
 
     built, source = start_seconds([str(PROGRAM)], [sys.executable, str(ROOT / "main.py")])

@@ -35,6 +35,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "staff.sessions": ("{sessions} visitor sessions, median {minutes} min {seconds} s",
                        "{sessions} 次访问，中位时长 {minutes} 分 {seconds} 秒"),
     "staff.no_sessions": ("No visitor sessions yet today.", "今天还没有访问。"),
+    "staff.week": ("The last 7 days: {sessions} visitor sessions, {bounce} left within a tap",
+                   "最近7天：{sessions} 次访问，{bounce} 点击不到2次即离开"),
     "staff.reload": ("Reload content", "重新载入内容"),
     "staff.checking": ("Checking the content file…", "正在检查内容文件…"),
     "staff.restart": ("Restart", "重新启动"),

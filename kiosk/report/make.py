@@ -57,6 +57,23 @@ def read(database: Path, collected: list[Path] | None, low: datetime | None,
     return read_sessions(database, low, high), read_attract(database, low, high), {}
 
 
+def counted_in_database(database: Path, since: date | None, until: date | None,
+                        low: datetime | None, high: datetime | None) -> dict[str, Any] | None:
+    """The figures counted by SQLite (a year of a busy kiosk in seconds); None where they are
+    counted session by session instead (no database yet, or an older kiosk's)."""
+    from ..core.usage import counted
+
+    if not database.exists() or read_sessions(database, datetime.max) != []:
+        return None  # (reading nothing checks that it is a database the kiosk can read)
+    found = counted.period(database, low, high)
+    first, last = since or (found[0] if found else None), until or (found[1] if found else None)
+    try:
+        return counted.figures(database, low, high, before(first, last) if first and last
+                               else None, first, last, read_attract(database, low, high))
+    except ValueError:
+        return None  # an older kiosk's database
+
+
 def report(out: Path, database: Path, since: date | None, until: date | None,
            collected: list[Path] | None, language: str, content_path: Path,
            size: tuple[int, int]) -> int:
@@ -67,18 +84,21 @@ def report(out: Path, database: Path, since: date | None, until: date | None,
     low = datetime.combine(since, datetime.min.time()) if since else None
     high = datetime.combine(until + timedelta(days=1), datetime.min.time()) if until else None
     try:
-        sessions, runs, by_kiosk = read(database, collected, low, high)
-        first, last = period(sessions, since, until)
-        previous: list[Session] = []
-        if first and last:
-            start, end = before(first, last)
-            previous = read(database, collected, start, end)[0]
+        found = counted_in_database(database, since, until, low, high) if not collected \
+            else None
+        if found is None:
+            sessions, runs, by_kiosk = read(database, collected, low, high)
+            first, last = period(sessions, since, until)
+            previous: list[Session] = []
+            if first and last:
+                start, end = before(first, last)
+                previous = read(database, collected, start, end)[0]
+            found = figures(sessions, runs, previous, first, last,
+                            by_kiosk if collected else None)
     except (UnreadableStoreError, ValueError) as exc:
         print(exc, file=sys.stderr)
         return ExitCode.USAGE
-    loaded = load(content_path)
-    content = loaded.content
-    found = figures(sessions, runs, previous, first, last, by_kiosk if collected else None)
+    content = load(content_path).content
     try:
         out.mkdir(parents=True, exist_ok=True)
         (out / "report.json").write_text(json.dumps(found, ensure_ascii=False, indent=1) + "\n",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QWidget
@@ -22,6 +23,7 @@ class StaffStatus:
     loaded_at: datetime
     problems: tuple[str, ...]  # of the last save, if it could not be used
     today: Figures
+    week: dict[str, Any] | None = None  # the last 7 days' headline (summary.headline)
 
 
 class StaffPanel(Cover):
@@ -42,7 +44,7 @@ class StaffPanel(Cover):
         inner = column(spacing=look.px(24), margins=look.margin)
         inner.addWidget(label(words("staff.title", language), "h1"))
         inner.addWidget(self._content_card(look, language, status))
-        inner.addWidget(self._usage_card(look, language, status.today))
+        inner.addWidget(self._usage_card(look, language, status.today, status.week))
         inner.addStretch(1)
         body.setLayout(inner)
         row = QGridLayout()  # one row of buttons; two on a portrait screen
@@ -77,9 +79,15 @@ class StaffPanel(Cover):
             card.body.addWidget(label(f"... +{len(status.problems) - 20}", "problem"))
         return card
 
-    def _usage_card(self, look: Look, language: str, today: Figures) -> Card:
+    def _usage_card(self, look: Look, language: str, today: Figures,
+                    week: dict[str, Any] | None) -> Card:
         card = Card(look)
         card.body.addWidget(label(words("staff.usage", language), "h2"))
+        if week is not None:
+            bounce = week["bounce_share"]
+            card.body.addWidget(label(words(
+                "staff.week", language, sessions=week["sessions"],
+                bounce="–" if bounce is None else f"{100 * bounce:.0f} %"), "large"))
         if not today.sessions:
             card.body.addWidget(label(words("staff.no_sessions", language)))
             return card

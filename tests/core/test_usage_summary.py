@@ -1,5 +1,6 @@
 """The report's figures (report.json), against a small fixture counted by hand."""
 
+import json
 from datetime import date, datetime
 
 from kiosk.core.usage.record import AttractRun, Session, Tap, View
@@ -75,3 +76,27 @@ def test_the_period_and_the_one_before():
     assert period([], date(2026, 1, 1), None) == (date(2026, 1, 1), None)
     assert before(date(2026, 11, 30), date(2026, 12, 1)) == (datetime(2026, 11, 28),
                                                              datetime(2026, 11, 30))
+
+
+def test_sqlite_counts_the_same_figures_as_the_sessions_in_memory(tmp_path):
+    """The report counts a database with SQLite (a year in seconds) and JSON lines in memory:
+    the two give the same report.json."""
+    from kiosk.core.usage import UsageStore, counted
+    from kiosk.core.usage.store import read_attract, read_sessions
+
+    path = tmp_path / "usage.sqlite3"
+    store = UsageStore(path)
+    for found in FIXTURE + DEC:
+        store.save(found)
+    for run in RUNS:
+        store.save_attract(run)
+    store.close()
+    low, high = datetime(2026, 11, 30), datetime(2026, 12, 2)
+    span = (datetime(2026, 11, 28), datetime(2026, 11, 30))
+    in_memory = figures(read_sessions(path, low, high), read_attract(path, low, high),
+                        read_sessions(path, *span), date(2026, 11, 30), date(2026, 12, 1))
+    by_sqlite = counted.figures(path, low, high, span, date(2026, 11, 30), date(2026, 12, 1),
+                                read_attract(path, low, high))
+    assert json.loads(json.dumps(by_sqlite)) == json.loads(json.dumps(in_memory))
+    assert counted.period(path, None, None) == (date(2026, 11, 30), date(2026, 12, 1))
+    assert counted.period(path, datetime(2027, 1, 1), None) is None

@@ -29,8 +29,9 @@ class Clock:
 def status(problems=()):
     today = figures([Session(datetime(2026, 11, 30, 10), "zh", 95.0,
                              [View("home", "", "zh", datetime(2026, 11, 30, 10), 95.0)])])
+    week = {"sessions": 12, "bounce_share": 0.25}  # as summary.headline gives them
     return StaffStatus("/srv/kiosk/content.yaml", datetime(2026, 11, 30, 9, 0, 5),
-                       tuple(problems), today)
+                       tuple(problems), today, week)
 
 
 @pytest.fixture
@@ -101,6 +102,7 @@ def test_gesture_then_right_pin_opens_the_panel(qtbot, staff):
     assert "In use: /srv/kiosk/content.yaml, loaded 2026-11-30 09:00:05. The last save had no " \
            "problems." in texts
     assert "1 visitor sessions, median 1 min 35 s" in texts
+    assert "The last 7 days: 12 visitor sessions, 25 % left within a tap" in texts
     tap(qtbot, desk.panel.buttons["close"])
     assert not desk.panel.isVisible()
 

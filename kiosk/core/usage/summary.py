@@ -44,6 +44,11 @@ def headline(sessions: list[Session]) -> dict[str, Any]:
     }
 
 
+def ranked(counts: dict[str, Any], top: int | None = None) -> list[tuple[str, Any]]:
+    """The largest first; ties by name, so that every way of counting gives one order."""
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+
+
 def change(now: float | None, before: float | None) -> float | None:
     """The relative change from `before` to `now` (None where it cannot be said)."""
     if now is None or before is None or before == 0:
@@ -88,14 +93,13 @@ def figures(sessions: list[Session], runs: list[AttractRun], previous: list[Sess
         "week_grid": grid,  # [weekday from Monday][hour]: sessions that started then
         "attract": {"shown": len(runs), "woken": woken,
                     "conversion": round(woken / len(runs), 4) if runs else None},
-        "most_viewed": views.most_common(TOP),
-        "longest_viewed": [(key, round(total, 1)) for key, total in
-                           sorted(seconds.items(), key=lambda kv: -kv[1])[:TOP]],
-        "details": details.most_common(TOP),
-        "locations": places.most_common(),
-        "languages": dict(Counter(s.language for s in sessions).most_common()),
-        "qr_codes": links.most_common(),
-        "endings": dict(Counter(s.ended or "unrecorded" for s in sessions).most_common()),
+        "most_viewed": ranked(views, TOP),
+        "longest_viewed": [(key, round(total, 1)) for key, total in ranked(seconds, TOP)],
+        "details": ranked(details, TOP),
+        "locations": ranked(places),
+        "languages": dict(ranked(Counter(s.language for s in sessions))),
+        "qr_codes": ranked(links),
+        "endings": dict(ranked(Counter(s.ended or "unrecorded" for s in sessions))),
         "kiosks": [{"kiosk": name, **headline(found)}
                    for name, found in sorted((kiosks or {}).items())],
         "heat": heat(sessions),

@@ -1,0 +1,135 @@
+"""The report's figures counted by SQLite in the usage database itself, for a year of a busy
+kiosk (200,000 sessions, 2 million views): the same figures as summary.figures makes of
+sessions in memory (a test holds the two to each other), without a Python object per view.
+Read-only: the database is opened as read_sessions opens it."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter, defaultdict
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from .record import AttractRun
+from .report import median
+from .store import VERSION, _unreadable
+from .summary import BOUNCE_TAPS, HEAT_TAPS, TOP, change, quartiles, ranked
+
+
+def _span(low: datetime | None, high: datetime | None) -> tuple[str, str]:
+    return (low.isoformat(timespec="seconds") if low else "",
+            high.isoformat(timespec="seconds") if high else "9999")
+
+
+def headline(db: sqlite3.Connection, span: tuple[str, str]) -> dict[str, Any]:
+    seconds = [s for (s,) in db.execute(
+        "SELECT seconds FROM sessions WHERE started >= ? AND started < ?", span)]
+    recorded, bounced, taps = db.execute(
+        "SELECT COUNT(*), COALESCE(SUM(n < ?), 0), COALESCE(SUM(n), 0) FROM (SELECT s.id, "
+        "(SELECT COUNT(*) FROM taps t WHERE t.session = s.id) AS n FROM sessions s "
+        "WHERE s.started >= ? AND s.started < ? AND s.ended != '')",
+        (BOUNCE_TAPS, *span)).fetchone()
+    low, high = quartiles(seconds)
+    return {
+        "sessions": len(seconds),
+        "taps": int(taps),
+        "median_seconds": round(median(seconds), 1),
+        "quartile_seconds": [round(low, 1), round(high, 1)],
+        "bounce_share": round(bounced / recorded, 4) if recorded else None,
+        "sessions_with_taps_recorded": int(recorded),
+    }
+
+
+def period(path: Path, low: datetime | None, high: datetime | None) -> tuple[date, date] | None:
+    """The days of the first and the last session in [low, high) (None: no session)."""
+    db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        first, last = db.execute("SELECT MIN(started), MAX(started) FROM sessions WHERE "
+                                 "started >= ? AND started < ?", _span(low, high)).fetchone()
+    finally:
+        db.close()
+    if first is None:
+        return None
+    return datetime.fromisoformat(first).date(), datetime.fromisoformat(last).date()
+
+
+def figures(path: Path, low: datetime | None, high: datetime | None,
+            before: tuple[datetime, datetime] | None, first: date | None, last: date | None,
+            runs: list[AttractRun]) -> dict[str, Any]:
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise _unreadable(path, str(exc)) from None
+    try:
+        if db.execute("PRAGMA user_version").fetchone()[0] < VERSION:
+            raise ValueError("an older kiosk's database: read it session by session")
+        return _figures(db, _span(low, high), before, first, last, runs)
+    finally:
+        db.close()
+
+
+def _figures(db: sqlite3.Connection, span: tuple[str, str],
+             before: tuple[datetime, datetime] | None, first: date | None, last: date | None,
+             runs: list[AttractRun]) -> dict[str, Any]:
+    top = headline(db, span)
+    previous = headline(db, _span(*before)) if before else headline(db, ("1", "0"))
+    grid = [[0] * 24 for _ in range(7)]
+    per_day: Counter[str] = Counter()
+    for stamp, count in db.execute(
+            "SELECT substr(started, 1, 13), COUNT(*) FROM sessions WHERE started >= ? AND "
+            "started < ? GROUP BY 1", span):
+        when = datetime.fromisoformat(stamp + ":00")
+        grid[when.weekday()][when.hour] += count
+        per_day[stamp[:10]] += count
+    views = db.execute(
+        "SELECT v.screen, v.detail, COUNT(*), SUM(v.seconds) FROM views v JOIN sessions s ON "
+        "s.id = v.session WHERE s.started >= ? AND s.started < ? GROUP BY 1, 2", span).fetchall()
+    viewed: Counter[str] = Counter()
+    seconds: defaultdict[str, float] = defaultdict(float)
+    details: Counter[str] = Counter()
+    places: Counter[str] = Counter()
+    for screen, detail, count, total in views:
+        key = f"{screen}/{detail}" if detail else screen
+        viewed[key] += count
+        seconds[key] += total
+        if detail:
+            details[key] += count
+            if screen == "network":
+                places[detail] += count
+    links = Counter(dict(db.execute(
+        "SELECT v.link, COUNT(*) FROM views v JOIN sessions s ON s.id = v.session WHERE "
+        "s.started >= ? AND s.started < ? AND v.link != '' GROUP BY 1", span).fetchall()))
+    heat: defaultdict[str, list[list[float]]] = defaultdict(list)
+    for screen, detail, x, y in db.execute(
+            "SELECT t.screen, t.detail, t.x, t.y FROM taps t JOIN sessions s ON s.id = "
+            "t.session WHERE s.started >= ? AND s.started < ? ORDER BY t.rowid", span):
+        # (in the order they were saved, as each session ended: the most recent kept)
+        heat[f"{screen}/detail" if detail else screen].append([x, y])
+    woken = sum(1 for r in runs if r.woken)
+    ended = Counter({(e or "unrecorded"): n for e, n in db.execute(
+        "SELECT ended, COUNT(*) FROM sessions WHERE started >= ? AND started < ? GROUP BY 1",
+        span)})
+    return {
+        "period": {"first": first.isoformat() if first else None,
+                   "last": last.isoformat() if last else None},
+        **top,
+        "previous": {**previous, "change_sessions": change(top["sessions"], previous["sessions"]),
+                     "change_median": change(top["median_seconds"], previous["median_seconds"]),
+                     "change_bounce": change(top["bounce_share"], previous["bounce_share"])},
+        "per_day": dict(sorted(per_day.items())),
+        "week_grid": grid,
+        "attract": {"shown": len(runs), "woken": woken,
+                    "conversion": round(woken / len(runs), 4) if runs else None},
+        "most_viewed": ranked(viewed, TOP),
+        "longest_viewed": [(key, round(total, 1)) for key, total in ranked(seconds, TOP)],
+        "details": ranked(details, TOP),
+        "locations": ranked(places),
+        "languages": dict(ranked(dict(db.execute(
+            "SELECT language, COUNT(*) FROM sessions WHERE started >= ? AND started < ? "
+            "GROUP BY 1", span).fetchall()))),
+        "qr_codes": ranked(links),
+        "endings": dict(ranked(ended)),
+        "kiosks": [],
+        "heat": {key: taps[-HEAT_TAPS:] for key, taps in sorted(heat.items())},
+    }
