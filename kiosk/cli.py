@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -252,15 +252,14 @@ def stats(database: Path, since: date | None, until: date | None, form: str,
           collected: list[Path] | None = None) -> int:
     import socket
 
-    from .core.usage.report import as_csv, as_jsonl, as_table, figures, from_jsonl
+    from .core.usage.report import as_csv, as_jsonl, as_table, day_range, figures, from_jsonl
     from .core.usage.store import UnreadableStoreError, read_sessions
 
-    if since and until and since > until:
-        print(f"--since {since} is after --until {until}: no day is in between.",
-              file=sys.stderr)
+    try:
+        low, high = day_range(since, until)
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
         return ExitCode.USAGE
-    low = datetime.combine(since, datetime.min.time()) if since else None
-    high = datetime.combine(until + timedelta(days=1), datetime.min.time()) if until else None
     if collected:
         try:
             sessions = [s for path in collected

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +15,7 @@ from ..core.content.model import Theme
 from ..core.exit_codes import ExitCode
 from ..core.geo import outline, project
 from ..core.usage.record import AttractRun, Session
+from ..core.usage.report import day_range
 from ..core.usage.store import UnreadableStoreError, read_attract, read_sessions
 from ..core.usage.summary import before, figures, period
 
@@ -77,13 +78,8 @@ def counted_in_database(database: Path, since: date | None, until: date | None,
 def report(out: Path, database: Path, since: date | None, until: date | None,
            collected: list[Path] | None, language: str, content_path: Path,
            size: tuple[int, int]) -> int:
-    if since and until and since > until:
-        print(f"--since {since} is after --until {until}: no day is in between.",
-              file=sys.stderr)
-        return ExitCode.USAGE
-    low = datetime.combine(since, datetime.min.time()) if since else None
-    high = datetime.combine(until + timedelta(days=1), datetime.min.time()) if until else None
     try:
+        low, high = day_range(since, until)
         found = counted_in_database(database, since, until, low, high) if not collected \
             else None
         if found is None:

@@ -148,20 +148,25 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
 
 
-def json_schema() -> Json:
+def _schema(of: Section, title: str, description: str, basics: dict[str, Json]) -> Json:
     shared: dict[str, Json] = {}
-    root = _object(FILE, shared)
+    root = _object(of, shared)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "Visitor kiosk content (content.yaml)",
-        "description": "What the kiosk shows. `kiosk check content.yaml` checks everything this "
-                       "schema cannot (images on disk, contrast, links between sections). "
-                       "Written by `python -m kiosk.core.content.key_docs` from "
-                       "kiosk/core/content/keys.py (by key_docs.py): do not edit.",
+        "title": title,
+        "description": description,
         **{k: v for k, v in root.items() if k != "properties"},
         "properties": root["properties"],
-        "$defs": {**BASICS, **dict(sorted(shared.items()))},
+        "$defs": {**basics, **dict(sorted(shared.items()))},
     }
+
+
+def json_schema() -> Json:
+    return _schema(FILE, "Visitor kiosk content (content.yaml)",
+                   "What the kiosk shows. `kiosk check content.yaml` checks everything this "
+                   "schema cannot (images on disk, contrast, links between sections). "
+                   "Written by `python -m kiosk.core.content.key_docs` from "
+                   "kiosk/core/content/keys.py (by key_docs.py): do not edit.", BASICS)
 
 
 # -- the README's table ---------------------------------------------------------------------
@@ -237,19 +242,11 @@ def site_table() -> str:
 def site_schema() -> Json:
     from ..site.keys import SITE
 
-    shared: dict[str, Json] = {}
-    root = _object(SITE, shared)
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "A visitor kiosk's own file (site.yaml)",
-        "description": "This kiosk's name, place, hours and metrics, beside the content file "
-                       "the network shares. `kiosk check` checks what this schema cannot (the "
-                       "location named by `here`). Written by `python -m "
-                       "kiosk.core.content.key_docs` from kiosk/core/site/keys.py: do not edit.",
-        **{k: v for k, v in root.items() if k != "properties"},
-        "properties": root["properties"],
-        "$defs": {"identifier": BASICS["identifier"], **dict(sorted(shared.items()))},
-    }
+    return _schema(SITE, "A visitor kiosk's own file (site.yaml)",
+                   "This kiosk's name, place, hours and metrics, beside the content file the "
+                   "network shares. `kiosk check` checks what this schema cannot (the location "
+                   "named by `here`). Written by `python -m kiosk.core.content.key_docs` from "
+                   "kiosk/core/site/keys.py: do not edit.", {"identifier": BASICS["identifier"]})
 
 
 def with_table(readme: str) -> str:

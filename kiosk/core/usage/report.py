@@ -12,7 +12,7 @@ import io
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from .record import Session, Tap, View
 
@@ -48,6 +48,17 @@ def figures(sessions: list[Session], top: int = 10) -> Figures:
         details=details.most_common(top),
         languages=dict(Counter(s.language for s in sessions).most_common()),
     )
+
+
+def day_range(since: date | None, until: date | None
+              ) -> tuple[datetime | None, datetime | None]:
+    """From the start of `since` to the end of `until` (each None: no limit), as [low, high).
+    Raises ValueError, with a message for a person, if `since` is after `until`."""
+    if since and until and since > until:
+        raise ValueError(f"--since {since} is after --until {until}: no day is in between.")
+    low = datetime.combine(since, datetime.min.time()) if since else None
+    high = datetime.combine(until + timedelta(days=1), datetime.min.time()) if until else None
+    return low, high
 
 
 def median(values: list[float]) -> float:
