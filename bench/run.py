@@ -29,6 +29,7 @@ from bench.probes.idle import idle_costs  # noqa: E402
 from bench.probes.live_load import live_load  # noqa: E402
 from bench.probes.memory import memory  # noqa: E402
 from bench.probes.pauses import pauses  # noqa: E402
+from bench.probes.recording import recording  # noqa: E402
 from bench.probes.report_year import report_year  # noqa: E402
 from bench.probes.scale import large_content, scale  # noqa: E402
 from bench.probes.scrapes import scrapes  # noqa: E402
@@ -84,6 +85,7 @@ def measure(quick: bool, screens: Path) -> dict:
     large = load_bytes(large_content().encode(), "large.yaml", common.ROOT).content
     figures |= live_load(app, content, large)
     figures |= scrapes(app, content, large, 3 if quick else 25, 2000 if quick else 10_000)
+    figures |= recording(app, content, 3 if quick else 25)
     figures |= report_year(quick)
     return figures | scale(app, 3 if quick else 7)
 

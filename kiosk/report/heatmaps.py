@@ -83,6 +83,6 @@ def heatmap(picture: Any, taps: list[list[float]]) -> str:
         axes.imshow(colours, extent=(0, 1, 1, 0), aspect="auto", interpolation="bilinear")
     axes.axis("off")
     out = io.BytesIO()
-    figure.savefig(out, format="png", dpi=100)
+    figure.savefig(out, format="png", dpi=100, pil_kwargs={"compress_level": 1})  # quick
     plt.close(figure)
     return "data:image/png;base64," + base64.b64encode(out.getvalue()).decode("ascii")

@@ -97,7 +97,8 @@ def report(out: Path, database: Path, since: date | None, until: date | None,
     content = load(content_path).content
     try:
         out.mkdir(parents=True, exist_ok=True)
-        (out / "report.json").write_text(json.dumps(found, ensure_ascii=False, indent=1) + "\n",
+        # on one line: with an indent, json writes in Python, not C (1.2 s for a busy year)
+        (out / "report.json").write_text(json.dumps(found, ensure_ascii=False) + "\n",
                                          encoding="utf-8")
         (out / "index.html").write_text(
             drawn(found, content, language, size), encoding="utf-8")

@@ -100,12 +100,17 @@ def _figures(db: sqlite3.Connection, span: tuple[str, str],
     links = Counter(dict(db.execute(
         "SELECT v.link, COUNT(*) FROM views v JOIN sessions s ON s.id = v.session WHERE "
         "s.started >= ? AND s.started < ? AND v.link != '' GROUP BY 1", span).fetchall()))
-    heat: defaultdict[str, list[list[float]]] = defaultdict(list)
-    for screen, detail, x, y in db.execute(
-            "SELECT t.screen, t.detail, t.x, t.y FROM taps t JOIN sessions s ON s.id = "
-            "t.session WHERE s.started >= ? AND s.started < ? ORDER BY t.rowid", span):
-        # (in the order they were saved, as each session ended: the most recent kept)
-        heat[f"{screen}/detail" if detail else screen].append([x, y])
+    heat: dict[str, list[list[float]]] = {}
+    for screen, on_detail in db.execute("SELECT DISTINCT screen, detail != '' FROM taps"):
+        # the most recent HEAT_TAPS of each screen (in the order they were saved, as each
+        # session ended), fetched as such: a year holds hundreds of thousands
+        found = db.execute(
+            "SELECT t.x, t.y FROM taps t JOIN sessions s ON s.id = t.session WHERE "
+            "s.started >= ? AND s.started < ? AND t.screen = ? AND (t.detail != '') = ? "
+            "ORDER BY t.rowid DESC LIMIT ?", (*span, screen, on_detail, HEAT_TAPS)).fetchall()
+        if found:
+            heat[f"{screen}/detail" if on_detail else screen] = [[x, y] for x, y in
+                                                                  reversed(found)]
     woken = sum(1 for r in runs if r.woken)
     ended = Counter({(e or "unrecorded"): n for e, n in db.execute(
         "SELECT ended, COUNT(*) FROM sessions WHERE started >= ? AND started < ? GROUP BY 1",
@@ -131,5 +136,5 @@ def _figures(db: sqlite3.Connection, span: tuple[str, str],
         "qr_codes": ranked(links),
         "endings": dict(ranked(ended)),
         "kiosks": [],
-        "heat": {key: taps[-HEAT_TAPS:] for key, taps in sorted(heat.items())},
+        "heat": dict(sorted(heat.items())),
     }
