@@ -102,4 +102,5 @@ class Reporting:
         if self.server is not None:
             self.server.close()
             self.server = None
+            self.shots.stop()
             memory.collect_as_usual(self.collector)

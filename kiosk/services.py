@@ -26,8 +26,9 @@ from .core.usage.report import figures
 from .core.usage.summary import headline
 from .qt.idle import IdleWatcher
 from .qt.schedule import OpeningSchedule
-from .qt.taps import TapWatcher
+from .qt.taps import TapWatcher, on_the_application
 from .qt.watcher import ContentWatcher
+from .ui.keypad import Keypad
 from .ui.staff_desk import StaffDesk
 from .ui.staff_panel import StaffStatus
 from .ui.window import KioskWindow
@@ -63,6 +64,9 @@ class Services:
         self.desk.restart_requested.connect(lambda: QApplication.exit(ExitCode.RESTART))
         self.desk.exit_requested.connect(lambda: staff_exit(paths.settings_file()))
         self.desk.start(app)
+        self.keypad = Keypad(window, lambda: window.look, window.back)  # keys as well as touch
+        window.shown.connect(lambda *_: self.keypad.first(window.stack.currentWidget()))
+        on_the_application(self.keypad)
 
     def report(self, reporting: Reporting, warnings: int) -> None:
         """Tell the desk's figures (kiosk/reporting.py) what the kiosk does from now on."""

@@ -22,7 +22,7 @@ import logging
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal, SignalInstance, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, SignalInstance, Slot
 
 log = logging.getLogger("kiosk")
 
@@ -39,6 +39,25 @@ def _pause_collector() -> None:
         gc.disable()
 
 
+def collector_wanted(on: bool) -> None:
+    """The automatic collector on or off (kiosk/qt/memory.py decides); while a job runs, the
+    change waits for the last one to be delivered, as the pause above does."""
+    global _collector_was_on
+    if _running:
+        _collector_was_on = on
+    elif on:
+        gc.enable()
+    else:
+        gc.disable()
+
+
+def _abandoned(job: Background) -> None:
+    thread = _running.pop(job, None)
+    if thread is not None:
+        thread.join()
+        _resume_collector()
+
+
 def _resume_collector() -> None:
     if not _running and _collector_was_on:
         gc.enable()
@@ -52,6 +71,9 @@ class Background(QObject):
         super().__init__(parent)
         self.name = name
         self._finished.connect(self._deliver)
+        # deleted with its owner while its job runs: the result can never be delivered, so the
+        # thread is waited for here and the collector resumed all the same
+        self.destroyed.connect(lambda *_args, job=self: _abandoned(job))
 
     @property
     def busy(self) -> bool:
@@ -68,6 +90,15 @@ class Background(QObject):
         _running[self] = thread
         thread.start()
         return True
+
+    def finish(self) -> None:
+        """Wait for the job in progress, if any, and deliver its result now: before this
+        object's owner goes (a result queued to a deleted object is never delivered, and the
+        collector, paused for the job, would never resume)."""
+        thread = _running.get(self)
+        if thread is not None:
+            thread.join()
+            QCoreApplication.sendPostedEvents(self)  # the queued result: _deliver, now
 
     @Slot(object)
     def _deliver(self, result: object) -> None:

@@ -81,10 +81,12 @@ COLLECT_EVERY_MS = 250
 def settle_after_start() -> None:
     """Just after the first frame: collect start-up's garbage once, keep what is left out of
     later collections, and collect as usual from now on."""
+    from .background import collector_wanted
+
     gc.collect()
     gc.freeze()
     if not _UI_THREAD_ONLY:
-        gc.enable()
+        collector_wanted(True)  # (not while a job's thread runs: kiosk/qt/background.py)
 
 
 def collect_on_ui_thread(parent: Any) -> Any:
@@ -93,8 +95,10 @@ def collect_on_ui_thread(parent: Any) -> Any:
     global _UI_THREAD_ONLY
     from PySide6.QtCore import QTimer
 
+    from .background import collector_wanted
+
     _UI_THREAD_ONLY = True
-    gc.disable()
+    collector_wanted(False)  # and not again when a job's thread ends
     timer = QTimer(parent)
     timer.setInterval(COLLECT_EVERY_MS)
     timer.timeout.connect(collect_due)
@@ -119,10 +123,12 @@ def ui_thread_only() -> bool:
 def collect_as_usual(timer: Any = None) -> None:
     """The collector automatic again (the thread that needed it on the UI thread is gone)."""
     global _UI_THREAD_ONLY
+    from .background import collector_wanted
+
     if timer is not None:
         timer.stop()
     _UI_THREAD_ONLY = False
-    gc.enable()
+    collector_wanted(True)  # once no job's thread runs: kiosk/qt/background.py
 
 
 def trim() -> bool:

@@ -42,16 +42,24 @@ class ScreenPicture(QObject):
         self._every = single_shot(self, self.take, every_ms)
         self._every.setSingleShot(False)
         self._every.start()
+        self._stopped = False
 
     def changed(self, *_: object) -> None:
         """The screen changed: a picture once it has settled."""
         self._soon.start()
 
     def take(self) -> None:
-        if not self.window.isVisible() or self._making.busy:
+        if self._stopped or not self.window.isVisible() or self._making.busy:
             return
         image = shown(self.window)  # a copy: the thread gets plain data only
         self._making.start(lambda: png(image))
+
+    def stop(self) -> None:
+        """No more pictures; the one being made, finished now (before the window goes)."""
+        self._soon.stop()
+        self._every.stop()
+        self._stopped = True
+        self._making.finish()
 
     def _made(self, data: object) -> None:
         if isinstance(data, bytes) and data:

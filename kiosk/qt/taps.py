@@ -27,6 +27,15 @@ def control_at(window: QWidget, point: QPointF) -> str:
     return ""
 
 
+def on_the_application(watcher: QObject) -> None:
+    """`watcher` filters every event of the application, until it quits (an event filter left
+    there while the windows are destroyed crashed the kiosk at exit)."""
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.installEventFilter(watcher)
+        app.aboutToQuit.connect(lambda: app.removeEventFilter(watcher))
+
+
 class TapWatcher(QObject):
     tapped = Signal(float, float, str)  # x and y as shares of the window, the control
 
@@ -36,10 +45,7 @@ class TapWatcher(QObject):
         self.window = window
 
     def install(self) -> None:
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
-            app.aboutToQuit.connect(lambda: app.removeEventFilter(self))
+        on_the_application(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # the kind first: every event of the application passes here, some while the window

@@ -48,7 +48,7 @@ class CountdownOverlay(Cover):
         self.more_time = QPushButton(button_text(f"  {words}"))
         self.more_time.setObjectName("moreTime")
         self.more_time.setAccessibleName(words)
-        self.more_time.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.more_time.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # kiosk/ui/keypad.py
         ink = look.theme.accent_text
         self.more_time.setIcon(icons.icon("fa6s.clock", ink, ink, look.px(44)))
         self.more_time.setIconSize(QSize(look.px(44), look.px(44)))

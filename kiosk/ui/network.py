@@ -102,6 +102,7 @@ class NetworkScreen(QWidget):
     def _list_button(self, grid: QGridLayout, index: int, key: str) -> None:
         button = QPushButton(button_text(self._listed(key)))
         button.setObjectName("listItem")
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # keys reach it: kiosk/ui/keypad.py
         button.setAccessibleName(self._names[key])
         button.setCheckable(True)
         button.setChecked(key == self.map.selected)

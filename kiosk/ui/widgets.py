@@ -190,7 +190,7 @@ class TapButton(QPushButton):
         self.setObjectName(name)
         self.setAccessibleName(title)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # keys reach it, touch does not focus it
         layout = column(spacing=look.px(12), margins=look.px(32))
         if icon:
             layout.addWidget(icon_label(icon, icon_color, look.px(64)))
@@ -224,7 +224,7 @@ class NavButton(QPushButton):
         super().__init__(button_text(f"  {text}" if icon and text else text))
         self.setObjectName(name)
         self.setAccessibleName(text)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # keys reach it, touch does not focus it
         if icon:
             self.setIcon(icons.icon(icon, look.theme.text, look.theme.accent_text, look.px(36)))
             self.setIconSize(QSize(look.px(36), look.px(36)))
@@ -237,7 +237,7 @@ class ChipButton(QPushButton):
         super().__init__()
         self.setObjectName(name)
         self.setAccessibleName(text)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # keys reach it, touch does not focus it
         row = hbox(look.px(14))
         row.setContentsMargins(look.px(24), look.px(14), look.px(28), look.px(14))
         if icon:

@@ -46,3 +46,20 @@ def test_a_job_that_raises_is_logged_and_delivers_none(qtbot, caplog):
     assert blocker.args == [None]
     assert caplog.records[-1].getMessage() == "test job failed"
     assert "OSError: disk gone" in caplog.text
+
+
+def test_a_job_whose_owner_is_deleted_still_lets_the_collector_resume(qtbot):
+    """Its result can never be delivered: the collector, paused for the job, resumes when
+    the owner goes (it stayed off for the rest of a test run before)."""
+    from PySide6.QtCore import QObject
+
+    from kiosk.qt import background as module
+
+    owner = QObject()
+    job = Background("orphan", owner)
+    go = threading.Event()
+    assert job.start(lambda: go.wait(10))
+    assert not gc.isenabled()
+    go.set()
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: gc.isenabled() and not module._running, timeout=5000)

@@ -97,3 +97,28 @@ def test_a_trim_after_a_session_waits_for_the_old_screens_to_go(qtbot, monkeypat
     memory.trim_after_deletes()
     qtbot.waitUntil(lambda: len(trimmed) > 0)
     assert trimmed == [True]
+
+
+def test_the_collector_changes_wait_for_a_jobs_thread_to_end(qtbot):
+    """The metrics server's start and stop switch the automatic collector off and on; while a
+    job runs in a thread of its own, neither may let a collection start there (it would free
+    Qt objects on the wrong thread: a worker crashed in CI so)."""
+    import threading
+
+    from kiosk.qt import memory
+    from kiosk.qt.background import Background
+
+    gate = threading.Event()
+    job = Background("test job")
+    with qtbot.waitSignal(job.done, timeout=5000):
+        assert job.start(lambda: gate.wait(5))
+        timer = memory.collect_on_ui_thread(None)  # while the job runs
+        gate.set()
+    assert not gc.isenabled()  # the job delivered: the collector stays off, as asked
+    gate.clear()
+    with qtbot.waitSignal(job.done, timeout=5000):
+        assert job.start(lambda: gate.wait(5))
+        memory.collect_as_usual(timer)
+        assert not gc.isenabled()  # a job's thread runs: not yet
+        gate.set()
+    assert gc.isenabled() and not memory.ui_thread_only()
