@@ -74,22 +74,23 @@ class Reporting:
         self.stalls = StallMeter(self.figures.stalls, parent=window)
         self.shots = ScreenPicture(window, self.picture.set)
         self.shots.take()
-        self.taps = TapWatcher(window)  # each touch or click, once: kiosk/qt/taps.py
-        self.taps.tapped.connect(lambda _x, _y, _control: self.figures.taps.inc())
-        self.taps.install()
+        TapWatcher.of(window).tapped.connect(lambda _x, _y, _control: self.figures.taps.inc())
 
     @property
     def running(self) -> bool:
         return self.server is not None
 
     # -- told by the kiosk's services ----------------------------------------------------------
-    def content_shown(self, content: Content, warnings: int) -> None:
+    def content_shown(self, warnings: int) -> None:
+        """The content file's version, as it is now, is the content shown."""
         self.figures.content_shown(version_of(self.content_path), warnings, time.time())
-        self.content = content
 
     def read(self, loaded: Loaded) -> None:
-        """A save of the content file was read: shown (or waiting), or refused."""
+        """A save of the content file was read: shown (once the visitor there now has gone),
+        or refused."""
         self.figures.reload(loaded.content is not None)
+        if loaded.content is not None:
+            self.content_shown(loaded.counts()[1])
 
     def shown(self, page: str, detail: str, _language: str, content: Content) -> None:
         self.figures.view(page, detail, bool(content.link_on(page, detail)))

@@ -71,18 +71,13 @@ class Services:
     def report(self, reporting: Reporting, warnings: int) -> None:
         """Tell the desk's figures (kiosk/reporting.py) what the kiosk does from now on."""
         window, save = self.window, self.sessions.save
-        reporting.content_shown(window.content, warnings)
-
-        def read(loaded: Loaded) -> None:
-            reporting.read(loaded)
-            if loaded.content is not None:  # shown, once the visitor there now has gone
-                reporting.content_shown(loaded.content, loaded.counts()[1])
+        reporting.content_shown(warnings)
 
         def saved(session: Session) -> None:
             save(session)
             reporting.session(session)
 
-        self.watcher.read.connect(read)
+        self.watcher.read.connect(reporting.read)
         self.sessions.save = saved
         window.shown.connect(lambda page, detail, language: reporting.shown(
             page, detail, language, window.content))
@@ -173,9 +168,7 @@ def record_usage(window: KioskWindow, idle: IdleWatcher) -> tuple[UsageStore, Se
     window.overlay.stayed.connect(sessions.stayed)
     window.attract.started.connect(sessions.attract_started)
     window.attract.ended.connect(sessions.attract_ended)
-    taps = TapWatcher(window)  # where each touch falls: kiosk/qt/taps.py
-    taps.tapped.connect(sessions.tapped)
-    taps.install()
+    TapWatcher.of(window).tapped.connect(sessions.tapped)  # where each touch falls
     return store, sessions
 
 

@@ -44,8 +44,15 @@ class TapWatcher(QObject):
         super().__init__(window)
         self.window = window
 
-    def install(self) -> None:
-        on_the_application(self)
+    @classmethod
+    def of(cls, window: QWidget) -> TapWatcher:
+        """The window's one watcher (the usage figures and the metrics both listen to it),
+        made and installed when first asked for."""
+        found = window.findChild(cls)
+        if found is None:
+            found = cls(window)
+            on_the_application(found)
+        return found
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # the kind first: every event of the application passes here, some while the window

@@ -4,7 +4,6 @@ the QR code each screen showed; stored in a database that upgrades an older kios
 newer kiosk's refused with a message."""
 
 import sqlite3
-from datetime import datetime, timedelta
 
 import pytest
 
@@ -12,18 +11,7 @@ from kiosk.core.usage import UsageStore
 from kiosk.core.usage.record import AttractRun, SessionLog, Tap
 from kiosk.core.usage.store import SCHEMA, UnreadableStoreError, read_attract, read_sessions
 
-T0 = datetime(2026, 12, 3, 10, 0, 0)
-
-
-class Clock:
-    def __init__(self):
-        self.now = T0
-
-    def __call__(self):
-        return self.now
-
-    def tick(self, seconds: float):
-        self.now += timedelta(seconds=seconds)
+from .test_usage import T0, Clock
 
 
 def log():
@@ -36,12 +24,12 @@ def test_taps_switches_and_how_a_session_ended_are_recorded():
     sessions.shown("home", "", "en", "https://park.example/")
     sessions.tapped(0.25, 0.5, "tile")  # the first tap starts the session
     sessions.shown("clusters", "", "en")
-    clock.tick(5)
+    clock.advance(5)
     sessions.tapped(1.2, -0.1, "")  # outside the window: on its edge
     sessions.shown("clusters", "", "zh")
     sessions.text_switched()
     sessions.stayed()
-    clock.tick(10)
+    clock.advance(10)
     sessions.ended("idle")
     [session] = saved
     assert session.taps == [Tap("home", "", 0.25, 0.5, "tile"), Tap("clusters", "", 1.0, 0.0, "")]
@@ -54,14 +42,14 @@ def test_taps_switches_and_how_a_session_ended_are_recorded():
 def test_a_touch_that_ends_the_attract_loop_starts_a_session_from_it():
     sessions, saved, runs, clock = log()
     sessions.attract_started()
-    clock.tick(30)
+    clock.advance(30)
     sessions.touched()  # the touch is seen first ...
     sessions.attract_ended(woken=True)  # ... then the loop it ended
     sessions.ended("left")
     assert runs == [AttractRun(T0, 30.0, True)]
     assert saved[0].from_attract and saved[0].ended == "left"
     sessions.attract_started()
-    clock.tick(8)
+    clock.advance(8)
     sessions.attract_ended(woken=False)  # ended by itself (a staff command, the hours)
     sessions.touched()
     sessions.ended("idle")
@@ -75,7 +63,7 @@ def test_everything_is_stored_and_read_back(tmp_path):
     sessions.shown("network", "wuhan", "zh", "https://park.example/wuhan")
     sessions.tapped(0.5, 0.75, "map")
     sessions.text_switched()
-    clock.tick(12)
+    clock.advance(12)
     sessions.ended("idle")
     store = UsageStore(tmp_path / "usage.sqlite3")
     assert store.save(saved[0])

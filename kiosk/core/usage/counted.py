@@ -6,15 +6,22 @@ Read-only: the database is opened as read_sessions opens it."""
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter, defaultdict
+from collections import Counter
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from .record import AttractRun
-from .report import median
 from .store import VERSION, _unreadable
-from .summary import BOUNCE_TAPS, HEAT_TAPS, TOP, change, quartiles, ranked
+from .summary import (
+    BOUNCE_TAPS,
+    HEAT_TAPS,
+    Tallies,
+    headline_of,
+    heat_key,
+    report,
+    tally,
+)
 
 
 def _span(low: datetime | None, high: datetime | None) -> tuple[str, str]:
@@ -30,15 +37,7 @@ def headline(db: sqlite3.Connection, span: tuple[str, str]) -> dict[str, Any]:
         "(SELECT COUNT(*) FROM taps t WHERE t.session = s.id) AS n FROM sessions s "
         "WHERE s.started >= ? AND s.started < ? AND s.ended != '')",
         (BOUNCE_TAPS, *span)).fetchone()
-    low, high = quartiles(seconds)
-    return {
-        "sessions": len(seconds),
-        "taps": int(taps),
-        "median_seconds": round(median(seconds), 1),
-        "quartile_seconds": [round(low, 1), round(high, 1)],
-        "bounce_share": round(bounced / recorded, 4) if recorded else None,
-        "sessions_with_taps_recorded": int(recorded),
-    }
+    return headline_of(seconds, int(taps), int(recorded), int(bounced))
 
 
 def period(path: Path, low: datetime | None, high: datetime | None) -> tuple[date, date] | None:
@@ -72,8 +71,6 @@ def figures(path: Path, low: datetime | None, high: datetime | None,
 def _figures(db: sqlite3.Connection, span: tuple[str, str],
              before: tuple[datetime, datetime] | None, first: date | None, last: date | None,
              runs: list[AttractRun]) -> dict[str, Any]:
-    top = headline(db, span)
-    previous = headline(db, _span(*before)) if before else headline(db, ("1", "0"))
     grid = [[0] * 24 for _ in range(7)]
     per_day: Counter[str] = Counter()
     for stamp, count in db.execute(
@@ -82,24 +79,6 @@ def _figures(db: sqlite3.Connection, span: tuple[str, str],
         when = datetime.fromisoformat(stamp + ":00")
         grid[when.weekday()][when.hour] += count
         per_day[stamp[:10]] += count
-    views = db.execute(
-        "SELECT v.screen, v.detail, COUNT(*), SUM(v.seconds) FROM views v JOIN sessions s ON "
-        "s.id = v.session WHERE s.started >= ? AND s.started < ? GROUP BY 1, 2", span).fetchall()
-    viewed: Counter[str] = Counter()
-    seconds: defaultdict[str, float] = defaultdict(float)
-    details: Counter[str] = Counter()
-    places: Counter[str] = Counter()
-    for screen, detail, count, total in views:
-        key = f"{screen}/{detail}" if detail else screen
-        viewed[key] += count
-        seconds[key] += total
-        if detail:
-            details[key] += count
-            if screen == "network":
-                places[detail] += count
-    links = Counter(dict(db.execute(
-        "SELECT v.link, COUNT(*) FROM views v JOIN sessions s ON s.id = v.session WHERE "
-        "s.started >= ? AND s.started < ? AND v.link != '' GROUP BY 1", span).fetchall()))
     heat: dict[str, list[list[float]]] = {}
     for screen, on_detail in db.execute("SELECT DISTINCT screen, detail != '' FROM taps"):
         # the most recent HEAT_TAPS of each screen (in the order they were saved, as each
@@ -109,32 +88,24 @@ def _figures(db: sqlite3.Connection, span: tuple[str, str],
             "s.started >= ? AND s.started < ? AND t.screen = ? AND (t.detail != '') = ? "
             "ORDER BY t.rowid DESC LIMIT ?", (*span, screen, on_detail, HEAT_TAPS)).fetchall()
         if found:
-            heat[f"{screen}/detail" if on_detail else screen] = [[x, y] for x, y in
-                                                                  reversed(found)]
-    woken = sum(1 for r in runs if r.woken)
-    ended = Counter({(e or "unrecorded"): n for e, n in db.execute(
-        "SELECT ended, COUNT(*) FROM sessions WHERE started >= ? AND started < ? GROUP BY 1",
-        span)})
-    return {
-        "period": {"first": first.isoformat() if first else None,
-                   "last": last.isoformat() if last else None},
-        **top,
-        "previous": {**previous, "change_sessions": change(top["sessions"], previous["sessions"]),
-                     "change_median": change(top["median_seconds"], previous["median_seconds"]),
-                     "change_bounce": change(top["bounce_share"], previous["bounce_share"])},
-        "per_day": dict(sorted(per_day.items())),
-        "week_grid": grid,
-        "attract": {"shown": len(runs), "woken": woken,
-                    "conversion": round(woken / len(runs), 4) if runs else None},
-        "most_viewed": ranked(viewed, TOP),
-        "longest_viewed": [(key, round(total, 1)) for key, total in ranked(seconds, TOP)],
-        "details": ranked(details, TOP),
-        "locations": ranked(places),
-        "languages": dict(ranked(dict(db.execute(
-            "SELECT language, COUNT(*) FROM sessions WHERE started >= ? AND started < ? "
-            "GROUP BY 1", span).fetchall()))),
-        "qr_codes": ranked(links),
-        "endings": dict(ranked(ended)),
-        "kiosks": [],
-        "heat": dict(sorted(heat.items())),
-    }
+            heat[heat_key(screen, bool(on_detail))] = [[x, y] for x, y in reversed(found)]
+
+    def grouped(query: str) -> dict[str, int]:
+        return dict(db.execute(query, span).fetchall())
+
+    tallies = Tallies(
+        per_day=per_day,
+        week_grid=grid,
+        views=tally(db.execute(
+            "SELECT v.screen, v.detail, COUNT(*), SUM(v.seconds) FROM views v JOIN sessions s "
+            "ON s.id = v.session WHERE s.started >= ? AND s.started < ? GROUP BY 1, 2", span)),
+        links=grouped("SELECT v.link, COUNT(*) FROM views v JOIN sessions s ON s.id = "
+                      "v.session WHERE s.started >= ? AND s.started < ? AND v.link != '' "
+                      "GROUP BY 1"),
+        languages=grouped("SELECT language, COUNT(*) FROM sessions WHERE started >= ? AND "
+                          "started < ? GROUP BY 1"),
+        endings=grouped("SELECT CASE ended WHEN '' THEN 'unrecorded' ELSE ended END, COUNT(*) "
+                        "FROM sessions WHERE started >= ? AND started < ? GROUP BY 1"),
+        heat=heat)
+    previous = headline(db, _span(*before)) if before else headline(db, ("1", "0"))
+    return report(headline(db, span), previous, runs, first, last, tallies, [])
