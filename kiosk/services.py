@@ -1,6 +1,6 @@
 """The parts around the kiosk window, attached just after its first frame is on screen: a
 visitor (and the start-up) waits for none of them. Content watching and the last good copy,
-usage figures, opening hours, staff access.
+usage figures, opening hours, staff access, keys and reading aloud.
 """
 
 from __future__ import annotations
@@ -27,8 +27,10 @@ from .core.usage.summary import headline
 from .qt.idle import IdleWatcher
 from .qt.schedule import OpeningSchedule
 from .qt.taps import TapWatcher, on_the_application
+from .qt.voice import Voice
 from .qt.watcher import ContentWatcher
 from .ui.keypad import Keypad
+from .ui.speech_mode import SpeechMode
 from .ui.staff_desk import StaffDesk
 from .ui.staff_panel import StaffStatus
 from .ui.window import KioskWindow
@@ -67,6 +69,10 @@ class Services:
         self.keypad = Keypad(window, lambda: window.look, window.back)  # keys as well as touch
         window.shown.connect(lambda *_: self.keypad.first(window.stack.currentWidget()))
         on_the_application(self.keypad)
+        self.voice = Voice(parent=window)  # opened in the background: its engine takes ~2 s
+        self.speech = SpeechMode(window, self.voice, self.keypad)
+        on_the_application(self.speech)
+        self.voice.open()
 
     def report(self, reporting: Reporting, warnings: int) -> None:
         """Tell the desk's figures (kiosk/reporting.py) what the kiosk does from now on."""
@@ -87,6 +93,7 @@ class Services:
     def close(self) -> None:
         self.sessions.ended("stopped")  # a session in progress when staff exit is saved too
         self.store.close()
+        self.voice.close()
 
 
 class FailedSaves:

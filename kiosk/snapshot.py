@@ -151,6 +151,7 @@ def snapshot(out: Path, content_path: Path, size: tuple[int, int], language: str
     out.mkdir(parents=True, exist_ok=True)
     idle = IdleWatcher(24 * 3600 * 1000)
     window = KioskWindow(content, family, idle, allow_close=True, size=size)
+    window.offer_speech(frozenset(("en", "zh")))  # as a kiosk with voices for both shows it
     window.setFixedSize(*size)
     window.show()
     try:

@@ -104,3 +104,32 @@ def make_window(qtbot, family, content):
     yield make
     for idle in watchers:
         idle.stop(QApplication.instance())
+
+
+@pytest.fixture(scope="session")
+def speech_server(tmp_path_factory):
+    """A real speech-dispatcher with eSpeak NG for the session (tests/speech_server.py)."""
+    from .speech_server import SpeechServer
+
+    server = SpeechServer(tmp_path_factory.mktemp("speech"))
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def voice(qapp, speech_server):
+    """The kiosk's voice on that server, open (it lists eSpeak NG's voices: about 2 s)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from kiosk.qt.voice import Voice
+
+    opened = Voice()
+    loop = QEventLoop()
+    opened.ready.connect(loop.quit)
+    QTimer.singleShot(60_000, loop.quit)
+    opened.open()
+    loop.exec()
+    assert opened.engine is not None, "the speech engine did not open"
+    yield opened
+    opened.close()

@@ -8,7 +8,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -17,6 +16,8 @@ import pytest
 import yaml
 
 from kiosk.core.site.secret import new_password, password_hash
+
+from .outside import wait_for
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy" / "prometheus"
@@ -49,20 +50,6 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
-
-
-def wait_for(check, timeout: float = 60.0):
-    """`check()` until it gives something, polling an outside process (no signal to wait on)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            found = check()
-        except OSError:
-            found = None
-        if found:
-            return found
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.2)
 
 
 def query(port: int, expr: str) -> dict:

@@ -1,7 +1,8 @@
-"""The visitor's session, with no Qt: where the visitor is and how they got there, the language
-and text size they chose, content that waits for the session to end, and whether the kiosk is
-closed. The kiosk window draws what this says (kiosk/ui/window.py); the rules of navigating,
-of idling and of resetting live here, and are tested without a window (tests/core/).
+"""The visitor's session, with no Qt: where the visitor is and how they got there, the language,
+text size, reading aloud and its volume they chose, content that waits for the session to end,
+and whether the kiosk is closed. The kiosk window draws what this says (kiosk/ui/window.py);
+the rules of navigating, of idling and of resetting live here, and are tested without a window
+(tests/core/).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from enum import Enum
 from typing import NamedTuple
 
 from .content.model import Content
+from .speech import DEFAULT_VOLUME, VOLUMES, louder, softer
 
 
 class Route(NamedTuple):
@@ -46,6 +48,8 @@ class Session:
     history: list[Route] = field(default_factory=list)
     language: str = ""
     larger_text: bool = False
+    speech: bool = False  # reading aloud (kiosk/ui/speech_mode.py)
+    volume: int = DEFAULT_VOLUME  # a step of kiosk/core/speech.py's VOLUMES
     closed: bool = False
     waiting: Content | None = None  # new content from staff, shown when the session ends
     # told of every move (the window draws the route): a visitor's tap, Back, Home, a jump
@@ -110,9 +114,27 @@ class Session:
         self.larger_text = not self.larger_text
         return self.larger_text
 
+    def toggle_speech(self) -> bool:
+        self.speech = not self.speech
+        return self.speech
+
+    def next_volume(self) -> int:
+        """The Volume button: a step louder, and from the loudest back to the softest."""
+        self.volume = (self.volume + 1) % len(VOLUMES)
+        return self.volume
+
+    def louder(self) -> int:
+        self.volume = louder(self.volume)
+        return self.volume
+
+    def softer(self) -> int:
+        self.volume = softer(self.volume)
+        return self.volume
+
     def switched(self) -> bool:
-        """Has the visitor changed the language or the text size?"""
-        return self.language != self.content.settings.default_language or self.larger_text
+        """Has the visitor changed the language, the text size, reading aloud or its volume?"""
+        return self.language != self.content.settings.default_language or self.larger_text \
+            or self.speech or self.volume != DEFAULT_VOLUME
 
     def nobody_here(self, counting_down: bool) -> bool:
         """On the home screen as it starts, with no countdown: no visitor to interrupt."""
@@ -155,8 +177,9 @@ class Session:
         return self.route
 
     def reset(self) -> bool:
-        """End the session: home, no way back, the default language and text size, and the
-        content that waited. True if the content changed."""
+        """End the session: home, no way back, the default language and text size, reading
+        aloud off at the default volume, and the content that waited. True if the content
+        changed."""
         waited, self.waiting = self.waiting, None
         if waited is not None:
             self.content = waited
@@ -164,4 +187,5 @@ class Session:
         self.route = HOME
         self.language = self.content.settings.default_language
         self.larger_text = False
+        self.speech, self.volume = False, DEFAULT_VOLUME
         return waited is not None

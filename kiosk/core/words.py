@@ -59,6 +59,12 @@ WORDS: dict[str, tuple[str, str]] = {
                                 "距总部{name}约 {km} 公里，位于其{way}方"),
     "place.from_here": ("About {km} km {way} of here ({name})",
                         "距这里（{name}）约 {km} 公里，位于其{way}方"),
+    # reading aloud (kiosk/ui/speech_mode.py)
+    "speech.on": ("Reading aloud. Touch an item once to hear it, and again to choose it.",
+                  "朗读已开启。轻触一次朗读，再次轻触即可选择。"),
+    "speech.off": ("Reading aloud is off.", "朗读已关闭。"),
+    "speech.button": ("{name}, button", "{name}，按钮"),
+    "speech.volume": ("Volume {level} of {levels}", "音量 {level}，共 {levels} 级"),
     # `kiosk report`, the page staff open
     "report.title": ("What visitors did", "访客使用情况"),
     "report.period": ("{first} to {last}", "{first} 至 {last}"),

@@ -58,6 +58,11 @@ def _abandoned(job: Background) -> None:
         _resume_collector()
 
 
+def any_running() -> bool:
+    """Whether any job is running (the collector is paused until none is)."""
+    return bool(_running)
+
+
 def _resume_collector() -> None:
     if not _running and _collector_was_on:
         gc.enable()

@@ -7,11 +7,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QScroller, QWidget
 
 from ..core.content.model import Content, Location
 from ..core.session import Route
 from ..qt.half_built import built
+from ..qt.idle import IdleWatcher
 from .home import HomeScreen
 from .theme import Look
 
@@ -120,3 +121,17 @@ class Screens:
                           look.px(720 if look.portrait else 740))
         view.select(route.detail)
         return view
+
+    def calm(self) -> QWidget:
+        """Shown when not even the home screen can be built."""
+        from .problems_view import CalmScreen
+
+        return CalmScreen(self.look, labels=self.content.labels)
+
+
+def watch_scrolling(screen: QWidget, idle: IdleWatcher) -> None:
+    """A kinetic scroll still moving is a visitor still there."""
+    for body in screen.findChildren(QWidget, "scrollBody"):
+        area = body.parentWidget()  # the scroll area's viewport
+        if area is not None:
+            QScroller.scroller(area).stateChanged.connect(idle.poke)

@@ -150,6 +150,8 @@ class Look(NamedTuple):  # a named tuple, not a dataclass: see kiosk/core/conten
         QPushButton#nav, QPushButton#lang {{ background: {t.surface}; color: {t.text};
                   border-radius: {self.tap // 2}px; padding: 0 {px(36)}px;
                   border: {px(3)}px solid {self.tint("accent", 0.3)}; font-weight: 700; }}
+        QPushButton#nav[iconOnly="true"], QPushButton#lang[iconOnly="true"] {{
+                  padding: 0; }}
         QPushButton#lang:checked {{ background: {t.accent}; color: {t.accent_text}; }}
         QPushButton#nav:pressed, QPushButton#lang:pressed {{
                   background: {self.tint("accent", 0.2)}; }}

@@ -221,13 +221,28 @@ def button_text(text: str) -> str:
 
 class NavButton(QPushButton):
     def __init__(self, look: Look, text: str, icon: str = "", name: str = "nav"):
-        super().__init__(button_text(f"  {text}" if icon and text else text))
+        super().__init__()
         self.setObjectName(name)
         self.setAccessibleName(text)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # keys reach it, touch does not focus it
         if icon:
             self.setIcon(icons.icon(icon, look.theme.text, look.theme.accent_text, look.px(36)))
             self.setIconSize(QSize(look.px(36), look.px(36)))
+        set_words(self, text)
+
+
+def set_words(button: QPushButton, text: str) -> None:
+    """A button's words (beside its icon, if it has one), or none: a button of an icon alone
+    is narrower (its style sheet's `iconOnly`)."""
+    shown = button_text(f"  {text}" if text and not button.icon().isNull() else text)
+    if shown == button.text() and button.property("iconOnly") is not None:
+        return
+    button.setText(shown)
+    if button.property("iconOnly") != (not text):
+        button.setProperty("iconOnly", not text)
+        style = button.style()
+        style.unpolish(button)
+        style.polish(button)
 
 
 class ChipButton(QPushButton):

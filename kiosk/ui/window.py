@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QPaintEvent, QResizeEvent
-from PySide6.QtWidgets import QLayout, QScroller, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLayout, QStackedWidget, QWidget
 
 from ..core.content.model import Content
 from ..core.session import HOME, OnIdle, Route, Session
+from ..core.speech import VOLUMES
 from ..qt.half_built import built
 from ..qt.idle import IdleWatcher
 from ..qt.safety import guarded
@@ -22,7 +23,7 @@ from .home import HomeScreen
 from .nav_bar import NavBar
 from .overlays import Overlays
 from .pictures import ScreenPictures
-from .screens import Screens
+from .screens import Screens, watch_scrolling
 from .theme import COUNT_UP_MS, LARGER_TEXT, Look
 from .transitions import Transitions
 from .widgets import column
@@ -87,6 +88,7 @@ class KioskWindow(QWidget):
         self.nav.home.connect(self.go_home)
         self.nav.switch_language.connect(self.toggle_language)
         self.nav.switch_text_size.connect(self.toggle_larger_text)
+        self.speech_languages: frozenset[str] = frozenset()  # see offer_speech
         layout = column(self.stack, self.nav)
         # The screens' sizes never resize the window (nor trouble platforms without size hints).
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
@@ -106,6 +108,8 @@ class KioskWindow(QWidget):
     history = _from_session("history")
     language = _from_session("language")
     larger_text = _from_session("larger_text")
+    speech = _from_session("speech")
+    volume = _from_session("volume")
     closed = _from_session("closed")
 
     # -- what shows over the screens, and the bar's buttons -----------------------------------
@@ -144,13 +148,18 @@ class KioskWindow(QWidget):
         self._to_draw = ""
         self._screens = Screens(self.content, self.look, self.language, self.navigate,
                                 self.replace, self)
-        def make_nav() -> NavBar:
-            self.nav.build(self.look, self.content.labels, self.language, self.larger_text)
-            return self.nav
-
-        self.nav.setVisible(built(make_nav, "the bar of buttons", self) is not None)
+        self._make_nav()
         self._show()
         self._ahead_waits_for_paint = True  # once this screen is painted: see paintEvent
+
+    def _make_nav(self) -> None:
+        def make() -> NavBar:  # the bar shows reading aloud where it is offered
+            speech = self.speech if self.language in self.speech_languages else None
+            self.nav.build(self.look, self.content.labels, self.language, self.larger_text,
+                           speech, (self.volume + 1, len(VOLUMES)))
+            return self.nav
+
+        self.nav.setVisible(built(make, "the bar of buttons", self) is not None)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -215,34 +224,20 @@ class KioskWindow(QWidget):
             return None
         self.screens[name] = screen
         self.stack.addWidget(screen)
-        self._watch_scrolling(screen)
+        watch_scrolling(screen, self.idle)
         return screen
 
     def _calm_screen(self) -> QWidget:
         """Shown when not even the home screen can be built."""
         if CALM not in self.screens:
-            from .problems_view import CalmScreen
-
-            self.screens[CALM] = CalmScreen(self.look, labels=self.content.labels)
+            self.screens[CALM] = self._screens.calm()
             self.stack.addWidget(self.screens[CALM])
         return self.screens[CALM]
 
-    def _watch_scrolling(self, screen: QWidget) -> None:
-        """A kinetic scroll still moving is a visitor still there."""
-        for body in screen.findChildren(QWidget, "scrollBody"):
-            area = body.parentWidget()  # the scroll area's viewport
-            if area is not None:
-                QScroller.scroller(area).stateChanged.connect(self.idle.poke)
-
     # -- navigation ----------------------------------------------------------------------------
-    @property
-    def fade(self) -> CrossFade | None:
-        """The cross-fade under way between two screens, if any."""
-        return self.transitions.fade
-
-    @property
-    def pictures(self) -> ScreenPictures:
-        return self.transitions.pictures
+    fade = property(lambda self: cast("CrossFade | None", self.transitions.fade),
+                    doc="The cross-fade under way between two screens, if any.")
+    pictures = property(lambda self: cast(ScreenPictures, self.transitions.pictures))
 
     def finish_transition(self) -> None:
         """The cross-fade under way, if any, ended at once (a touch ends it too)."""
@@ -261,7 +256,7 @@ class KioskWindow(QWidget):
             else:
                 self.screens["detail"] = view
                 self.stack.addWidget(view)
-                self._watch_scrolling(view)
+                watch_scrolling(view, self.idle)
         screen = self.screens["detail"] if route.detail else self._screen(route.page)
         if screen is None and route != HOME:  # it could not be built: home instead
             route, screen = HOME, self._screen("home")
@@ -308,6 +303,12 @@ class KioskWindow(QWidget):
         self.session.toggle_larger_text()
         self.look = self._look(self.width(), self.height())
         self._build()
+
+    def offer_speech(self, languages: frozenset[str]) -> None:
+        """Reading aloud can be turned on in these languages (kiosk/ui/speech_mode.py)."""
+        self.speech_languages = languages
+        self._make_nav()
+        self.nav.show_for(self.route)
 
     # -- session -------------------------------------------------------------------------------
     def on_idle(self) -> None:

@@ -6,6 +6,7 @@ import pytest
 
 from kiosk.core.content import load
 from kiosk.core.session import HOME, OnIdle, Route, Session
+from kiosk.core.speech import DEFAULT_VOLUME, VOLUMES
 
 BUNDLED = Path(__file__).resolve().parents[2] / "content.yaml"
 
@@ -158,3 +159,26 @@ def test_every_move_is_told_with_where_the_visitor_is_now(content):
     session.at(Route("network", "no-such-place"))  # the nearest that exists
     session.home()
     assert told == [Route("network", "xiamen"), HOME, Route("network"), HOME]
+
+
+def test_reading_aloud_or_its_volume_changed_at_home_is_reset_when_idle(content):
+    session = Session(content)
+    assert (session.speech, session.volume) == (False, DEFAULT_VOLUME)
+    assert session.toggle_speech() is True
+    assert session.on_idle(covered=False) is OnIdle.RESET  # not LEFT: the voice must stop
+    session.toggle_speech()
+    assert session.on_idle(covered=False) is OnIdle.LEFT
+    session.louder()
+    assert session.on_idle(covered=False) is OnIdle.RESET
+    session.toggle_speech()
+    session.reset()
+    assert (session.speech, session.volume) == (False, DEFAULT_VOLUME)
+    assert session.on_idle(covered=False) is OnIdle.LEFT
+
+
+def test_the_volume_steps_stop_at_both_ends_and_the_button_goes_round(content):
+    session = Session(content)
+    assert [session.louder() for _ in range(3)] == [3, 3, 3]
+    assert [session.softer() for _ in range(5)] == [2, 1, 0, 0, 0]
+    assert [session.next_volume() for _ in range(5)] == [1, 2, 3, 0, 1]
+    assert len(VOLUMES) == 4 and VOLUMES[DEFAULT_VOLUME] == 0.75

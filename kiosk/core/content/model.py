@@ -208,6 +208,8 @@ class Labels(NamedTuple):
     touch_to_look: Text = Text("Touch the screen to look around", "轻触屏幕即可浏览")
     nearby: Text = Text("Nearest in the network", "网络中距离最近的地点")
     you_are_here: Text = Text("You are here", "您在这里")
+    read_aloud: Text = Text("Read aloud", "朗读")
+    volume: Text = Text("Volume", "音量")
 
 
 PAGE_NAMES = ("mission", "strategies", "clusters", "network")

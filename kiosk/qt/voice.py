@@ -1,0 +1,135 @@
+"""The kiosk's voice: Qt TextToSpeech on the system's speech engine (speech-dispatcher with
+eSpeak NG on Linux, the system's own voices on Windows).
+
+The engine is opened off the UI thread and then handed to it: speech-dispatcher's plugin lists
+its voices as it opens, 1.5 to 2 s with eSpeak NG's 1,500. Where there is no engine, or no
+voice for a language, the log says why and `languages` leaves that language out, so that the
+control that turns reading aloud on is not shown in it (kiosk/ui/nav_bar.py).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import Any, NamedTuple
+
+from PySide6.QtCore import QCoreApplication, QLocale, QLoggingCategory, QObject, Signal
+
+from ..core.speech import DEFAULT_VOLUME, VOLUMES, VoiceInfo, choose
+from .background import Background
+
+log = logging.getLogger("kiosk")
+
+# Linux: speech-dispatcher, by name (Qt would otherwise take the first plugin it finds,
+# which may be its "mock" engine). Elsewhere Qt's default for the platform.
+ENGINE = "speechd" if sys.platform.startswith("linux") else ""
+LANGUAGES = ("en", "zh")
+# Qt Multimedia, loaded with TextToSpeech, looks for PipeWire and warns where there is none;
+# speech-dispatcher plays its sound itself, so nothing is missing.
+QUIET = "qt.multimedia.symbolsresolver=false"
+
+
+class Opened(NamedTuple):
+    engine: Any  # the QTextToSpeech, on the UI thread now; None if none could be opened
+    voices: dict[str, Any]  # language: its QVoice
+    why_not: dict[str, str]  # language: why it has no voice
+
+
+class Voice(QObject):
+    ready = Signal()  # the engine is open, or could not be: `languages` says which have a voice
+    asked = Signal(str, str)  # what the kiosk asked to be said, and in which language
+
+    def __init__(self, engine: str = ENGINE, parent: QObject | None = None):
+        super().__init__(parent)
+        self.engine_name = engine
+        self.languages: frozenset[str] = frozenset()
+        self.volume = VOLUMES[DEFAULT_VOLUME]
+        self._engine: Any = None
+        self._voices: dict[str, Any] = {}
+        self._opening = Background("speech engine", self)
+        self._opening.done.connect(self._opened)
+
+    def open(self) -> None:
+        """Open the engine in the background; `ready` when done."""
+        QLoggingCategory.setFilterRules(QUIET)
+        self._opening.start(lambda: _open(self.engine_name))
+
+    @property
+    def engine(self) -> Any:
+        """The QTextToSpeech in use (None until open, or where there is none)."""
+        return self._engine
+
+    def _opened(self, opened: Opened | None) -> None:
+        if opened is None:  # the job raised: logged by Background
+            opened = Opened(None, {}, dict.fromkeys(LANGUAGES, "the speech engine failed"))
+        self._engine, self._voices = opened.engine, opened.voices
+        if self._engine is not None:
+            self._engine.setParent(self)
+            self._engine.setVolume(self.volume)
+        for language, why in opened.why_not.items():
+            log.warning("reading aloud in %s is not offered: %s",
+                        "English" if language == "en" else "Chinese", why)
+        self.languages = frozenset(self._voices)
+        if self.languages:
+            log.info("reading aloud offered in %s (%s engine)",
+                     ", ".join(sorted(self.languages)), self._engine.engine())
+        self.ready.emit()
+
+    def say(self, text: str, language: str) -> None:
+        """Say `text` in `language` at once, cutting short what was being said."""
+        voice = self._voices.get(language)
+        if voice is None or not text:
+            return
+        self.asked.emit(text, language)
+        self._engine.stop()
+        self._engine.setVoice(voice)
+        self._engine.say(text)
+
+    def stop(self) -> None:
+        if self._engine is not None:
+            self._engine.stop()
+
+    def set_volume(self, volume: float) -> None:
+        self.volume = volume
+        if self._engine is not None:
+            self._engine.setVolume(volume)
+
+    def close(self) -> None:
+        """Before the kiosk stops: the engine opening, if it still is, finished first."""
+        self._opening.finish()
+        self.stop()
+
+
+def _open(engine: str) -> Opened:
+    """In a thread of its own: the engine, each language's voice, and the engine handed to the
+    UI thread (where it is used from then on)."""
+    try:
+        from PySide6.QtTextToSpeech import QTextToSpeech
+    except ImportError as error:
+        return Opened(None, {}, dict.fromkeys(LANGUAGES, f"Qt TextToSpeech is missing ({error})"))
+    engines = QTextToSpeech.availableEngines()
+    if engine and engine not in engines:
+        why = f"Qt has no {engine!r} speech engine (it has: {', '.join(engines) or 'none'})"
+        return Opened(None, {}, dict.fromkeys(LANGUAGES, why))
+    speech = QTextToSpeech(engine) if engine else QTextToSpeech()
+    if speech.state() == QTextToSpeech.State.Error:
+        why = f"the {speech.engine()} engine did not start: {speech.errorString() or 'no reason'}"
+        return Opened(None, {}, dict.fromkeys(LANGUAGES, why))
+    listed: list[tuple[VoiceInfo, Any]] = []
+    for locale in speech.availableLocales():
+        if locale.language() in (QLocale.Language.English, QLocale.Language.Chinese,
+                                 QLocale.Language.C):
+            speech.setLocale(locale)
+            listed += [(VoiceInfo(voice.name(), voice.locale().name()), voice)
+                       for voice in speech.availableVoices()]
+    voices, why_not = {}, {}
+    for language in LANGUAGES:
+        chosen = choose([info for info, _voice in listed], language)
+        if chosen is None:
+            why_not[language] = f"the {speech.engine()} engine has no voice for it"
+        else:
+            voices[language] = next(voice for info, voice in listed if info == chosen)
+    app = QCoreApplication.instance()
+    assert app is not None
+    speech.moveToThread(app.thread())
+    return Opened(speech, voices, why_not)
