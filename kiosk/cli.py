@@ -99,6 +99,8 @@ def parser() -> argparse.ArgumentParser:
     cut.add_argument("--to", type=Path, metavar="DIR",
                      help="the folder to put it in (default: the desktop)")
     commands.add_parser("schema", help="print the JSON Schema of the content file (for editors)")
+    commands.add_parser("voices", help="say which voice reads aloud in each language on this "
+                                       "computer, or why none does")
     commands.add_parser("metrics-password",
                         help="make a password for Prometheus to scrape this kiosk, and its hash "
                              "for site.yaml")
@@ -311,6 +313,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "schema":
         print(paths.content_schema().read_text(encoding="utf-8"), end="")
         return ExitCode.OK
+    if args.command == "voices":
+        from .qt.voice import tell_voices
+
+        return tell_voices()
     if args.command == "shortcut":
         return make_shortcut(args.to)
     if args.command == "set-pin":

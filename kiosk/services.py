@@ -69,10 +69,10 @@ class Services:
         self.keypad = Keypad(window, lambda: window.look, window.back)  # keys as well as touch
         window.shown.connect(lambda *_: self.keypad.first(window.stack.currentWidget()))
         on_the_application(self.keypad)
-        self.voice = Voice(parent=window)  # opened in the background: its engine takes ~2 s
+        self.voice = Voice(parent=window)
         self.speech = SpeechMode(window, self.voice, self.keypad)
         on_the_application(self.speech)
-        self.voice.open()
+        open_when_nobody_is_there(idle, self.voice)
 
     def report(self, reporting: Reporting, warnings: int) -> None:
         """Tell the desk's figures (kiosk/reporting.py) what the kiosk does from now on."""
@@ -123,6 +123,16 @@ class FailedSaves:
             log.error("%s", problem)
         if more:
             log.error("... and %s more problem(s) in this save", f"{more:,}")
+
+
+def open_when_nobody_is_there(idle: IdleWatcher, voice: Voice) -> None:
+    """The speech engine opened at the first idle timeout after the start: opening it holds the
+    screen up for up to 2 s (kiosk/qt/voice.py), which no visitor should meet."""
+    def now() -> None:
+        idle.idle.disconnect(now)
+        voice.open()
+
+    idle.idle.connect(now)
 
 
 STABLE_MS = 60_000  # content that has run this long without a crash is the last good content

@@ -120,16 +120,10 @@ def speech_server(tmp_path_factory):
 @pytest.fixture(scope="session")
 def voice(qapp, speech_server):
     """The kiosk's voice on that server, open (it lists eSpeak NG's voices: about 2 s)."""
-    from PySide6.QtCore import QEventLoop, QTimer
-
     from kiosk.qt.voice import Voice
 
     opened = Voice()
-    loop = QEventLoop()
-    opened.ready.connect(loop.quit)
-    QTimer.singleShot(60_000, loop.quit)
     opened.open()
-    loop.exec()
     assert opened.engine is not None, "the speech engine did not open"
     yield opened
     opened.close()

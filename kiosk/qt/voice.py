@@ -1,10 +1,13 @@
 """The kiosk's voice: Qt TextToSpeech on the system's speech engine (speech-dispatcher with
 eSpeak NG on Linux, the system's own voices on Windows).
 
-The engine is opened off the UI thread and then handed to it: speech-dispatcher's plugin lists
-its voices as it opens, 1.5 to 2 s with eSpeak NG's 1,500. Where there is no engine, or no
-voice for a language, the log says why and `languages` leaves that language out, so that the
-control that turns reading aloud on is not shown in it (kiosk/ui/nav_bar.py).
+Opening the engine holds the kiosk up: Qt's speech-dispatcher plugin lists every voice as it
+opens (1.5 to 2 s with eSpeak NG's 1,500), and PySide6 keeps Python's interpreter lock for the
+whole call, so that a thread of its own does not help (measured: the screen stalled 1.8 s all
+the same). So the kiosk opens it when nobody is there (kiosk/services.py: the first idle
+timeout after the start). Where there is no engine, or no voice for a language, the log says
+why and `languages` leaves that language out, so that the control that turns reading aloud on
+is not shown in it (kiosk/ui/nav_bar.py).
 """
 
 from __future__ import annotations
@@ -16,7 +19,6 @@ from typing import Any, NamedTuple
 from PySide6.QtCore import QCoreApplication, QLocale, QLoggingCategory, QObject, Signal
 
 from ..core.speech import DEFAULT_VOLUME, VOLUMES, VoiceInfo, choose
-from .background import Background
 
 log = logging.getLogger("kiosk")
 
@@ -30,7 +32,7 @@ QUIET = "qt.multimedia.symbolsresolver=false"
 
 
 class Opened(NamedTuple):
-    engine: Any  # the QTextToSpeech, on the UI thread now; None if none could be opened
+    engine: Any  # the QTextToSpeech; None if none could be opened
     voices: dict[str, Any]  # language: its QVoice
     why_not: dict[str, str]  # language: why it has no voice
 
@@ -38,6 +40,7 @@ class Opened(NamedTuple):
 class Voice(QObject):
     ready = Signal()  # the engine is open, or could not be: `languages` says which have a voice
     asked = Signal(str, str)  # what the kiosk asked to be said, and in which language
+    stopped = Signal()  # the kiosk asked the voice to stop
 
     def __init__(self, engine: str = ENGINE, parent: QObject | None = None):
         super().__init__(parent)
@@ -46,22 +49,18 @@ class Voice(QObject):
         self.volume = VOLUMES[DEFAULT_VOLUME]
         self._engine: Any = None
         self._voices: dict[str, Any] = {}
-        self._opening = Background("speech engine", self)
-        self._opening.done.connect(self._opened)
 
     def open(self) -> None:
-        """Open the engine in the background; `ready` when done."""
+        """Open the engine (1.5 to 2 s: see above); `ready` when done."""
         QLoggingCategory.setFilterRules(QUIET)
-        self._opening.start(lambda: _open(self.engine_name))
+        self._opened(_open(self.engine_name))
 
     @property
     def engine(self) -> Any:
         """The QTextToSpeech in use (None until open, or where there is none)."""
         return self._engine
 
-    def _opened(self, opened: Opened | None) -> None:
-        if opened is None:  # the job raised: logged by Background
-            opened = Opened(None, {}, dict.fromkeys(LANGUAGES, "the speech engine failed"))
+    def _opened(self, opened: Opened) -> None:
         self._engine, self._voices = opened.engine, opened.voices
         if self._engine is not None:
             self._engine.setParent(self)
@@ -88,6 +87,7 @@ class Voice(QObject):
     def stop(self) -> None:
         if self._engine is not None:
             self._engine.stop()
+            self.stopped.emit()
 
     def set_volume(self, volume: float) -> None:
         self.volume = volume
@@ -95,14 +95,11 @@ class Voice(QObject):
             self._engine.setVolume(volume)
 
     def close(self) -> None:
-        """Before the kiosk stops: the engine opening, if it still is, finished first."""
-        self._opening.finish()
         self.stop()
 
 
 def _open(engine: str) -> Opened:
-    """In a thread of its own: the engine, each language's voice, and the engine handed to the
-    UI thread (where it is used from then on)."""
+    """The engine and each language's voice, or why not."""
     try:
         from PySide6.QtTextToSpeech import QTextToSpeech
     except ImportError as error:
@@ -129,7 +126,21 @@ def _open(engine: str) -> Opened:
             why_not[language] = f"the {speech.engine()} engine has no voice for it"
         else:
             voices[language] = next(voice for info, voice in listed if info == chosen)
-    app = QCoreApplication.instance()
-    assert app is not None
-    speech.moveToThread(app.thread())
     return Opened(speech, voices, why_not)
+
+
+def tell_voices(engine: str = ENGINE) -> int:
+    """`kiosk voices`: the voice reading aloud takes in each language on this computer, or
+    why there is none (for installers: run it as the kiosk's user). 0 if both have one."""
+    app = QCoreApplication.instance() or QCoreApplication(["kiosk-voices"])
+    assert app is not None
+    QLoggingCategory.setFilterRules(QUIET)
+    opened = _open(engine)
+    for language in LANGUAGES:
+        name = "English" if language == "en" else "Chinese"
+        voice = opened.voices.get(language)
+        if voice is not None:
+            print(f"{name}: {voice.name()} ({opened.engine.engine()} engine)")
+        else:
+            print(f"{name}: not offered: {opened.why_not[language]}")
+    return 0 if len(opened.voices) == len(LANGUAGES) else 1

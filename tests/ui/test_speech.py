@@ -21,7 +21,7 @@ from kiosk.ui.reading import plain
 from kiosk.ui.speech_mode import SpeechMode
 from kiosk.ui.widgets import NavButton
 
-from ..helpers import settle, touch_tap
+from ..helpers import settle, touch_tap, wait_for_idle
 
 
 class Heard:
@@ -267,7 +267,7 @@ def test_the_end_of_a_session_stops_the_voice_and_resets_it(qtbot, speaking, voi
     touch_tap(tile)
     qtbot.waitUntil(lambda: voice.engine.state() == QTextToSpeech.State.Speaking,
                     timeout=30_000)  # the mission page, being read
-    with qtbot.waitSignal(window.session_reset, timeout=5000):
+    with qtbot.waitSignals([window.session_reset, voice.stopped], timeout=5000):
         window.reset()
     assert (window.speech, window.volume, voice.volume) == (False, DEFAULT_VOLUME,
                                                             VOLUMES[DEFAULT_VOLUME])
@@ -302,3 +302,38 @@ def test_the_bar_fits_its_buttons_with_reading_aloud_on(make_window, content, si
             worded[route, speech] = bool(nav.back_button.text())
     assert worded[Route("mission"), False]  # room enough for Back's words everywhere
     assert worded[Route("mission"), True] == (size != (1080, 1920))
+
+
+def test_kiosk_voices_tells_an_installer_which_voice_reads_each_language(
+        qapp, speech_server, capsys, monkeypatch):
+    from kiosk import cli
+
+    assert cli.main(["voices"]) == 0
+    assert capsys.readouterr().out == (
+        "English: English (Great Britain) (speechd engine)\n"
+        "Chinese: Chinese (Mandarin, latin as English) (speechd engine)\n")
+    monkeypatch.setenv("SPEECHD_ADDRESS", f"unix_socket:{speech_server.folder}/nothing-here")
+    assert cli.main(["voices"]) == 1
+    assert capsys.readouterr().out == (
+        "English: not offered: the speechd engine did not start: Connection to "
+        "speech-dispatcher failed\n"
+        "Chinese: not offered: the speechd engine did not start: Connection to "
+        "speech-dispatcher failed\n")
+
+
+def test_the_engine_opens_when_nobody_is_there_once(qtbot, speech_server, make_window):
+    """Opening it holds the screen up (kiosk/qt/voice.py): not while a visitor may be there."""
+    from kiosk.services import open_when_nobody_is_there
+
+    window = make_window()
+    later = Voice()
+    opened = []
+    later.ready.connect(lambda: opened.append(later.engine))
+    open_when_nobody_is_there(window.idle, later)
+    touch_tap(window.screens["home"].tiles["mission"])
+    assert later.engine is None and window.nav.speech_button.isHidden()
+    with qtbot.waitSignal(later.ready, timeout=30_000):
+        wait_for_idle(qtbot, window)
+    assert later.languages == {"en", "zh"}
+    wait_for_idle(qtbot, window)
+    assert len(opened) == 1  # not again
