@@ -10,9 +10,10 @@ from PySide6.QtWidgets import QPushButton, QWidget
 
 from ..core.content.model import Labels
 from . import icons
+from .buttons import button_text
 from .cover import Cover
 from .theme import Look
-from .widgets import Card, button_text, column, label
+from .widgets import Card, column, label
 
 TICK_MS = 200
 

@@ -13,12 +13,12 @@ from ..core.content.model import Detail, Labels, Location
 from ..core.words import words
 from . import widgets
 from .blocks import group_step
+from .buttons import ChipButton
 from .section import READABLE_WIDTH
 from .slices import Slices, Step, appended, weight
 from .swipe import PageDots, SwipeDetector
 from .theme import Look
 from .widgets import (
-    ChipButton,
     FlowLayout,
     column,
     hbox,

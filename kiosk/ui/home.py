@@ -13,10 +13,11 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 
 from ..core.content.model import Content, Tile
 from ..qt.safety import guarded
+from .buttons import TapButton
 from .fit_label import FitLabel
 from .photo import photo
 from .theme import Look
-from .widgets import ElidedLabel, TapButton, column, hbox, link_card
+from .widgets import ElidedLabel, column, hbox, link_card
 
 
 def after_first_frame(make: Callable[[], QWidget], later: list[Callable[[], None]]) -> QWidget:
@@ -97,6 +98,18 @@ class Lines(QWidget):
             line.setVisible(fits)
 
 
+class TileGrid(QWidget):
+    """The tiles, which give way when the screen is short: their glimpses hide (`Lines`)
+    before the name, motto and introduction above them would be drawn over one another.
+
+    Laid out as their height for their width, the tiles would claim it as their minimum like
+    the words above them, and a short screen would squeeze both: a long name of two lines was
+    drawn over the motto at 1920x1080. Without it, the words take what they need first."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+
 class HomeScreen(QWidget):
     page_requested = Signal(str)
 
@@ -135,6 +148,7 @@ class HomeScreen(QWidget):
         layout.addSpacing(look.px(24))
 
         grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(look.gap)
         count = len(content.tiles)
         columns = min(count, 2 if look.portrait else 4) if count != 3 or look.portrait else 3
@@ -143,14 +157,17 @@ class HomeScreen(QWidget):
             shown, for_icon = glimpse(content, tile, look, language, self.later)
             button = TapButton(look, "tile", tile.title.get(language),
                                tile.subtitle.get(language), "" if for_icon else tile.icon,
-                               look.theme.accent_text, title_role="h2", glimpse=shown)
+                               look.theme.accent_text, title_role="h2", glimpse=shown,
+                               gives_way=True)
             button.setMinimumHeight(look.px(330 if look.portrait else 360))
             button.clicked.connect(lambda _=False, page=tile.page: self.page_requested.emit(page))
             grid.addWidget(button, index // columns, index % columns)
             self.tiles[tile.page] = button
         for col in range(columns):
             grid.setColumnStretch(col, 1)
-        layout.addLayout(grid, 1)
+        tiles = TileGrid()
+        tiles.setLayout(grid)
+        layout.addWidget(tiles, 1)
 
         self.setLayout(layout)
 

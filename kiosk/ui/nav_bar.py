@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QWidget
 
 from ..core.content.model import Labels
 from ..core.session import HOME, Route
+from .buttons import NavButton, set_words
 from .theme import Look
-from .widgets import NavButton, hbox, set_words
+from .widgets import hbox
 
 
 class NavBar(QWidget):

@@ -9,10 +9,11 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 
 from ..core.content.model import Detail, Labels, NetworkPage
+from .buttons import button_text, item_button
 from .map_view import MapView
 from .slices import Slices, weight
 from .theme import Look
-from .widgets import button_text, column, hbox, item_button, label, scroll
+from .widgets import column, hbox, label, scroll
 
 MAP_SHARE = 2  # in landscape the map takes two parts of the width, the list one
 

@@ -8,9 +8,10 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 from ..core.pin import LENGTHS, LOCK_SECONDS, PinGate, Verdict
 from ..core.words import words
 from ..qt.background import Background
+from .buttons import NavButton
 from .cover import Cover
 from .theme import Look
-from .widgets import Card, NavButton, column, label
+from .widgets import Card, column, label
 
 
 def message(verdict: Verdict, language: str) -> str:

@@ -13,6 +13,7 @@ from ..core.content.model import Card as Pillar
 from ..core.content.model import Detail, Figure, Labels, Page
 from ..qt.safety import guarded
 from .blocks import group_step, text_steps
+from .buttons import item_button
 from .count_up import CountUp
 from .slices import Slices, Step, appended, weight
 from .theme import Look
@@ -21,7 +22,6 @@ from .widgets import (
     column,
     hbox,
     icon_label,
-    item_button,
     label,
     link_card,
     scroll,

@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 
 from ..core.usage.report import Figures
 from ..core.words import words
+from .buttons import NavButton, button_text
 from .cover import Cover
 from .theme import Look
-from .widgets import Card, NavButton, button_text, column, label, scroll
+from .widgets import Card, column, label, scroll
 
 
 @dataclass(frozen=True)

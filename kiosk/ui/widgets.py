@@ -16,17 +16,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLayoutItem,
-    QPushButton,
     QScrollArea,
     QScroller,
     QScrollerProperties,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from ..core.content.contrast import qr_dark
-from ..core.content.model import Detail, Labels, Link
+from ..core.content.model import Labels, Link
 from ..qt import pyside_fixes  # noqa: F401  (before any scroll area: see there)
 from ..qt.safety import guarded
 from . import icons
@@ -180,93 +178,6 @@ class Card(QFrame):
         self.setLayout(self.body)
 
 
-class TapButton(QPushButton):
-    """A large button with an icon, a title and a subtitle, laid out as a card or tile."""
-
-    def __init__(self, look: Look, name: str, title: str, subtitle: str = "", icon: str = "",
-                 icon_color: str = "", title_role: str = "h3", glimpse: QWidget | None = None):
-        """`glimpse`: what the tile shows of its page, between the icon and the title."""
-        super().__init__()
-        self.setObjectName(name)
-        self.setAccessibleName(title)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # keys reach it, touch does not focus it
-        layout = column(spacing=look.px(12), margins=look.px(32))
-        if icon:
-            layout.addWidget(icon_label(icon, icon_color, look.px(64)))
-            layout.addSpacing(look.px(8))
-        if glimpse is not None:
-            glimpse.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            layout.addWidget(glimpse, 1)
-            self.glimpse = glimpse
-        else:
-            layout.addStretch(1)
-        self.title = label(title, title_role)
-        layout.addWidget(self.title)
-        if subtitle:
-            self.subtitle = label(subtitle, "body")
-            layout.addWidget(self.subtitle)
-        self.setLayout(layout)
-
-    @guarded
-    def sizeHint(self) -> QSize:
-        layout = self.layout()
-        return layout.sizeHint() if layout is not None else QSize()
-
-
-def button_text(text: str) -> str:
-    """A button's text as Qt takes it: a lone '&' would underline the next letter instead."""
-    return text.replace("&", "&&")
-
-
-class NavButton(QPushButton):
-    def __init__(self, look: Look, text: str, icon: str = "", name: str = "nav"):
-        super().__init__()
-        self.setObjectName(name)
-        self.setAccessibleName(text)
-        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # keys reach it, touch does not focus it
-        if icon:
-            self.setIcon(icons.icon(icon, look.theme.text, look.theme.accent_text, look.px(36)))
-            self.setIconSize(QSize(look.px(36), look.px(36)))
-        set_words(self, text)
-
-
-def set_words(button: QPushButton, text: str) -> None:
-    """A button's words (beside its icon, if it has one), or none: a button of an icon alone
-    is narrower (its style sheet's `iconOnly`)."""
-    shown = button_text(f"  {text}" if text and not button.icon().isNull() else text)
-    if shown == button.text() and button.property("iconOnly") is not None:
-        return
-    button.setText(shown)
-    if button.property("iconOnly") != (not text):
-        button.setProperty("iconOnly", not text)
-        style = button.style()
-        style.unpolish(button)
-        style.polish(button)
-
-
-class ChipButton(QPushButton):
-    """A rounded button whose words wrap when the screen is narrow: an icon, then the text."""
-
-    def __init__(self, look: Look, text: str, icon: str = "", name: str = "sibling"):
-        super().__init__()
-        self.setObjectName(name)
-        self.setAccessibleName(text)
-        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # keys reach it, touch does not focus it
-        row = hbox(look.px(14))
-        row.setContentsMargins(look.px(24), look.px(14), look.px(28), look.px(14))
-        if icon:
-            row.addWidget(icon_label(icon, look.theme.accent, look.px(32)))
-        self.label = label(text, "chipButton")
-        row.addWidget(self.label, 1)
-        self.setLayout(row)
-
-    @guarded
-    def sizeHint(self) -> QSize:
-        layout = self.layout()
-        return layout.sizeHint() if layout is not None else QSize()
-
-
 class FlowLayout(QLayout):
     """Lays widgets out left to right, wrapping to new lines, like words in a paragraph."""
 
@@ -356,13 +267,6 @@ def link_card(look: Look, link: Link, labels: Labels, language: str,
     row.addLayout(words, 1)
     card.body.addLayout(row)
     return card
-
-
-def item_button(look: Look, detail: Detail, language: str) -> TapButton:
-    button = TapButton(look, "item", detail.title.get(language), detail.summary.get(language),
-                       detail.icon, look.theme.accent)
-    button.setMinimumHeight(look.px(200))
-    return button
 
 
 def scroll(body: QWidget, look: Look) -> QScrollArea:

@@ -84,7 +84,8 @@ def _check_every_screen(window, content, walked) -> list[str]:
         area = getattr(window.stack.currentWidget(), "scroll_area", None)
         bar = area.verticalScrollBar() if area is not None else None
         while True:
-            found += [f"{route.name}: {problem}" for problem in cut_off(window)]
+            found += [f"{route.name}: {problem}"
+                      for problem in cut_off(window) + overlapping(window)]
             if bar is None or bar.value() >= bar.maximum():
                 break
             bar.setValue(bar.value() + bar.pageStep())
@@ -286,20 +287,43 @@ def test_the_location_counter_counts_locations_only(make_window):
 
 
 def overlapping(window) -> list[str]:
-    """Pairs of texts and buttons of the screen on show drawn over each other (one inside the
-    other, as a tile's title in its tile, is not)."""
-    shown = [w for w in on_screen(window)[1:]
-             if w.isVisible() and not w.visibleRegion().isEmpty()]
-    boxes = [(w, QRect(w.mapTo(window, seen.topLeft()), seen.size()))  # its part in sight
-             for w in shown for seen in [w.visibleRegion().boundingRect()]]
+    """Texts of the screen on show drawn over other texts or over controls: where each label
+    draws its lines (its font's box for them, as Qt lays them out, within the label and the
+    parents that clip it), and each button's face, compared. Not the widgets' visible parts:
+    Qt takes from a widget's visible region what a later sibling covers, so a name drawn over
+    by the motto had a visible part that touched nothing (one inside the other, as a tile's
+    title in its tile, is not counted)."""
+    boxes = [(widget, box) for widget in on_screen(window)[1:]
+             if widget.isVisible() and widget.text()
+             for box in [drawn_box(window, widget)] if not box.isEmpty()]
     found = []
     for index, (widget, box) in enumerate(boxes):
         for other, other_box in boxes[index + 1:]:
             if widget.isAncestorOf(other) or other.isAncestorOf(widget):
                 continue
             if box.intersects(other_box):
-                found.append(f"{widget.text()[:30]!r} over {other.text()[:30]!r}")
+                common = box.intersected(other_box)
+                found.append(f"{widget.text()[:30]!r} and {other.text()[:30]!r} drawn over "
+                             f"each other ({common.width()}x{common.height()} px)")
     return found
+
+
+def drawn_box(window, widget) -> QRect:
+    """Where `widget` draws its text (a label) or itself (a button), in the window, within
+    what its parents let show."""
+    box = widget.rect()
+    if isinstance(widget, QLabel):
+        flags = widget.alignment() | (Qt.TextFlag.TextWordWrap if widget.wordWrap()
+                                      else Qt.AlignmentFlag(0))
+        box = widget.fontMetrics().boundingRect(widget.contentsRect(), flags,
+                                                widget.text()).intersected(box)
+    box = QRect(widget.mapTo(window, box.topLeft()), box.size())
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        box = box.intersected(QRect(parent.mapTo(window, parent.rect().topLeft()),
+                                    parent.size()))
+        parent = parent.parentWidget()
+    return box
 
 
 LONG_NAMES = {"en": "Beijing TusPark Tsinghua University Science Park Innovation and "
@@ -325,6 +349,36 @@ def test_a_long_name_keeps_to_two_lines_over_the_motto_never(make_window, conten
     assert name.font().pixelSize() >= window.look.font_px("h1")
     assert overlapping(window) == []
     assert cut_off(window) == []
+
+
+TWO_LINE_NAMES = {"en": "Zhongguancun International Science and Innovation Park Beijing",
+                  "zh": "中关村国际科学与创新园区北京总部中关村国际科学与创新园区北京总部"}
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+@pytest.mark.parametrize("larger", [False, True], ids=["", "larger"])
+def test_a_name_of_two_lines_is_drawn_over_nothing(make_window, content, size, language,
+                                                   larger):
+    """Another organisation's name, two lines at the display size: the tiles give way (their
+    glimpses, then their icons, then their subtitles) and no text is drawn over another."""
+    from kiosk.core.content.model import Text
+    from kiosk.ui.fit_label import FitLabel
+
+    organisation = content.organisation._replace(name=Text(**TWO_LINE_NAMES))
+    window = make_window(content._replace(organisation=organisation)
+                         .with_settings(default_language=language), size=size)
+    if larger:
+        window.toggle_larger_text()
+    home = window.screens["home"]
+    home.finish()
+    settle()
+    name = home.findChild(FitLabel)
+    assert round(name.height() / QFontMetrics(name.font()).lineSpacing()) == 2
+    assert overlapping(window) == []
+    assert cut_off(window) == []
+    for tile in home.tiles.values():
+        assert tile.title.isVisible()
 
 
 def test_a_short_name_is_drawn_whole_at_the_display_size(make_window, content):

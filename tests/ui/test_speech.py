@@ -16,10 +16,10 @@ from kiosk.core.speech import DEFAULT_VOLUME, VOLUMES
 from kiosk.qt.taps import on_the_application
 from kiosk.qt.voice import Voice
 from kiosk.snapshot import routes
+from kiosk.ui.buttons import NavButton
 from kiosk.ui.keypad import Keypad
 from kiosk.ui.reading import plain
 from kiosk.ui.speech_mode import SpeechMode
-from kiosk.ui.widgets import NavButton
 
 from ..helpers import settle, touch_tap, wait_for_idle
 
