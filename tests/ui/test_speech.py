@@ -258,8 +258,9 @@ def test_still_there_is_read(qtbot, speaking):
                                  "to stay. More time, button.")
 
 
-def test_the_end_of_a_session_stops_the_voice_and_resets_it(qtbot, speaking, voice):
-    window, _speech, heard = speaking(idle_ms=60_000)
+def test_the_end_of_a_session_stops_the_voice_and_resets_it(qtbot, speaking, voice, content):
+    """Nobody touches the screen: "Still there?" (read aloud), and at its end the reset."""
+    window, _speech, heard = speaking(given=content.with_settings(countdown=0.05))
     turn_on(window)
     touch_tap(window.nav.volume_button)
     tile = window.screens["home"].tiles["mission"]
@@ -268,7 +269,9 @@ def test_the_end_of_a_session_stops_the_voice_and_resets_it(qtbot, speaking, voi
     qtbot.waitUntil(lambda: voice.engine.state() == QTextToSpeech.State.Speaking,
                     timeout=30_000)  # the mission page, being read
     with qtbot.waitSignals([window.session_reset, voice.stopped], timeout=5000):
-        window.reset()
+        wait_for_idle(qtbot, window)
+        assert heard.last.startswith("Still there?")
+    assert window.route == HOME
     assert (window.speech, window.volume, voice.volume) == (False, DEFAULT_VOLUME,
                                                             VOLUMES[DEFAULT_VOLUME])
     qtbot.waitUntil(lambda: voice.engine.state() == QTextToSpeech.State.Ready, timeout=5000)
