@@ -24,10 +24,8 @@ class TapButton(QPushButton):
         `gives_way`: its height is the room it is given (a tile), not what it shows (a card),
         and what it shows gives way to its title where the room is short."""
         super().__init__()
-        self.setObjectName(name)
-        self.setAccessibleName(title)
+        named(self, name, title)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # keys reach it, touch does not focus it
         layout = column(spacing=look.px(12), margins=look.px(32))
         self.icon_mark: QLabel | None = None
         self.subtitle: QLabel | None = None
@@ -102,13 +100,19 @@ def button_text(text: str) -> str:
 class NavButton(QPushButton):
     def __init__(self, look: Look, text: str, icon: str = "", name: str = "nav"):
         super().__init__()
-        self.setObjectName(name)
-        self.setAccessibleName(text)
-        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # keys reach it, touch does not focus it
+        named(self, name, text)
         if icon:
             self.setIcon(icons.icon(icon, look.theme.text, look.theme.accent_text, look.px(36)))
             self.setIconSize(QSize(look.px(36), look.px(36)))
         set_words(self, text)
+
+
+def named(button: QPushButton, kind: str, name: str) -> None:
+    """A control of a `kind` (its style sheet's object name) called `name` (what reading aloud
+    says), which keys reach (Tab, the arrows) and touch does not focus."""
+    button.setObjectName(kind)
+    button.setAccessibleName(name)
+    button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
 
 def set_words(button: QPushButton, text: str) -> None:
@@ -130,9 +134,7 @@ class ChipButton(QPushButton):
 
     def __init__(self, look: Look, text: str, icon: str = "", name: str = "sibling"):
         super().__init__()
-        self.setObjectName(name)
-        self.setAccessibleName(text)
-        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # keys reach it, touch does not focus it
+        named(self, name, text)
         row = hbox(look.px(14))
         row.setContentsMargins(look.px(24), look.px(14), look.px(28), look.px(14))
         if icon:
