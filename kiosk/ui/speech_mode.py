@@ -5,8 +5,8 @@ what it is and marks it; a second touch on it presses it, as EZ Access kiosks do
 itself, Volume and More time act at once: a visitor who cannot see them needs them
 first). A touch on a text reads it. Keys move the focus and each control is announced as it
 gets it; Return presses. The Volume button steps round from softest to loudest; + and - (and
-the volume keys) step louder and softer. The end of a session
-(kiosk/core/session.py) turns reading aloud off and the volume back, and the voice stops.
+the volume keys) step louder and softer. The end of a session (kiosk/core/session.py) turns
+reading aloud off and the volume back, and the voice stops.
 """
 
 from __future__ import annotations
@@ -124,10 +124,9 @@ class SpeechMode(QObject):
                 or not self.on or watched.window() is not self.window:
             return False
         button = button_of(watched)
-        if button is None:
-            stamp = event.timestamp() if isinstance(event, QMouseEvent) else 0
-            if stamp != self._read_at and isinstance(event, QMouseEvent):  # not again as the
-                self._read_at = stamp  # release goes on to the widget's parents
+        if button is None:  # a text, read once (the release goes on to the widget's parents)
+            if isinstance(event, QMouseEvent) and event.timestamp() != self._read_at:
+                self._read_at = event.timestamp()
                 text = text_at(watched, event.position().toPoint())
                 if text:
                     self.say([text])
