@@ -128,11 +128,7 @@ class FailedSaves:
 def open_when_nobody_is_there(idle: IdleWatcher, voice: Voice) -> None:
     """The speech engine opened at the first idle timeout after the start: opening it holds the
     screen up for up to 2 s (kiosk/qt/voice.py), which no visitor should meet."""
-    def now() -> None:
-        idle.idle.disconnect(now)
-        voice.open()
-
-    idle.idle.connect(now)
+    voice.open_at(idle.idle)
 
 
 STABLE_MS = 60_000  # content that has run this long without a crash is the last good content

@@ -16,7 +16,14 @@ import logging
 import sys
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QLocale, QLoggingCategory, QObject, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLocale,
+    QLoggingCategory,
+    QObject,
+    Signal,
+    SignalInstance,
+)
 
 from ..core.speech import DEFAULT_VOLUME, VOLUMES, VoiceInfo, choose
 
@@ -49,11 +56,25 @@ class Voice(QObject):
         self.volume = VOLUMES[DEFAULT_VOLUME]
         self._engine: Any = None
         self._voices: dict[str, Any] = {}
+        self._open_signal: SignalInstance | None = None
 
     def open(self) -> None:
         """Open the engine (1.5 to 2 s: see above); `ready` when done."""
         QLoggingCategory.setFilterRules(QUIET)
         self._opened(_open(self.engine_name))
+
+    def open_at(self, signal: SignalInstance) -> None:
+        """Open the engine at the first `signal`. Connected to this object's own method, so
+        that the connection goes with it (a lambda kept a deleted voice's open alive: seen in
+        the tests, where an idle watcher outlived its window)."""
+        self._open_signal = signal
+        signal.connect(self._open_now)
+
+    def _open_now(self) -> None:
+        if self._open_signal is not None:
+            self._open_signal.disconnect(self._open_now)
+            self._open_signal = None
+        self.open()
 
     @property
     def engine(self) -> Any:

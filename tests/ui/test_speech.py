@@ -340,3 +340,19 @@ def test_the_engine_opens_when_nobody_is_there_once(qtbot, speech_server, make_w
     assert later.languages == {"en", "zh"}
     wait_for_idle(qtbot, window)
     assert len(opened) == 1  # not again
+
+
+def test_a_voice_gone_before_the_idle_time_is_not_opened(qtbot, make_window):
+    """Its window closed first (the voice is its child): the idle time that follows opens
+    nothing and raises nothing (a lambda kept the deleted voice's opening connected)."""
+    from PySide6.QtWidgets import QWidget
+
+    from kiosk.services import open_when_nobody_is_there
+
+    window = make_window()
+    owner = QWidget()
+    gone = Voice(parent=owner)
+    open_when_nobody_is_there(window.idle, gone)
+    with qtbot.waitSignal(owner.destroyed):
+        owner.deleteLater()
+    wait_for_idle(qtbot, window)  # an exception in a slot fails the test (pytest-qt)
