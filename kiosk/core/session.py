@@ -118,6 +118,11 @@ class Session:
         self.speech = not self.speech
         return self.speech
 
+    @property
+    def volume_step(self) -> tuple[int, int]:
+        """The volume as the bar shows it: its step from 1, of how many ("3/4")."""
+        return self.volume + 1, len(VOLUMES)
+
     def next_volume(self) -> int:
         """The Volume button: a step louder, and from the loudest back to the softest."""
         self.volume = (self.volume + 1) % len(VOLUMES)

@@ -56,7 +56,7 @@ class SpeechMode(QObject):
         window = self.window
         if window.language not in self.voice.languages:
             return
-        window.nav.show_speech(window.session.toggle_speech(), self._step())
+        window.nav.show_speech(window.session.toggle_speech(), window.session.volume_step)
         self._disarm()
         if self.on:
             self.say([words("speech.on", window.language), *self.screen_texts()])
@@ -85,12 +85,9 @@ class SpeechMode(QObject):
         if self.on:
             self.say(self.screen_texts())
 
-    def _step(self) -> tuple[int, int]:
-        return self.window.volume + 1, len(VOLUMES)
-
     def _volume(self, level: int) -> None:
         self.voice.set_volume(VOLUMES[level])
-        self.window.nav.show_speech(self.window.speech, self._step())
+        self.window.nav.show_speech(self.window.speech, self.window.session.volume_step)
         if self.on:
             self.say([words("speech.volume", self.window.language, level=level + 1,
                             levels=len(VOLUMES))])

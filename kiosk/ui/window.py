@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QLayout, QStackedWidget, QWidget
 
 from ..core.content.model import Content
 from ..core.session import HOME, OnIdle, Route, Session
-from ..core.speech import VOLUMES
 from ..qt.half_built import built
 from ..qt.idle import IdleWatcher
 from ..qt.safety import guarded
@@ -156,7 +155,7 @@ class KioskWindow(QWidget):
         def make() -> NavBar:  # the bar shows reading aloud where it is offered
             speech = self.speech if self.language in self.speech_languages else None
             self.nav.build(self.look, self.content.labels, self.language, self.larger_text,
-                           speech, (self.volume + 1, len(VOLUMES)))
+                           speech, self.session.volume_step)
             return self.nav
 
         self.nav.setVisible(built(make, "the bar of buttons", self) is not None)
