@@ -182,3 +182,91 @@ def test_a_port_in_use_is_a_line_in_the_log_and_no_server(figures):
     assert start_server(Metrics("no-such-host.invalid", 9464), figures, Picture(),
                         said.append) is None
     assert said and said[0].startswith("metrics: cannot listen on no-such-host.invalid:9464 (")
+
+
+def exchange(port: int, method: str, path: str, auth: str = "") -> tuple[int, dict, bytes]:
+    """One request as it goes on the wire: the status, every header but the date, the body."""
+    import http.client
+
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.request(method, path, headers={"Authorization": auth} if auth else {})
+        answer = connection.getresponse()
+        headers = {name: value for name, value in answer.getheaders() if name != "Date"}
+        return answer.status, headers, answer.read()
+    finally:
+        connection.close()
+
+
+def plain(text: bytes, kind: str = "text/plain") -> dict:
+    return {"Server": "kiosk", "Content-Type": kind, "Content-Length": str(len(text)),
+            "Cache-Control": "no-store"}
+
+
+def test_every_answer_in_full_on_the_wire(figures):
+    from kiosk.core.metrics.server import CONTENT_TYPE, INDEX
+
+    picture = Picture()
+    server = start_server(Metrics("127.0.0.1", 0, "prometheus", password_hash(PASSWORD)),
+                          figures, picture)
+    assert server is not None
+    port, auth = server.port, basic("prometheus", PASSWORD)
+    try:
+        refused = b"401 Unauthorized\n"
+        for method, body in (("GET", refused), ("HEAD", b"")):
+            assert exchange(port, method, "/metrics") == (
+                401, plain(refused) | {"WWW-Authenticate": 'Basic realm="kiosk"'}, body)
+        metrics = figures.text()
+        assert exchange(port, "GET", "/metrics?name[]=kiosk_up?x", auth) == (
+            200, plain(metrics, CONTENT_TYPE), metrics)
+        assert exchange(port, "HEAD", "/metrics", auth) == (200, plain(metrics, CONTENT_TYPE), b"")
+        assert exchange(port, "GET", "/screen.png", auth) == (
+            503, plain(b"no picture yet\n"), b"no picture yet\n")
+        picture.set(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+        assert exchange(port, "GET", "/screen.png?size=small", auth) == (
+            200, plain(picture.get(), "image/png"), picture.get())
+        assert exchange(port, "GET", "/", auth) == (
+            200, plain(INDEX, "text/html; charset=utf-8"), INDEX)
+        assert exchange(port, "GET", "/metrics/", auth) == (
+            404, plain(b"404 Not Found\n"), b"404 Not Found\n")
+        assert exchange(port, "HEAD", "/admin", auth) == (404, plain(b"404 Not Found\n"), b"")
+        not_allowed = b"405 Method Not Allowed\n"
+        for method in ("POST", "PUT", "DELETE", "PATCH"):
+            assert exchange(port, method, "/metrics", auth) == (
+                405, plain(not_allowed) | {"Allow": "GET, HEAD"}, not_allowed)
+    finally:
+        server.close()
+
+
+def test_a_password_with_colons_is_checked_whole_and_remembered_once_accepted(monkeypatch):
+    from kiosk.core.metrics import server
+
+    hashed = []
+    monkeypatch.setattr(server, "matches", lambda password, stored: hashed.append(password)
+                        or password == "a:b:c")
+    gate = Gate(Metrics("0.0.0.0", 9464, "prometheus", "stored hash"))
+    assert not gate.allows(basic("prometheus", "a:b"))
+    assert gate.allows(basic("prometheus", "a:b:c"))
+    assert gate.allows(basic("prometheus", "a:b:c"))
+    assert not gate.allows(basic("prometheus", "a:b"))
+    assert hashed == ["a:b", "a:b:c", "a:b"]  # the accepted header's second time: no hash
+
+
+def test_the_server_listens_on_ipv6_in_a_thread_of_its_own_and_says_where(figures, caplog):
+    import http.client
+    import threading
+
+    caplog.set_level("INFO", logger="kiosk")
+    server = start_server(Metrics("::1", 0), figures, Picture())
+    assert server is not None
+    try:
+        assert caplog.messages == [
+            f"metrics: serving /metrics and /screen.png on ::1:{server.port}"]
+        daemons = [t.daemon for t in threading.enumerate() if t.name == "metrics"]
+        assert daemons and all(daemons)
+        connection = http.client.HTTPConnection("::1", server.port, timeout=10)
+        connection.request("GET", "/metrics")
+        assert connection.getresponse().status == 200
+        connection.close()
+    finally:
+        server.close()

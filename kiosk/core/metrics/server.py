@@ -73,8 +73,8 @@ class Gate:
 
 def _handler(figures: KioskFigures, picture: Picture, gate: Gate) -> type:
     class Handler(BaseHTTPRequestHandler):
-        server_version = "kiosk"
-        sys_version = ""
+        def version_string(self) -> str:
+            return "kiosk"  # not the standard library's "BaseHTTP/0.6 Python/3.11.2"
 
         def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
             self._answer(body=True)
@@ -125,9 +125,8 @@ def _handler(figures: KioskFigures, picture: Picture, gate: Gate) -> type:
 
 
 class MetricsServer:
-    def __init__(self, server: ThreadingHTTPServer, thread: threading.Thread):
+    def __init__(self, server: ThreadingHTTPServer):
         self.server = server
-        self.thread = thread
 
     @property
     def port(self) -> int:
@@ -165,8 +164,7 @@ def start_server(metrics: Metrics, figures: KioskFigures, picture: Picture,
         on_error(f"metrics: cannot listen on {metrics.host}:{metrics.port} ({why}); the kiosk "
                  "runs on without metrics")
         return None
-    thread = threading.Thread(target=server.serve_forever, name="metrics", daemon=True)
-    thread.start()
+    threading.Thread(target=server.serve_forever, name="metrics", daemon=True).start()
     log.info("metrics: serving /metrics and /screen.png on %s:%d", metrics.host,
              server.server_address[1])
-    return MetricsServer(server, thread)
+    return MetricsServer(server)
