@@ -270,3 +270,18 @@ def test_the_server_listens_on_ipv6_in_a_thread_of_its_own_and_says_where(figure
         connection.close()
     finally:
         server.close()
+
+
+def test_the_exposition_whole_as_the_desk_reads_it(tmp_path):
+    """Every figure's name, help text (what the desk sees in Grafana), type, labels and value;
+    a usage folder that cannot be measured reads NaN (not a crash, not a made-up 0)."""
+    from pathlib import Path
+
+    made = KioskFigures("shenzhen-lobby", "1.2.3", tmp_path / "no-such-folder",
+                        memory=lambda: 123.0, clock=lambda: 1000.0)
+    made.content_shown("2f9f44ee4e24", 2, 1_796_000_000.0)
+    made.session(42.0)
+    made.view("clusters", "hi-tech", with_qr=True)
+    made.reload(shown=True)
+    made.stalls.add(990, 0.25)
+    assert made.text().decode() == (Path(__file__).parent / "exposition.txt").read_text()
