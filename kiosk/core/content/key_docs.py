@@ -61,20 +61,26 @@ def _text(longest: int, what: str) -> Json:
 
 # the schema's definition for each length of text: keys.py
 TEXTS = {LONGEST_LINE: "line", LONGEST_SENTENCES: "sentences", LONGEST_TEXT: "text"}
-BASICS: dict[str, Json] = {
-    "line": _text(LONGEST_LINE, "a title or a name"),
-    "sentences": _text(LONGEST_SENTENCES, "a few sentences"),
-    "text": _text(LONGEST_TEXT, "a screen of reading"),
-    "paragraphs": {"oneOf": [{"$ref": "#/$defs/text"},
-                             {"type": "array", "items": {"$ref": "#/$defs/text"}}]},
-    "icon": {"type": "string", "pattern": _whole(ICON_PATTERN),
-             "description": "a Font Awesome 6 icon, like fa6s.rocket"},
-    "image": {"type": "string",
-              "pattern": "\\.(" + "|".join(_any_case(s[1:]) for s in IMAGE_SUFFIXES) + ")\\s*$",
-              "description": "an image file, relative to content.yaml"},
-    "identifier": {"oneOf": [{"type": "string", "pattern": _whole(ID_PATTERN)},
-                             {"type": "integer", "minimum": 0}]},  # 2030 is read as a number
-}
+
+
+def _basics() -> dict[str, Json]:
+    """The shared definitions (made when asked: a mutation test can reach each)."""
+    return {
+        "line": _text(LONGEST_LINE, "a title or a name"),
+        "sentences": _text(LONGEST_SENTENCES, "a few sentences"),
+        "text": _text(LONGEST_TEXT, "a screen of reading"),
+        "paragraphs": {"oneOf": [{"$ref": "#/$defs/text"},
+                                 {"type": "array", "items": {"$ref": "#/$defs/text"}}]},
+        "icon": {"type": "string", "pattern": _whole(ICON_PATTERN),
+                 "description": "a Font Awesome 6 icon, like fa6s.rocket"},
+        "image": {"type": "string",
+                  "pattern": "\\.(" + "|".join(_any_case(s[1:]) for s in IMAGE_SUFFIXES) + ")\\s*$",
+                  "description": "an image file, relative to content.yaml"},
+        "identifier": {"oneOf": [{"type": "string", "pattern": _whole(ID_PATTERN)},
+                                 {"type": "integer", "minimum": 0}]},  # 2030 is read as a number
+    }
+
+
 _REFS = {Kind.PARAGRAPHS: "paragraphs", Kind.ICON: "icon",
          Kind.IMAGE: "image", Kind.ID: "identifier"}
 
@@ -166,7 +172,7 @@ def json_schema() -> Json:
                    "What the kiosk shows. `kiosk check content.yaml` checks everything this "
                    "schema cannot (images on disk, contrast, links between sections). "
                    "Written by `python -m kiosk.core.content.key_docs` from "
-                   "kiosk/core/content/keys.py (by key_docs.py): do not edit.", BASICS)
+                   "kiosk/core/content/keys.py (by key_docs.py): do not edit.", _basics())
 
 
 # -- the README's table ---------------------------------------------------------------------
@@ -246,7 +252,7 @@ def site_schema() -> Json:
                    "This kiosk's name, place, hours and metrics, beside the content file the "
                    "network shares. `kiosk check` checks what this schema cannot (the location "
                    "named by `here`). Written by `python -m kiosk.core.content.key_docs` from "
-                   "kiosk/core/site/keys.py: do not edit.", {"identifier": BASICS["identifier"]})
+                   "kiosk/core/site/keys.py: do not edit.", {"identifier": _basics()["identifier"]})
 
 
 def with_table(readme: str) -> str:

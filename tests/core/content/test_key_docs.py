@@ -172,3 +172,15 @@ def test_the_checker_and_the_schema_take_the_same_values(tmp_path, where, value)
     schema_takes = not list(VALIDATOR.iter_errors(yaml.safe_load(text)))
     problems = [str(p) for p in load_bytes(text.encode(), "content.yaml", tmp_path).errors]
     assert schema_takes == (problems == []), problems
+
+
+def test_writing_the_docs_again_gives_the_files_as_committed(tmp_path):
+    """`python -m kiosk.core.content.key_docs` over a README whose tables are out of date."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index(key_docs.TABLE_START) + len(key_docs.TABLE_START)
+    (tmp_path / "README.md").write_text(readme[:start] + "\nout of date\n"
+                                        + readme[readme.index(key_docs.TABLE_END, start):],
+                                        encoding="utf-8")
+    key_docs.write(tmp_path)
+    for name in ("README.md", "content.schema.json", "site.schema.json"):
+        assert (tmp_path / name).read_bytes() == (ROOT / name).read_bytes(), name
