@@ -137,7 +137,8 @@ def test_the_fallback_changes_at_its_count_of_crashes(tmp_path, crashes, fallbac
     assert starts.begin(now + timedelta(seconds=crashes)) is fallback
 
 
-@pytest.mark.parametrize(("age", "counted"), [(WINDOW_S, True), (WINDOW_S + 1, False)])
+@pytest.mark.parametrize(("age", "counted"), [(WINDOW_S, True), (WINDOW_S + 1, False),
+                                              (0, True)])
 def test_a_crash_counts_for_a_minute(tmp_path, age, counted):
     starts = Starts(tmp_path / "starts.json")
     now = datetime(2026, 12, 1, 9, 0)
@@ -183,7 +184,8 @@ def test_an_unreadable_start_log_folder_is_said_in_the_log(tmp_path, caplog):
     blocked = tmp_path / "file"
     blocked.write_text("")
     Starts(blocked / "starts.json").begin(datetime(2026, 12, 1, 9, 0))
-    assert f"cannot record the kiosk's start in {blocked / 'starts.json'}" in caplog.text
+    assert caplog.messages == [f"cannot record the kiosk's start in {blocked / 'starts.json'}: "
+                               f"[Errno 20] Not a directory: '{blocked / 'starts.json.new'}'"]
 
 
 def test_a_file_that_does_not_load_is_not_kept_as_the_last_good(tmp_path):
@@ -192,3 +194,52 @@ def test_a_file_that_does_not_load_is_not_kept_as_the_last_good(tmp_path):
     last_good = LastGood(tmp_path / "state")
     assert last_good.remember(bad) is False
     assert last_good.load() is None
+
+
+def test_the_recent_crashes_are_counted_for_the_desk(tmp_path):
+    starts = Starts(tmp_path / "starts.json")
+    assert starts.recent_crashes == 0
+    now = datetime(2026, 12, 1, 9, 0)
+    for crash in range(4):
+        starts.begin(now + timedelta(seconds=crash))
+        assert starts.recent_crashes == crash
+    assert [e["clean"] for e in json.loads((tmp_path / "starts.json").read_text())] == [False] * 4
+
+
+def test_entries_that_are_not_starts_are_passed_over(tmp_path):
+    log = tmp_path / "starts.json"
+    now = datetime(2026, 12, 1, 9, 0)
+    crashes = [{"started": (now - timedelta(seconds=s)).isoformat(), "clean": False}
+               for s in (5, 10, 15)]
+    log.write_text(json.dumps([["started"], "started", {"clean": False}, *crashes]),
+                   encoding="utf-8")
+    starts = Starts(log)
+    assert starts.begin(now) is Fallback.LAST_GOOD and starts.recent_crashes == 3
+
+
+def test_the_back_soon_wait_doubles_up_to_an_hour(tmp_path):
+    starts = Starts(tmp_path / "starts.json")
+    now = datetime(2026, 12, 1, 9, 0)
+    waits = []
+    for n in range(7):
+        at = now + timedelta(minutes=n)
+        starts.begin(at)
+        waits.append(starts.back_soon(at))
+    assert waits == [180, 360, 720, 1440, 2880, 3600, 3600]
+
+
+def test_a_good_copy_that_cannot_be_kept_is_said_in_the_log(tmp_path, caplog):
+    blocked = tmp_path / "state"
+    blocked.write_text("a file where the state folder should be")
+    assert LastGood(blocked).remember(ROOT / "content.yaml") is False
+    assert caplog.messages == [
+        "cannot keep a copy of the good content: [Errno 20] Not a directory: "
+        f"'{blocked / 'last-good-content.yaml.new'}'"]
+    assert LastGood(tmp_path / "none").remember(tmp_path / "missing.yaml") is False
+
+
+def test_no_last_good_copy_to_fall_back_on_is_said_in_the_log(tmp_path, caplog):
+    assert load_for_start(ROOT / "content.yaml", Fallback.LAST_GOOD,
+                          LastGood(tmp_path / "state")) is None
+    assert caplog.messages == ["no last good content to fall back on; showing the back soon "
+                               "screen"]
