@@ -43,3 +43,35 @@ def test_the_desktop_is_where_user_dirs_says_else_desktop(tmp_path):
     assert desktop_folder(home, {"XDG_CONFIG_HOME": str(config)}) == home / "桌面"
     (config / "user-dirs.dirs").write_bytes(b"\xff\xfe")  # unreadable: the usual place
     assert desktop_folder(home, {"XDG_CONFIG_HOME": str(config)}) == home / "Desktop"
+
+
+def test_the_desktop_entry_whole_in_both_languages():
+    entry = shortcut(["/opt/kiosk/kiosk", "preview"], Path("/srv/park"), windows=False)[1]
+    assert entry.split("\n") == [
+        "[Desktop Entry]",
+        "Type=Application",
+        "Version=1.4",
+        "Name=Kiosk preview",
+        "Name[zh_CN]=信息屏预览",
+        "Comment=Shows content.yaml as the kiosk will, again after every save",
+        "Comment[zh_CN]=按信息屏的样子显示 content.yaml，每次保存后立即更新",
+        "Terminal=false",
+        "Categories=Utility;",
+        "Path=/srv/park",
+        'Exec="/opt/kiosk/kiosk" "preview"',
+        ""]
+
+
+def test_the_desktop_is_found_in_the_usual_config_folder_and_the_environment(
+        tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    (home / ".config").mkdir(parents=True)
+    (home / ".config" / "user-dirs.dirs").write_text('XDG_DESKTOP_DIR="$HOME/Työpöytä"\n',
+                                                     encoding="utf-8")
+    assert desktop_folder(home, {}) == home / "Työpöytä"
+    assert desktop_folder(home, {"XDG_CONFIG_HOME": ""}) == home / "Työpöytä"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "user-dirs.dirs").write_text('XDG_DESKTOP_DIR="/srv/desk"\n', encoding="utf-8")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(elsewhere))
+    assert desktop_folder(home) == Path("/srv/desk")
