@@ -32,6 +32,9 @@ def opening_hours(r: Reader, node: yaml.Node) -> OpeningHours | None:
             closed += 1
             continue
         value = r.string(keys[day], day)
+        if not value:  # not a text, or empty: said already
+            week.append(None)
+            continue
         if value.lower() == "closed":
             week.append(None)
             closed += 1
@@ -44,7 +47,11 @@ def opening_hours(r: Reader, node: yaml.Node) -> OpeningHours | None:
             r.error(keys[day], f"'{day}' must be opening hours like \"09:00-17:30\" or the word "
                                f"closed, not \"{quoted(value)}\"")
             week.append(None)
-        elif opens >= closes:
+        elif opens == closes:
+            r.error(keys[day], f"'{day}' opens and closes at {hour}:{minute}: write the hours "
+                               "it is open, like \"09:00-17:30\", or the word closed")
+            week.append(None)
+        elif opens > closes:
             r.error(keys[day], f"'{day}' closes ({end_hour}:{end_minute}) before it opens "
                                f"({hour}:{minute}); hours past midnight are not supported")
             week.append(None)
@@ -64,6 +71,8 @@ def _dates(r: Reader, keys: dict[str, yaml.Node]) -> frozenset[date]:
     closed_on = set()
     for item in r.items(keys["closed_on"], "closed_on") if "closed_on" in keys else ():
         value = r.string(item, "closed_on")
+        if not value:  # not a text, or empty: said already
+            continue
         try:
             if not DATE.fullmatch(value):  # fromisoformat takes 20270101 and 2027-W01-1 too
                 raise ValueError(value)
