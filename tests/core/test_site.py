@@ -140,3 +140,55 @@ def test_a_password_is_random_and_its_hash_matches_only_it():
     assert matches(one, password_hash(one)) and not matches(two, password_hash(one))
     assert password_hash("x") == \
         "sha256:2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881"
+
+
+def test_a_site_file_of_100_kb_is_read_and_one_byte_more_is_refused(tmp_path, park):
+    head = "name: a\n"
+    path = site(tmp_path, head + "#" * (100_000 - len(head) - 1) + "\n")
+    assert path.stat().st_size == 100_000
+    found = load_site(path, park)
+    assert found.problems == () and found.site.name == "a"
+    path.write_text(head + "#" * (100_000 - len(head)) + "\n", encoding="utf-8")
+    assert messages(tmp_path, path.read_text(), park) == [
+        "site.yaml:1:1: the file is larger than 100 kB: a site file holds a few keys"]
+
+
+def test_a_site_of_its_name_alone_changes_nothing_else(tmp_path, park):
+    from kiosk.core.site.model import Site
+
+    path = site(tmp_path, "name: lobby-2\n")
+    assert load_site(path, park).site == Site("lobby-2", "", "", None, False, None, "", path)
+    assert load_site(path, park, given=True).site == load_site(path, park).site
+    assert load_site(tmp_path / "none.yaml", park) == load_site(tmp_path / "none.yaml", None)
+    assert load_site(tmp_path / "none.yaml", park).problems == ()
+
+
+def test_here_is_checked_only_against_content_that_was_read(tmp_path, park):
+    path = site(tmp_path, "name: a\nhere: atlantis\n")
+    assert load_site(path, None).site.here == "atlantis" and load_site(path, None).problems == ()
+
+
+def test_the_locations_named_stop_at_eight(tmp_path, park):
+    eight = park._replace(network=park.network._replace(locations=park.network.locations[:8]))
+    assert messages(tmp_path, "name: a\nhere: atlantis\n", eight) == [
+        "site.yaml:2:7: 'here' must be the id of a location in content.yaml's network, not "
+        "'atlantis'; its locations: beijing, tianjin, shenyang, harbin, jinan, qingdao, "
+        "zhengzhou, xian"]
+
+
+def test_tags_too_long_for_a_code_or_for_small_displays_say_so_exactly(tmp_path, park):
+    from kiosk.core.content.qr_sizes import QR_READABLE_BYTES
+    from kiosk.core.content.quoting import quoted
+
+    tags = "utm_source={name}&utm_medium=kiosk&utm_campaign=" + "x" * 90
+    said = messages(tmp_path, f'name: a\nlink_tags: "{tags}"\n', park)
+    urls = sorted({tag(link.url, tags, "a") for link in links(park)})
+    long = [u for u in urls if len(u.encode()) > QR_READABLE_BYTES]
+    assert long and said == [
+        f"site.yaml:2:12: warning: with these tags a link is {len(url.encode())} bytes long: its "
+        "QR code is too fine for some phones to read on the smallest display (at most "
+        f"{QR_READABLE_BYTES} bytes is read at any size): {quoted(url)}" for url in long]
+    huge = messages(tmp_path, f'name: a\nlink_tags: "a={"x" * 2400}"\n', park)
+    url = sorted({tag(link.url, "a=" + "x" * 2400, "a") for link in links(park)})[0]
+    assert huge[0] == (f"site.yaml:2:12: with these tags a link is {len(url):,} bytes long, "
+                       f"more than a QR code holds (2,331): {quoted(url)}")
