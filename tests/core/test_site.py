@@ -7,7 +7,7 @@ import pytest
 
 from kiosk.core.content import load
 from kiosk.core.content.model import Link
-from kiosk.core.site import load_site, site_path, with_site
+from kiosk.core.site import Metrics, load_site, site_path, with_site
 from kiosk.core.site.read import links, tag
 from kiosk.core.site.secret import matches, new_password, password_hash
 
@@ -192,3 +192,35 @@ def test_tags_too_long_for_a_code_or_for_small_displays_say_so_exactly(tmp_path,
     url = sorted({tag(link.url, "a=" + "x" * 2400, "a") for link in links(park)})[0]
     assert huge[0] == (f"site.yaml:2:12: with these tags a link is {len(url):,} bytes long, "
                        f"more than a QR code holds (2,331): {quoted(url)}")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("metrics: [listen]\n", ["site.yaml:2:10: 'metrics' must be a set of keys (listen, username, "
+                             "password_hash), not a list"]),
+    ("metrics: {listen: [1]}\n", ["site.yaml:2:19: 'listen' must be a text, not a list"]),
+    ("metrics: {}\n", ["site.yaml:2:10: 'metrics' is missing the required key 'listen'"]),
+    ("metrics: {listen: \"127.0.0.1:1\", username: [p], password_hash: [h]}\n",
+     ["site.yaml:2:44: 'username' must be a text, not a list",
+      "site.yaml:2:64: 'password_hash' must be a text, not a list"]),
+    ("metrics: {listen: \"127.0.0.1:0\"}\n", ["site.yaml:2:19: 'listen' must be HOST:PORT, like "
+                                           "\"127.0.0.1:9464\", not \"127.0.0.1:0\""]),
+    ("metrics: {listen: \"127.0.0.1:65536\"}\n",
+     ["site.yaml:2:19: 'listen' must be HOST:PORT, like \"127.0.0.1:9464\", not "
+      "\"127.0.0.1:65536\""]),
+])
+def test_each_mistake_under_metrics_gets_its_message(tmp_path, park, text, expected):
+    assert messages(tmp_path, "name: a\n" + text, park) == expected
+
+
+@pytest.mark.parametrize("port", [1, 2, 65534, 65535])
+def test_every_port_is_taken_from_the_first_to_the_last(tmp_path, park, port):
+    found = load_site(site(tmp_path, f'name: a\nmetrics: {{listen: "[::1]:{port}"}}\n'), park)
+    assert found.problems == ()
+    assert found.site.metrics == Metrics("::1", port, "", "")
+
+
+def test_credentials_are_kept_as_given(tmp_path, park):
+    found = load_site(site(tmp_path, f'name: a\nmetrics:\n  listen: "0.0.0.0:9464"\n'
+                                     f'  username: prometheus\n  password_hash: " {HASH} "\n'),
+                      park)
+    assert found.site.metrics == Metrics("0.0.0.0", 9464, "prometheus", HASH)

@@ -88,6 +88,8 @@ def _metrics(r: Reader, node: yaml.Node) -> Metrics | None:
     if keys is None or "listen" not in keys:
         return None
     listen = r.string(keys["listen"], "listen")
+    if not listen:  # not a text, or empty: said already
+        return None
     found = ADDRESS.fullmatch(listen.strip())
     port = int(found.group(2)) if found else 0
     if found is None or not 1 <= port <= 65535:
