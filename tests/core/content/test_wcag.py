@@ -64,3 +64,44 @@ def test_a_countdown_under_20_seconds_is_a_warning_naming_wcag(seconds, warned):
         f"content.yaml:9:14: warning: 'countdown' is {seconds:g} seconds: WCAG 2.2.1 asks for "
         "at least 20 seconds for a visitor to ask for more time (accepted; the default is 20)"]
         if warned else [])
+
+
+def test_luminance_as_wcag_defines_it_at_both_ends_and_in_the_dark_part():
+    from kiosk.core.content.contrast import luminance
+
+    assert luminance("#FFFFFF") == 1.0 and luminance("#000000") == 0.0
+    assert luminance("#0A0A0A") == pytest.approx(10 / 255 / 12.92, rel=1e-12)  # linear part
+    assert luminance("#0B0B0B") == pytest.approx(((11 / 255 + 0.055) / 1.055) ** 2.4, rel=1e-12)
+    assert luminance("#FF0000") == pytest.approx(0.2126)
+    assert luminance("#00FF00") == pytest.approx(0.7152)
+    assert luminance("#0000FF") == pytest.approx(0.0722)
+    assert ratio("#FFFFFF", "#000000") == pytest.approx(21.0)
+    assert ratio("#767676", "#FFFFFF") == pytest.approx(4.54, abs=0.005)  # WCAG's own example
+
+
+@pytest.mark.parametrize(("grey", "found"), [
+    ("#949494", None),                # not even black has 7:1 against it
+    ("#959595", ("#000000", 1.0)),    # black alone: the lightness moved all the way
+    ("#969696", ("#010101", 0.995)),  # the step before it
+    ("#9A9A9A", ("#0A0A0A", 0.96)),
+])
+def test_the_nearest_shade_goes_as_far_as_the_ends_of_lightness(grey, found):
+    from kiosk.core.content.contrast import nearest_passing
+    from kiosk.core.content.model import Theme
+
+    white = Theme(muted_text="#FFFFFF", background=grey, surface=grey)
+    assert nearest_passing(white, "muted_text") == found
+    black = Theme(muted_text="#000000", background="#595959", surface="#595959")
+    assert nearest_passing(black, "muted_text") == ("#FFFFFF", 1.0)
+
+
+def test_a_qr_code_is_drawn_in_the_first_dark_enough_colour_of_the_theme_or_black():
+    from kiosk.core.content.contrast import qr_dark
+    from kiosk.core.content.model import Theme
+
+    assert qr_dark(Theme()) == "#1C1917"  # the text colour
+    assert qr_dark(Theme(text="#FFFFFF", accent="#1E3A5F")) == "#1E3A5F"
+    assert qr_dark(Theme(background="#0B1D2E", text="#FFFFFF", accent="#FFD700")) == "#0B1D2E"
+    assert qr_dark(Theme(background="#FFFFFF", text="#EEEEEE", accent="#DDDDDD")) == "#000000"
+    assert qr_dark(Theme(text="#595959")) == "#595959"  # 7.0:1 against white, just
+    assert qr_dark(Theme(text="#5A5A5A", accent="#5B5B5B", background="#5C5C5C")) == "#000000"
