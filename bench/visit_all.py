@@ -12,6 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import QEvent  # noqa: E402
 
+import kiosk.qt.pyside_fixes  # noqa: E402, F401  (first after PySide6, as kiosk/app.py has it)
 from bench.bare import rss_kib  # noqa: E402
 from bench.kiosk_app import kiosk_app  # noqa: E402
 from kiosk.core import paths  # noqa: E402

@@ -38,12 +38,14 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QApplication, QWidget
 
+import kiosk.qt.pyside_fixes  # noqa: F401  (first, before the modules PySide6 checks: see there)
+
 from .core import paths
 from .core.content import Content, Loaded
 from .core.crash_loop import Fallback, LastGood, Starts, load_for_start
 from .core.exit_codes import ExitCode
 from .core.site import with_site
-from .qt import logs, memory, pyside_fixes, safety  # noqa: F401  (pyside_fixes: see there)
+from .qt import logs, memory, safety
 from .qt.idle import IdleWatcher
 from .qt.lockdown import Lockdown
 from .qt.stop_signals import StopOnSignals
@@ -175,10 +177,12 @@ def report_to_desk(window: QWidget, options: StartOptions, content: Content | No
                    fallback: Fallback, recent_crashes: int) -> object:
     """Just after the first frame, if site.yaml has `metrics:`: the figures for Prometheus
     and a picture of the screen, served in threads of their own (kiosk/reporting.py)."""
-    from .core.site import load_site
-
     site_file = options.site[0]
-    site = load_site(site_file, content).site if site_file is not None else None
+    if site_file is None or not site_file.exists():
+        return None
+    from .core.site.read import load_site  # not before: it brings the checker and PyYAML
+
+    site = load_site(site_file, content).site
     if site is None or site.metrics is None:
         return None
     try:

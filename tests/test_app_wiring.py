@@ -217,3 +217,20 @@ def test_where_a_visitor_taps_and_what_it_pressed_are_recorded(qtbot, make_windo
         Tap("clusters", "", round(5 / window.width(), 4), round(5 / window.height(), 4), "")]
     assert got.ended == "idle"
     store.close()
+
+
+def test_a_kiosk_without_metrics_leaves_openssl_unloaded_until_a_pin_is_asked(tmp_path):
+    """hashlib loads OpenSSL's libcrypto (3.4 MiB resident in a full Python): the PIN pad and
+    the desk's password load it when used, not at the start (docs/performance.md)."""
+    result = run_kiosk(tmp_path, 300, "sorted(m for m in sys.modules if m in "
+                                      "('hashlib', '_hashlib', 'hmac', 'secrets'))")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "[]"
+
+
+def test_pysides_check_of_each_module_keeps_no_source_lines(tmp_path):
+    """kiosk.qt.pyside_fixes comes first after PySide6 (kiosk/app.py): before, PySide6 read
+    the source of 75 modules into linecache for its check of them, about 3 MiB kept."""
+    result = run_kiosk(tmp_path, 300, "len(__import__('linecache').cache)")
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout.splitlines()[-1]) <= 10

@@ -12,10 +12,7 @@ computed without it, from the standard library's own SHA-256, with the same resu
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import logging
-import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,6 +21,8 @@ from typing import Any
 
 from .machine import SettingsError, read_settings, write_settings
 
+# hashlib, hmac and secrets are imported when a PIN is set or checked: in a full Python, hashlib
+# loads OpenSSL's libcrypto (3.4 MiB resident) for a pad most kiosks open rarely.
 __all__ = ["PinGate", "SettingsError", "Verdict", "matches", "pin_problem", "set_pin"]
 
 ITERATIONS = 600_000  # OWASP's figure for PBKDF2-HMAC-SHA256: 0.15 s with OpenSSL, 0.5 s without
@@ -52,6 +51,8 @@ def pbkdf2_sha256(secret: bytes, salt: bytes, iterations: int) -> bytes:
         pass
     else:
         return pbkdf2_hmac("sha256", secret, salt, iterations)
+    import hashlib
+
     key = (secret if len(secret) <= 64 else hashlib.sha256(secret).digest()).ljust(64, b"\0")
     inner, outer = hashlib.sha256(bytes(b ^ 0x36 for b in key)), \
         hashlib.sha256(bytes(b ^ 0x5C for b in key))
@@ -71,6 +72,8 @@ def pbkdf2_sha256(secret: bytes, salt: bytes, iterations: int) -> bytes:
 
 
 def hashed(pin: str, salt: bytes | None = None) -> dict[str, Any]:
+    import secrets
+
     salt = salt if salt is not None else secrets.token_bytes(16)
     digest = pbkdf2_sha256(pin.encode(), salt, ITERATIONS)
     return {"scheme": "pbkdf2_sha256", "iterations": ITERATIONS, "salt": salt.hex(),
@@ -87,6 +90,8 @@ def matches(pin: str, stored: dict[str, Any]) -> bool:
             return False
     except (KeyError, TypeError, ValueError, AttributeError):
         return False
+    import hmac
+
     return hmac.compare_digest(pbkdf2_sha256(pin.encode(), salt, iterations), expected)
 
 

@@ -7,8 +7,9 @@ import pytest
 
 from kiosk.core.content import load
 from kiosk.core.content.model import Link
-from kiosk.core.site import Metrics, load_site, site_path, with_site
-from kiosk.core.site.read import links, tag
+from kiosk.core.site import Metrics, site_path, with_site
+from kiosk.core.site.applied import links, tag
+from kiosk.core.site.read import load_site
 from kiosk.core.site.secret import matches, new_password, password_hash
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -10,7 +10,7 @@ import pytest
 from kiosk.core.content import load
 from kiosk.core.content.qr_sizes import QR_READABLE_BYTES, QR_SMALLEST_PX
 from kiosk.core.site import with_site
-from kiosk.core.site.read import links
+from kiosk.core.site.applied import links
 from kiosk.ui.qr import QrCode
 
 from ..samples import BUNDLED
@@ -42,7 +42,7 @@ def test_each_tagged_link_decodes_to_itself(qtbot, qapp, tmp_path, tags):
 
 
 def test_a_query_and_a_fragment_survive_the_tags(qtbot, qapp, tmp_path):
-    from kiosk.core.site.read import tag
+    from kiosk.core.site.applied import tag
 
     url = tag("https://example.org/visit?lang=zh#hours", "utm_source={name}", "a")
     assert url == "https://example.org/visit?lang=zh&utm_source=a#hours"

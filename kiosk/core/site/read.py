@@ -1,38 +1,32 @@
-"""site.yaml read and checked, with content.yaml's messages (PATH:LINE:COLUMN, did-you-mean),
-and applied to the shared content: the kiosk's place, its language and hours, tagged links."""
+"""site.yaml read and checked, with content.yaml's messages (PATH:LINE:COLUMN, did-you-mean).
+Imported only when a site file is there to read (applied.py): it brings the content checker
+and PyYAML, which a kiosk starting from its content cache does without."""
 
 from __future__ import annotations
 
 import difflib
 import re
 from pathlib import Path
-from types import MappingProxyType
-from typing import Any
 
 import yaml
 
 from ..content.keys import ADDRESS_PATTERN
 from ..content.loader import read_yaml
-from ..content.model import Content, Link
+from ..content.model import Content
 from ..content.opening_hours import opening_hours
-from ..content.problems import Loaded, Problem
+from ..content.problems import Problem
 from ..content.qr_sizes import QR_BYTES, QR_READABLE_BYTES
 from ..content.quoting import quoted
 from ..content.reader import Reader
 from ..files import UnreadableError, read_regular_file
+from .applied import links, tag
 from .keys import METRICS, SITE
 from .model import Metrics, Site, SiteLoaded
 from .secret import HASH
 
-SITE_FILE = "site.yaml"
 MAX_BYTES = 100_000  # a few keys: a larger file is a mistake
 ADDRESS = re.compile(ADDRESS_PATTERN)
 TAGS = re.compile(r"[A-Za-z0-9_.~%{}=&+-]+")  # a query string's characters, and {name}
-
-
-def site_path(content_path: Path, given: Path | None = None) -> Path:
-    """The site file: the one given (--site), else the one beside the content file."""
-    return given if given is not None else Path(content_path).parent / SITE_FILE
 
 
 def load_site(path: Path, content: Content | None, given: bool = False) -> SiteLoaded:
@@ -130,68 +124,3 @@ def _tags(r: Reader, node: yaml.Node, name: str, content: Content | None) -> str
                              f"fine for some phones to read on the smallest display (at most "
                              f"{QR_READABLE_BYTES} bytes is read at any size): {quoted(url)}")
     return tags
-
-
-# -- applied to the content -------------------------------------------------------------------
-def tag(url: str, tags: str, name: str) -> str:
-    """`url` with `tags` added to its query ({name} filled in), its fragment kept last."""
-    if not tags:
-        return url
-    address, hash_mark, fragment = url.partition("#")
-    filled = tags.replace("{name}", name)
-    joined = f"{address}{'&' if '?' in address else '?'}{filled}" \
-        if not address.endswith(("?", "&")) else address + filled
-    return joined + hash_mark + fragment
-
-
-def _walk(value: Any, change: Any) -> Any:
-    """`value` with every Link in it, however deep, replaced by `change(link)`."""
-    if isinstance(value, Link):
-        return change(value)
-    if isinstance(value, tuple) and hasattr(value, "_fields"):
-        return type(value)(*(_walk(item, change) for item in value))
-    if isinstance(value, tuple):
-        return tuple(_walk(item, change) for item in value)
-    if isinstance(value, MappingProxyType):
-        return MappingProxyType({key: _walk(item, change) for key, item in value.items()})
-    return value
-
-
-def links(content: Content) -> list[Link]:
-    found: list[Link] = []
-
-    def keep(link: Link) -> Link:
-        found.append(link)
-        return link
-
-    _walk(content, keep)
-    return found
-
-
-def apply(content: Content, site: Site | None) -> Content:
-    """The shared content as this kiosk shows it: its place, language, hours and links."""
-    if site is None:
-        return content
-    if site.link_tags:
-        content = _walk(content, lambda link: link._replace(
-            url=tag(link.url, site.link_tags, site.name)))
-    changes: dict[str, Any] = {"here": site.here}
-    if site.hours_given:
-        changes["opening_hours"] = site.opening_hours
-    if site.default_language:
-        changes["settings"] = content.settings._replace(default_language=site.default_language)
-    return content._replace(**changes)
-
-
-def with_site(loaded: Loaded, site_file: Path | None, given: bool = False) -> Loaded:
-    """`loaded` content as this kiosk shows it, with the site file's problems after its own:
-    unchanged with no site file; None for content if the site file cannot be used."""
-    if site_file is None:
-        return loaded
-    found = load_site(site_file, loaded.content, given)
-    if found.site is None and not found.problems:
-        return loaded
-    content = loaded.content
-    if content is not None:
-        content = apply(content, found.site) if found.site is not None else None
-    return Loaded(content, loaded.problems + found.problems, loaded.unlisted)

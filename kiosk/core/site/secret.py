@@ -8,10 +8,7 @@ that is accepted is kept, and compared in constant time."""
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import re
-import secrets
 
 PREFIX = "sha256:"
 HASH = re.compile(r"sha256:[0-9a-f]{64}")
@@ -19,13 +16,21 @@ ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O,
 LENGTH = 32
 
 
+# hashlib, hmac and secrets are imported when used: hashlib loads OpenSSL's libcrypto (3.4 MiB
+# resident), which a kiosk without metrics never needs.
 def new_password() -> str:
+    import secrets
+
     return "".join(secrets.choice(ALPHABET) for _ in range(LENGTH))
 
 
 def password_hash(password: str) -> str:
+    import hashlib
+
     return PREFIX + hashlib.sha256(password.encode()).hexdigest()
 
 
 def matches(password: str, stored: str) -> bool:
+    import hmac
+
     return hmac.compare_digest(password_hash(password), stored)
