@@ -1,5 +1,9 @@
 """The map's label placement as arithmetic, without a window (kiosk/core/maps/)."""
 
+import math
+
+import pytest
+
 from kiosk.core.maps.columns import UNTANGLE_PASSES, column_labels
 from kiosk.core.maps.labels import SIDE_BY_SIDE, Labelling, Spacing, apart
 from kiosk.core.maps.rects import Rect, segments_cross, through
@@ -71,3 +75,43 @@ def test_names_side_by_side_keep_more_room_than_names_above_each_other():
     assert not room.intersects(Rect(80 + gap * SIDE_BY_SIDE, 0, 80, 20))
     assert not room.intersects(Rect(0, 20 + 12, 80, 20))  # below it, 12 px off
     assert room.intersects(Rect(0, 20 + 9, 80, 20))
+
+
+def test_a_label_around_a_point_touches_it_on_the_side_it_goes():
+    """Right of the point: its left edge at the reach; left: its right edge; above or below:
+    centred; diagonals: the corner at the reach."""
+    from kiosk.core.maps.labels import DIRECTIONS, around
+
+    found = list(around((100.0, 200.0), (40.0, 10.0), 20.0, DIRECTIONS))
+    d = 20 * math.sqrt(0.5)
+    expected = [(120, 195), (40, 195), (80, 170), (80, 220),          # right, left, up, down
+                (100 + d, 200 - d - 10), (100 + d, 200 + d),          # up-right, down-right
+                (100 - d - 40, 200 - d - 10), (100 - d - 40, 200 + d)]  # up-left, down-left
+    assert len(found) == 8
+    for rect, (left, top) in zip(found, expected, strict=True):
+        assert (rect.left, rect.top, rect.width, rect.height) == (
+            pytest.approx(left), pytest.approx(top), 40, 10)
+
+
+def test_a_label_is_clear_of_a_marker_only_beyond_its_radius_and_of_what_is_blocked():
+    from kiosk.core.maps.labels import clear
+    from kiosk.core.maps.rects import Grid
+
+    points = Grid(50.0)
+    points.add(Rect(92.0, 92.0, 16.0, 16.0), "wuhan")  # a marker of radius 8 centred at 100
+    assert not clear(Rect(108.0, 90.0, 40.0, 10.0), points, 8.0)  # its edge, 8 from the centre
+    assert clear(Rect(108.5, 90.0, 40.0, 10.0), points, 8.0)
+    points.add(Rect(200.0, 200.0, 30.0, 30.0))  # blocked: a legend, say
+    assert not clear(Rect(229.0, 190.0, 20.0, 20.0), points, 8.0)
+    assert clear(Rect(230.5, 190.0, 20.0, 20.0), points, 8.0)
+
+
+def test_a_leader_line_crosses_a_label_only_where_it_passes_through_it():
+    from kiosk.core.maps.labels import crosses
+    from kiosk.core.maps.rects import Grid
+
+    taken = Grid(60.0)
+    taken.add(Rect(140.0, 95.0, 20.0, 10.0), "xian")
+    assert crosses((100.0, 100.0), Rect(200.0, 95.0, 40.0, 10.0), taken, 8.0)  # through it
+    assert not crosses((100.0, 100.0), Rect(200.0, 140.0, 40.0, 10.0), taken, 8.0)  # below
+    assert not crosses((100.0, 100.0), Rect(0.0, 95.0, 40.0, 10.0), taken, 8.0)  # the other way
