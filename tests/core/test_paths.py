@@ -18,6 +18,22 @@ def test_from_source(monkeypatch):
     assert [p.name for p in paths.fonts()] == ["NotoSansCJKsc-Bold.otf",
                                                 "NotoSansCJKsc-Regular.otf"]
     assert paths.china_outline().is_file()
+    assert paths.font_coverage() == ROOT / "resources" / "fonts" / "coverage.txt"
+    assert paths.font_coverage().is_file()
+    icons = paths.icon_fonts()
+    assert icons.name == "fonts" and icons.parent.name == "qtawesome"
+    assert any(icons.glob("fontawesome6-solid-webfont-*.ttf"))
+    assert not paths.is_frozen()
+
+
+def test_no_icon_fonts_installed_is_said_plainly(monkeypatch):
+    import importlib.util
+
+    monkeypatch.delattr(sys, "frozen", raising=False)
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    with pytest.raises(ModuleNotFoundError) as raised:
+        paths.icon_fonts()
+    assert str(raised.value) == "qtawesome, whose icon fonts the kiosk draws, is not installed"
 
 
 def test_frozen_content_beside_the_program_resources_inside_the_bundle(monkeypatch, tmp_path):
@@ -30,6 +46,12 @@ def test_frozen_content_beside_the_program_resources_inside_the_bundle(monkeypat
     assert paths.default_content() == tmp_path / "kiosk" / "content.yaml"
     assert paths.resources() == bundle / "resources"
     assert paths.china_outline() == bundle / "resources" / "map" / "china.json"
+    assert paths.font_coverage() == bundle / "resources" / "fonts" / "coverage.txt"
+    assert paths.icon_fonts() == bundle / "qtawesome" / "fonts"
+    assert paths.app_dir() == tmp_path / "kiosk"
+    monkeypatch.delattr(sys, "_MEIPASS")  # a one-file build's folder is the program's
+    assert paths.resources() == tmp_path / "kiosk" / "resources"
+    assert paths.icon_fonts() == tmp_path / "kiosk" / "qtawesome" / "fonts"
 
 
 def test_log_folder_follows_the_platform(monkeypatch, tmp_path):
