@@ -234,3 +234,14 @@ def test_pysides_check_of_each_module_keeps_no_source_lines(tmp_path):
     result = run_kiosk(tmp_path, 300, "len(__import__('linecache').cache)")
     assert result.returncode == 0, result.stderr
     assert int(result.stdout.splitlines()[-1]) <= 10
+
+
+def test_from_its_cache_the_kiosk_reaches_its_first_frame_without_the_checker(tmp_path):
+    """PyYAML, the content checker and site.yaml's reader wait for the services after the
+    first frame (docs/performance.md): a start from the content cache needs none of them."""
+    assert run_kiosk(tmp_path, 0).returncode == 0  # the first start writes the cache
+    result = run_kiosk(tmp_path, 0, first_words="sorted(m for m in sys.modules if m.startswith("
+                                                 "('yaml', 'kiosk.core.content.loader', "
+                                                 "'kiosk.core.site.read', 'hashlib')))")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == "[]"
