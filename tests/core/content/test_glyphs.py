@@ -75,3 +75,15 @@ def test_a_damaged_list_means_no_warning_not_a_crash(monkeypatch, tmp_path, line
         assert problems(MINIMAL.replace("示例园区", "示例園區")) == []
     finally:
         glyphs._ranges.cache_clear()
+
+
+def test_the_ends_of_the_fonts_ranges_and_of_the_selectors():
+    from kiosk.core.content.glyphs import drawable
+
+    assert not drawable("\x1f") and drawable(" ") and drawable("~") and not drawable("\x7f")
+    assert drawable("\u00a1") and drawable("\u00ac") and not drawable("\u00ad")
+    assert drawable("\u01ce") and not drawable("\u01cf")  # a range of one
+    for char in ("\ufe00", "\ufe0f", "\U000e0100", "\U000e01ef"):
+        assert invisible(char), hex(ord(char))
+    assert not invisible("\ufe10")  # the next character is drawn: a vertical comma
+    assert undrawable("a\u01cfb\u01cfc") == ["\u01cf"]  # its ASCII left out, named once
