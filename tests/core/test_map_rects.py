@@ -79,3 +79,35 @@ def test_the_grid_finds_what_is_near_once_each():
     tiny = Grid(0.2)  # a cell is a pixel at least: a thousand cells, not 25,000
     tiny.add(Rect(0, 0, 30, 30))
     assert tiny.hits(Rect(29, 29, 5, 5)) and not tiny.hits(Rect(30, 30, 5, 5))
+
+
+def test_the_grid_on_both_sides_of_zero_counts_its_cells_exactly():
+    """A label may stand left of or above the map's origin (an inset's, a callout's): cells
+    are counted down from zero as well as up, each spanned exactly."""
+    grid = Grid(10)
+    west = Rect(-15, -25, 3, 3)  # in cell (-2, -3) only
+    grid.add(west, "west")
+    assert list(grid.entries(Rect(-20, -30, 1, 1))) == [(west, "west")]
+    assert list(grid.entries(Rect(-9, -9, 1, 1))) == []  # cell (-1, -1): not there
+    assert grid.hits(Rect(-14, -24, 5, 5)) and not grid.hits(Rect(-11, -21, 5, 5))
+    assert list(grid.entries(Rect(-19, -29, 8, 8))) == [(west, "west")]  # within its cell
+    long = Rect(-5, 0, 20, 2)  # cells (-1, 0), (0, 0), (1, 0): three, not four
+    grid.add(long, "long")
+    assert len(list(grid.entries(Rect(-30, -30, 60, 40)))) == 1 + 3
+    assert grid.near(Rect(14, 1, 1, 1)) == [(long, "long")]
+    assert grid.near(Rect(21, 1, 1, 1)) == []  # the next cell: empty
+
+
+def test_a_line_touching_a_rectangles_edge_goes_through_it():
+    edge = Rect(40, 0, 20, 10)
+    assert through(((0.0, 0.0), (100.0, 0.0)), [edge])  # along its top edge
+    assert through(((0.0, 10.0), (100.0, 10.0)), [edge])  # along its bottom edge
+    assert through(((40.0, -20.0), (40.0, 20.0)), [edge])  # down its left edge
+    assert through(((60.0, -20.0), (60.0, 20.0)), [edge])  # down its right edge
+    assert not through(((61.0, -20.0), (61.0, 20.0)), [edge])
+
+
+def test_segments_that_meet_in_a_t_do_not_cross():
+    assert not segments_cross((0, 0), (10, 0), (5, 0), (5, 8))  # one ends on the other
+    assert not segments_cross((5, 0), (5, 8), (0, 0), (10, 0))
+    assert segments_cross((0, 0), (10, 0), (5, -1), (5, 8))  # one step further: it crosses
