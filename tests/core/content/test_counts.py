@@ -91,3 +91,49 @@ def test_count_where_it_is_not_filled_in_is_a_warning():
     assert problems(text) == [
         "content.yaml:12:55: warning: 'summary.en' has {count}, which the kiosk fills in only "
         "in a page's title or lead and its tile's title or subtitle: here it shows as written"]
+
+
+def test_a_count_in_a_tiles_title_and_a_pages_title_follows_the_list_too():
+    text = clusters(5, "").replace(
+        "      title: {en: Clusters, zh: 集群}\n      subtitle",
+        "      title: {en: \"{count} clusters\", zh: \"{count}个集群\"}\n      subtitle").replace(
+        "clusters:\n  title: {en: Clusters, zh: 集群}\n",
+        "clusters:\n  title: {en: \"The {count} clusters\", zh: \"{count}大集群\"}\n")
+    content = loaded(text)
+    assert content.tiles[0].title == Text("Five clusters", "五个集群")
+    assert content.pages["clusters"].title == Text("The five clusters", "五大集群")
+
+
+@pytest.mark.parametrize(("where", "expected"), [
+    ("title", "content.yaml:6:14: warning: 'title' says \"4 clusters\", but 'clusters' has 3 "
+              "items: write {count} for the number, and it follows the list"),
+    ("subtitle", "content.yaml:7:17: warning: 'subtitle' says \"4 clusters\", but 'clusters' "
+                 "has 3 items: write {count} for the number, and it follows the list"),
+    ("page", "content.yaml:9:10: warning: 'title' says \"4 clusters\", but 'clusters' has 3 "
+             "items: write {count} for the number, and it follows the list"),
+])
+def test_a_written_number_in_a_tile_or_a_pages_title_is_warned_about_where_it_stands(
+        where, expected):
+    text = clusters(3, "")
+    if where == "title":
+        text = text.replace("      title: {en: Clusters, zh: 集群}\n      subtitle",
+                            "      title: {en: \"4 clusters\", zh: 集群}\n      subtitle")
+    elif where == "subtitle":
+        text = text.replace("\"{count} clusters\", zh: \"{count}大集群\"",
+                            "\"4 clusters\", zh: 集群")
+    else:
+        text = text.replace("clusters:\n  title: {en: Clusters, zh: 集群}\n",
+                            "clusters:\n  title: {en: \"4 clusters\", zh: 集群}\n")
+    assert expected in problems(text)
+
+
+def test_a_network_counts_its_locations():
+    text = (HOME.replace("page: clusters", "page: network")
+            + "network:\n  title: {en: Network, zh: 网络}\n  lead: {en: \"Our 5 parks.\", "
+              "zh: 园区}\n  locations:\n"
+            + "".join(f"    - {{id: p{i}, name: {{en: P{i}, zh: 园{i}}}, lat: 30, "
+                      f"lon: {100 + i}}}\n" for i in range(3)))
+    assert problems(text) == [
+        "content.yaml:10:9: warning: 'lead' says \"5 parks\", but 'network' has 3 locations: "
+        "write {count} for the number, and it follows the list"]
+    assert loaded(text).tiles[0].subtitle == Text("Three clusters", "三大集群")
