@@ -18,7 +18,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from ..core.content import Content, Loaded, Problem, load
+from ..core import content as contents
+from ..core.content import Content, Loaded, Problem
 from ..core.site import with_site
 from .background import Background
 
@@ -72,8 +73,9 @@ class ContentWatcher(QObject):
         (nothing if it is missing for a moment), and `checked` in every case."""
         self._watch()
         path, site = self.path, self.site  # the job is given plain data only: background.py
-        if not self._loading.start(lambda: with_site(load(path), site) if path.exists()
-                                   else None):
+        # contents.load: the checker and PyYAML imported at the first save, not with the kiosk
+        if not self._loading.start(lambda: with_site(contents.load(path), site)
+                                   if path.exists() else None):
             self._again = True  # saved again while being checked: check once more after
 
     def _loaded(self, result: Loaded | None) -> None:

@@ -138,7 +138,7 @@ class HeldLoad:
 def test_a_save_is_checked_off_the_ui_thread_and_visitors_can_tap_meanwhile(
         qtbot, make_window, content_file, monkeypatch):
     held = HeldLoad()
-    monkeypatch.setattr("kiosk.qt.watcher.load", held)
+    monkeypatch.setattr("kiosk.core.content.loader.load", held)  # as the watcher finds it
     window = make_window()
     watcher = ContentWatcher(content_file, window.content, debounce_ms=5)
     watcher.loaded.connect(window.use_content)
