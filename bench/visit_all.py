@@ -16,13 +16,14 @@ import kiosk.qt.pyside_fixes  # noqa: E402, F401  (first after PySide6, as kiosk
 from bench.bare import rss_kib  # noqa: E402
 from bench.kiosk_app import kiosk_app  # noqa: E402
 from kiosk.core import paths  # noqa: E402
-from kiosk.core.content import load  # noqa: E402
+from kiosk.core.content import cache  # noqa: E402
 from kiosk.qt.idle import IdleWatcher  # noqa: E402
 from kiosk.snapshot import routes, settle  # noqa: E402
 from kiosk.ui.window import KioskWindow  # noqa: E402
 
 app, family = kiosk_app()
-content = load(paths.default_content()).content
+# as the kiosk starts (kiosk/core/crash_loop.py): from the content cache, once it is written
+content = cache.load(paths.default_content(), paths.state_dir() / "content-cache.pickle").content
 window = KioskWindow(content, family, IdleWatcher(3_600_000), size=(1920, 1080))
 window.show()
 settle(app)

@@ -7,6 +7,7 @@ checks that both are in place with the pinned version).
 
 from __future__ import annotations
 
+import linecache
 import sys
 import types
 
@@ -50,6 +51,7 @@ def _read_each_module_once() -> bool:
 
     setattr(mod_uses_pyside, "pyside_own", original)  # noqa: B010 (PySide6's own, kept)
     setattr(feature, "_mod_uses_pyside", mod_uses_pyside)  # noqa: B010
+    linecache.clearcache()  # the lines PySide6's own check kept of the modules before this one
     return True
 
 
