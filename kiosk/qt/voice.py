@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QLocale,
     QLoggingCategory,
     QObject,
+    Qt,
     Signal,
     SignalInstance,
 )
@@ -56,7 +57,6 @@ class Voice(QObject):
         self.volume = VOLUMES[DEFAULT_VOLUME]
         self._engine: Any = None
         self._voices: dict[str, Any] = {}
-        self._open_signal: SignalInstance | None = None
 
     def open(self) -> None:
         """Open the engine (1.5 to 2 s: see above); `ready` when done."""
@@ -67,14 +67,7 @@ class Voice(QObject):
         """Open the engine at the first `signal`. Connected to this object's own method, so
         that the connection goes with it (a lambda kept a deleted voice's open alive: seen in
         the tests, where an idle watcher outlived its window)."""
-        self._open_signal = signal
-        signal.connect(self._open_now)
-
-    def _open_now(self) -> None:
-        if self._open_signal is not None:
-            self._open_signal.disconnect(self._open_now)
-            self._open_signal = None
-        self.open()
+        signal.connect(self.open, Qt.ConnectionType.SingleShotConnection)
 
     @property
     def engine(self) -> Any:
