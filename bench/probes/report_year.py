@@ -4,7 +4,6 @@ schema; the report made in a process of its own, timed, with its peak memory."""
 
 from __future__ import annotations
 
-import os
 import random
 import sqlite3
 import subprocess
@@ -55,15 +54,14 @@ def report_year(quick: bool) -> dict:
         generate(database, sessions)
         size_mb = database.stat().st_size / 1e6
         begin = time.perf_counter()
-        report = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "report", "--out",
-                                   str(Path(folder) / "report"), "--database", str(database)],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        # this child's own peak: RUSAGE_CHILDREN's is the largest of every child so far (a
-        # child of another probe, 1.9 GiB in a run of 2026-12-04)
-        _pid, status, usage = os.wait4(report.pid, 0)
-        report.returncode = os.waitstatus_to_exitcode(status)
+        peak = Path(folder) / "peak_kib"  # the report's own peak: bench/peak_of.py
+        code = subprocess.run([sys.executable, str(ROOT / "bench" / "peak_of.py"), str(peak),
+                               str(ROOT / "main.py"), "report", "--out",
+                               str(Path(folder) / "report"), "--database", str(database)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
         seconds = time.perf_counter() - begin
-        if report.returncode != 0:
-            raise RuntimeError(f"kiosk report exited with {report.returncode}")
+        if code != 0:
+            raise RuntimeError(f"kiosk report exited with {code}")
+        peak_mib = int(peak.read_text(encoding="ascii")) / 1024
     return {"report_sessions": sessions, "report_database_mb": size_mb,
-            "report_s": seconds, "report_peak_mib": usage.ru_maxrss / 1024}
+            "report_s": seconds, "report_peak_mib": peak_mib}
