@@ -9,9 +9,10 @@
    watched from then on: a valid save is shown when the current session ends.
 4. The QApplication is created and the bundled fonts registered.
 5. The kiosk window (or, if there is no content to show, the "back soon" screen) is placed on
-   the chosen display, fullscreen with the pointer hidden and the exit keys locked, or in a
-   normal window with `--windowed`.
-6. Just after the first frame: systemd is told the kiosk is ready, and pinged from the event
+   the chosen display, fullscreen with the pointer hidden, or in a normal window with
+   `--windowed`.
+6. Just after the first frame: the exit keys are locked (fullscreen) and the idle watcher
+   starts; systemd is told the kiosk is ready, and pinged from the event
    loop from then on, so that a frozen screen is restarted (kiosk/qt/watchdog.py); Python's
    garbage collector, paused since cli.main, collects once and runs again, and glibc's malloc
    is told to give large blocks back (kiosk/qt/memory.py); the log files, and around the
@@ -19,7 +20,7 @@
    (kiosk/services.py); on the "back soon" screen, a watcher that starts the kiosk again once
    the file is fixed, and after a crash loop a timer that tries a normal start again (after 3
    minutes, then 6, 12, ... at most an hour).
-7. The idle watcher starts and the event loop runs until staff ask for a restart (cli.py
+7. The event loop runs until staff ask for a restart (cli.py
    starts the kiosk again) or for the desktop, or SIGTERM or SIGINT asks it to stop
    (kiosk/qt/stop_signals.py). Every way out saves the session in progress and marks the start
    clean.
@@ -30,9 +31,9 @@ from __future__ import annotations
 import logging
 import sys
 import time
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication, QScreen
@@ -56,8 +57,7 @@ from .ui.window import KioskWindow
 log = logging.getLogger("kiosk")
 
 
-@dataclass(frozen=True)
-class StartOptions:
+class StartOptions(NamedTuple):  # not a dataclass: see kiosk/core/session.py
     """How to start, from the command line (kiosk/cli.py)."""
 
     content: Path  # the content file
@@ -89,9 +89,15 @@ def run(options: StartOptions) -> int:
     window = make_window(content, loaded, family, idle, size, options.windowed is not None)
     window.setGeometry(screen.geometry().x(), screen.geometry().y(), *size)
 
-    first_frame = FirstFrame(app)
+    first_frame = FirstFrame(window)
     if options.quit_when_shown:  # for measuring start-up (bench/run.py): first, before the rest
         first_frame.then(quit_when_shown)
+    # The application's own filters from the first frame on: before it, each of the hundreds
+    # of events that frame takes would pass through them in Python (docs/performance.md).
+    lockdown = Lockdown(app)  # keys locked where fullscreen (and a reference kept: see there)
+    if options.windowed is None:
+        first_frame.then(lambda: app.installEventFilter(lockdown))
+    first_frame.then(lambda: idle.start(app))
     watchdog = ServiceWatchdog(app)  # systemd's: pinged from the event loop
     first_frame.then(watchdog.ready)
     running: list = [None]  # the desk's reporting (None: none), then the services
@@ -110,9 +116,7 @@ def run(options: StartOptions) -> int:
                                                  options.site[0]))
     first_frame.then(memory.settle_after_start)  # the collector, paused by cli.main
     first_frame.then(memory.keep_large_blocks_returnable)  # before a screen is let go
-    lockdown = Lockdown(app)  # noqa: F841  (keep a reference: a collected filter stops)
-    show(app, window, screen, lockdown, windowed=options.windowed is not None)
-    idle.start(app)
+    show(window, screen, windowed=options.windowed is not None)
     log.info("kiosk started: %s, %s", options.content,
              "windowed" if options.windowed else "fullscreen")
 
@@ -240,13 +244,11 @@ def watch_for_a_fix(window: QWidget, content_path: Path, starts: Starts,
     logs.to_files()  # its line says the watcher is there
 
 
-def show(app: QApplication, window: QWidget, screen: QScreen, lockdown: Lockdown,
-         windowed: bool) -> None:
-    """In a normal window; or fullscreen on the chosen display, pointer hidden, keys locked."""
+def show(window: QWidget, screen: QScreen, windowed: bool) -> None:
+    """In a normal window; or fullscreen on the chosen display, pointer hidden."""
     if windowed:
         window.show()
         return
-    app.installEventFilter(lockdown)
     QGuiApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
     window.winId()
     window.windowHandle().setScreen(screen)
@@ -254,21 +256,22 @@ def show(app: QApplication, window: QWidget, screen: QScreen, lockdown: Lockdown
 
 
 class FirstFrame(QObject):
-    """Runs the steps it is given, each on its own and in that order, just after the first
-    frame is painted. One filter for all of them: every event before that frame passes
-    through it."""
+    """Runs the steps it is given, each on its own and in that order, just after the window's
+    first frame is painted. It watches the window's own events only (its paint comes first in
+    each frame); a filter on the application would see every event of every widget."""
 
-    def __init__(self, app: QApplication):
-        super().__init__(app)
+    def __init__(self, window: QWidget):
+        super().__init__(window)
+        self._window = window
         self._steps: list = []
-        app.installEventFilter(self)
+        window.installEventFilter(self)
 
     def then(self, step) -> None:
         self._steps.append(step)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
-            QApplication.instance().removeEventFilter(self)
+            self._window.removeEventFilter(self)
             for step in self._steps:
                 QTimer.singleShot(0, step)  # once this frame is done
         return False

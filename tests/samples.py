@@ -26,11 +26,12 @@ def problems(text: str | bytes, base: Path = ROOT) -> list[str]:
 
 
 def run_kiosk(folder: Path, ms_after_first_frame: int, last_words: str = "",
-              first_words: str = "", **env: str):
-    """The whole kiosk, started for real (main.py's way in) on the bundled content, in a window,
-    its settings, data and state in `folder`, stopped `ms_after_first_frame` after its first
-    frame: the finished process. `first_words` and `last_words`, Python expressions, are
-    printed at the first frame (before the services it starts) and just before it stops."""
+              first_words: str = "", fullscreen: bool = False, **env: str):
+    """The whole kiosk, started for real (main.py's way in) on the bundled content, in a window
+    (or `fullscreen`), its settings, data and state in `folder`, stopped `ms_after_first_frame`
+    after its first frame: the finished process. `first_words` and `last_words`, Python
+    expressions, are printed at the first frame (before the services it starts) and just
+    before it stops."""
     import os
     import subprocess
     import sys
@@ -43,6 +44,6 @@ def run_kiosk(folder: Path, ms_after_first_frame: int, last_words: str = "",
               f"app.quit_when_shown = lambda: (print({first_words or 'None'}), "
               f"app.QTimer.singleShot({ms_after_first_frame}, "
               f"lambda: (print({last_words or 'None'}), app.QApplication.exit(0))))\n"
-              "sys.exit(main(['--windowed', '--quit-when-shown']))\n")
+              f"sys.exit(main({['--quit-when-shown'] + ([] if fullscreen else ['--windowed'])}))\n")
     return subprocess.run([sys.executable, "-c", script], env=environ, cwd=ROOT, timeout=60,
                           capture_output=True, text=True)

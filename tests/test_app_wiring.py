@@ -246,3 +246,32 @@ def test_from_its_cache_the_kiosk_reaches_its_first_frame_without_the_checker(tm
     assert result.returncode == 0, result.stderr
     # nor with its services running: the watcher imports the checker at the first save
     assert result.stdout.splitlines()[:2] == ["[]", "[]"]
+
+
+def test_the_first_frame_comes_without_sockets_or_dataclasses(tmp_path):
+    """Neither is needed to draw the home screen: the stop signals wake the loop through a
+    pipe, systemd's socket is made at its first message, and the session and the start's
+    options are plain classes (4 to 6 ms and about 3 ms of a start: docs/performance.md)."""
+    assert run_kiosk(tmp_path, 0).returncode == 0  # the first start writes the cache
+    found = "sorted(m for m in ('socket', 'dataclasses') if m in sys.modules)"
+    result = run_kiosk(tmp_path, 0, first_words=found)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == "[]"
+
+
+def test_keys_are_locked_and_idle_watched_from_just_after_the_first_frame(tmp_path):
+    """The application's filters (the exit keys locked, fullscreen; the idle watcher) start
+    just after the first frame, not before it: every event of that frame would pass through
+    them in Python (docs/performance.md). An Escape sent to a widget stays accepted only where
+    the lockdown took it before the widget, which ignores it."""
+    state = ("(lambda e: (app.QApplication.sendEvent(app.QWidget(), e), e.isAccepted(), "
+             "any(w.idle.timer.isActive() for w in app.QApplication.topLevelWidgets() "
+             "if isinstance(w, app.KioskWindow)))[1:])(__import__('PySide6.QtGui').QtGui"
+             ".QKeyEvent(app.QEvent.Type.KeyPress, app.Qt.Key.Key_Escape, "
+             "app.Qt.KeyboardModifier.NoModifier))")
+    fullscreen = run_kiosk(tmp_path, 200, first_words=state, last_words=state, fullscreen=True)
+    assert fullscreen.returncode == 0, fullscreen.stderr
+    assert fullscreen.stdout.splitlines()[:2] == ["(False, False)", "(True, True)"]
+    windowed = run_kiosk(tmp_path, 200, first_words=state, last_words=state)
+    assert windowed.returncode == 0, windowed.stderr
+    assert windowed.stdout.splitlines()[:2] == ["(False, False)", "(False, True)"]

@@ -8,7 +8,6 @@ the rules of navigating, of idling and of resetting live here, and are tested wi
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from enum import Enum
 from typing import NamedTuple
 
@@ -39,25 +38,23 @@ class OnIdle(Enum):
     LEFT = "left"  # on the home screen as the kiosk starts: the visitor has gone
 
 
-@dataclass
 class Session:
-    """One visitor's path through the kiosk, and the content it is shown with."""
+    """One visitor's path through the kiosk, and the content it is shown with. A plain class,
+    not a dataclass: this module is imported before the first frame, and the dataclasses
+    module with its generated methods cost about 3 ms of every start (docs/performance.md)."""
 
-    content: Content
-    route: Route = HOME
-    history: list[Route] = field(default_factory=list)
-    language: str = ""
-    larger_text: bool = False
-    speech: bool = False  # reading aloud (kiosk/ui/speech_mode.py)
-    volume: int = DEFAULT_VOLUME  # a step of kiosk/core/speech.py's VOLUMES
-    closed: bool = False
-    waiting: Content | None = None  # new content from staff, shown when the session ends
-    # told of every move (the window draws the route): a visitor's tap, Back, Home, a jump
-    moved: list[Callable[[Route], None]] = field(default_factory=list, repr=False,
-                                                 compare=False)
-
-    def __post_init__(self) -> None:
-        self.language = self.language or self.content.settings.default_language
+    def __init__(self, content: Content) -> None:
+        self.content = content
+        self.route: Route = HOME
+        self.history: list[Route] = []
+        self.language = content.settings.default_language
+        self.larger_text = False
+        self.speech = False  # reading aloud (kiosk/ui/speech_mode.py)
+        self.volume = DEFAULT_VOLUME  # a step of kiosk/core/speech.py's VOLUMES
+        self.closed = False
+        self.waiting: Content | None = None  # new content from staff, shown when it ends
+        # told of every move (the window draws the route): a visitor's tap, Back, Home, a jump
+        self.moved: list[Callable[[Route], None]] = []
 
     # -- where the visitor is -------------------------------------------------------------------
     def pages(self) -> list[str]:

@@ -33,7 +33,9 @@ def on_the_application(watcher: QObject) -> None:
     app = QCoreApplication.instance()
     if app is not None:
         app.installEventFilter(watcher)
-        app.aboutToQuit.connect(lambda: app.removeEventFilter(watcher))
+        leave = app.aboutToQuit.connect(lambda: app.removeEventFilter(watcher))
+        # a watcher gone before (a window closed while the application goes on) is not asked
+        watcher.destroyed.connect(lambda: app.aboutToQuit.disconnect(leave))
 
 
 class TapWatcher(QObject):

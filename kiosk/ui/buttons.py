@@ -124,9 +124,13 @@ def set_words(button: QPushButton, text: str) -> None:
     button.setText(shown)
     if button.property("iconOnly") != (not text):
         button.setProperty("iconOnly", not text)
-        style = button.style()
-        style.unpolish(button)
-        style.polish(button)
+        # Styled again now only if it was styled before: a new button is styled when first
+        # shown, and asking for its style here made Python build QStyle's enums before the
+        # first frame (docs/performance.md).
+        if button.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+            style = button.style()
+            style.unpolish(button)
+            style.polish(button)
 
 
 class ChipButton(QPushButton):

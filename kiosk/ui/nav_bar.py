@@ -71,6 +71,8 @@ class NavBar(QWidget):
         row.addWidget(self.language_button)
         self.setLayout(row)
         self._labels, self._language = labels, language
+        self.back_button.setVisible(not self._home)  # as show_for left them: fitted once
+        self.home_button.setVisible(not self._home)
         self.show_speech(bool(speech), volume)
 
     def show_for(self, route: Route) -> None:

@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 
+import pytest
 from PySide6.QtWidgets import QApplication
 
 from kiosk.qt.stop_signals import StopOnSignals
@@ -54,10 +55,14 @@ def test_sigterm_stops_the_kiosk_cleanly_and_saves_the_session_in_progress(tmp_p
     assert ("mission",) in screens
 
 
-def test_the_signal_wakes_an_idle_event_loop(qtbot, qapp):
+@pytest.mark.parametrize("platform", [sys.platform, "win32"])
+def test_the_signal_wakes_an_idle_event_loop(qtbot, qapp, monkeypatch, platform):
+    """Through a pipe; through a socket pair on Windows (which Linux takes as well)."""
     from PySide6.QtCore import QTimer
 
+    monkeypatch.setattr(sys, "platform", platform)
     stopper = StopOnSignals(qapp, 7)
+    monkeypatch.undo()
     codes = []
     lost = QTimer()  # ends the loop only if the signal was lost; stopped before the next test
     lost.setSingleShot(True)
