@@ -58,11 +58,14 @@ def site_file(args: argparse.Namespace, content: Path) -> tuple[Path, bool]:
     return site_path(content, given), given is not None
 
 
-def parser() -> argparse.ArgumentParser:
+def start_parser(exit_on_error: bool = True) -> argparse.ArgumentParser:
+    """The kiosk's own options, those of a start with no command."""
     main = argparse.ArgumentParser(
         prog="kiosk",
         description="A touchscreen visitor kiosk that shows what content.yaml says. "
                     "With no command it runs the kiosk fullscreen.",
+        exit_on_error=exit_on_error,
+        allow_abbrev=exit_on_error,  # read alone, "--he" must not be taken for a short help
     )
     main.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     main.add_argument("--content", metavar="PATH", type=Path,
@@ -76,6 +79,13 @@ def parser() -> argparse.ArgumentParser:
                       help="the language each visitor starts in (default: from the content)")
     main.add_argument("--quit-when-shown", action="store_true", help=argparse.SUPPRESS)
     # ^ for measuring start-up: quit once the first screen is painted
+    main.set_defaults(command=None)
+    return main
+
+
+def parser() -> argparse.ArgumentParser:
+    """Every command's options, and the kiosk's own."""
+    main = start_parser()
     commands = main.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser("check", help="check a content file and list its problems")
     check.add_argument("path", nargs="?", type=Path, default=None,
@@ -300,9 +310,26 @@ def give_output_a_place() -> None:
     sys.stderr = sys.stderr or stream
 
 
+def parse(argv: list[str]) -> argparse.Namespace:
+    """The command line. A start names no command: its own options are read alone first,
+    without building every command's parser (7 ms of each start, mostly gettext looking for
+    argparse's translations: docs/performance.md). Whatever they leave (a command, its
+    options), any mistake and a call for help go to the whole parser, whose answers and
+    messages are the same as ever."""
+    if not {"-h", "--help"}.intersection(argv):
+        try:
+            args, rest = start_parser(exit_on_error=False).parse_known_args(argv)
+        except argparse.ArgumentError:
+            pass
+        else:
+            if not rest:
+                return args
+    return parser().parse_args(argv)
+
+
 def main(argv: list[str] | None = None) -> int:
     give_output_a_place()
-    args = parser().parse_args(argv)
+    args = parse(sys.argv[1:] if argv is None else argv)
     if args.command == "check":
         path = args.path or args.content or paths.default_content()
         return check(path, site_file(args, path))

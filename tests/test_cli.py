@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from kiosk import __version__
+from kiosk import __version__, cli
 from kiosk.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -250,3 +250,34 @@ def test_a_file_fixed_after_a_crash_loop_starts_normally_not_back_soon_again(tmp
     assert "on the back soon screen; trying a normal start in 3 minutes" in first
     assert f"kiosk started: {content}, windowed" in second
     assert "crashed again" not in second and "back soon" not in second
+
+
+START_LINES = [[], ["--windowed"], ["--windowed", "800x600", "--lang", "zh", "--screen", "1"],
+               ["--content", "check"], ["--site", "s.yaml", "--quit-when-shown"]]
+OTHER_LINES = [["check", "x.yaml"], ["--lang", "zh", "stats"], ["--quit"],  # an abbreviation
+               ["--content", "c.yaml", "check", "--site", "s.yaml"]]
+WRONG_LINES = [["--windowed", "12x3"], ["--lang", "fr"], ["--content"], ["bogus"],
+               ["--screen", "one"], ["--windowed", "snapshot", "--out", "d"], ["--he"], ["-h"],
+               ["--help", "--windowed"], ["--version"]]
+
+
+@pytest.mark.parametrize("line", START_LINES + OTHER_LINES)
+def test_a_command_line_reads_as_the_whole_parser_reads_it(line):
+    assert cli.parse(line) == cli.parser().parse_args(line)
+
+
+@pytest.mark.parametrize("line", START_LINES)
+def test_a_start_is_read_without_building_every_commands_parser(line, monkeypatch):
+    """7 ms of every start (docs/performance.md)."""
+    monkeypatch.setattr(cli, "parser", lambda: pytest.fail("every command's parser built"))
+    assert cli.parse(line).command is None
+
+
+@pytest.mark.parametrize("line", WRONG_LINES)
+def test_a_mistake_or_a_call_for_help_gets_the_whole_parsers_words(line, capsys):
+    with pytest.raises(SystemExit) as whole:
+        cli.parser().parse_args(line)
+    expected = capsys.readouterr()
+    with pytest.raises(SystemExit) as read:
+        cli.parse(line)
+    assert (read.value.code, capsys.readouterr()) == (whole.value.code, expected)
