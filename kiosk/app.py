@@ -47,6 +47,7 @@ from .core.crash_loop import Fallback, LastGood, Starts, load_for_start
 from .core.exit_codes import ExitCode
 from .core.site import with_site
 from .qt import logs, memory, safety
+from .qt.app_filter import on_the_application
 from .qt.idle import IdleWatcher
 from .qt.lockdown import Lockdown
 from .qt.stop_signals import StopOnSignals
@@ -96,7 +97,7 @@ def run(options: StartOptions) -> int:
     # of events that frame takes would pass through them in Python (docs/performance.md).
     lockdown = Lockdown(app)  # keys locked where fullscreen (and a reference kept: see there)
     if options.windowed is None:
-        first_frame.then(lambda: app.installEventFilter(lockdown))
+        first_frame.then(lambda: on_the_application(lockdown))
     first_frame.then(lambda: idle.start(app))
     watchdog = ServiceWatchdog(app)  # systemd's: pinged from the event loop
     first_frame.then(watchdog.ready)

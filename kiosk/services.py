@@ -24,9 +24,10 @@ from .core.usage import UsageStore
 from .core.usage.record import Session, SessionLog
 from .core.usage.report import figures
 from .core.usage.summary import headline
+from .qt.app_filter import on_the_application
 from .qt.idle import IdleWatcher
 from .qt.schedule import OpeningSchedule
-from .qt.taps import TapWatcher, on_the_application
+from .qt.taps import TapWatcher
 from .qt.voice import Voice
 from .qt.watcher import ContentWatcher
 from .ui.keypad import Keypad

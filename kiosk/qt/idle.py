@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
+from .app_filter import ApplicationFilter
 from .timers import single_shot
 
 INPUT_EVENTS = frozenset({
@@ -32,6 +33,7 @@ class IdleWatcher(QObject):
     idle = Signal()
     long_idle = Signal()
     activity = Signal()  # a person touched the screen
+    KINDS = INPUT_EVENTS | {QEvent.Type.MouseMove}  # the events it is given (app_filter.py)
 
     def __init__(self, timeout_ms: int, long_timeout_ms: int = 0,
                  parent: QObject | None = None):
@@ -40,11 +42,11 @@ class IdleWatcher(QObject):
         self.long_timer = single_shot(self, self.long_idle, long_timeout_ms or 2 * timeout_ms)
 
     def start(self, app: QApplication) -> None:
-        app.installEventFilter(self)
+        ApplicationFilter.of(app).watch(self)
         self.poke()
 
     def stop(self, app: QApplication) -> None:
-        app.removeEventFilter(self)
+        ApplicationFilter.of(app).unwatch(self)
         self.timer.stop()
         self.long_timer.stop()
 

@@ -21,6 +21,8 @@ KEY_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride, QEvent.Type.Ke
 
 
 class Lockdown(QObject):
+    KINDS = frozenset({QEvent.Type.ContextMenu, *KEY_EVENTS})  # given these (app_filter.py)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.ContextMenu:

@@ -7,9 +7,11 @@ it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, Signal
 from PySide6.QtGui import QInputDevice, QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QAbstractButton, QWidget
+
+from .app_filter import on_the_application
 
 MAP = "map"
 
@@ -27,22 +29,12 @@ def control_at(window: QWidget, point: QPointF) -> str:
     return ""
 
 
-def on_the_application(watcher: QObject) -> None:
-    """`watcher` filters every event of the application, until it quits (an event filter left
-    there while the windows are destroyed crashed the kiosk at exit)."""
-    app = QCoreApplication.instance()
-    if app is not None:
-        app.installEventFilter(watcher)
-        leave = app.aboutToQuit.connect(lambda: app.removeEventFilter(watcher))
-        # a watcher gone before (a window closed while the application goes on) is not asked
-        watcher.destroyed.connect(lambda: app.aboutToQuit.disconnect(leave))
-
-
 class TapWatcher(QObject):
     tapped = Signal(float, float, str)  # x and y as shares of the window, the control
+    KINDS = frozenset({QEvent.Type.TouchBegin, QEvent.Type.MouseButtonPress})
 
     def __init__(self, window: QWidget):
-        """Installed on the application (`install`), and taken off as it quits."""
+        """Given the application's events (kiosk/qt/app_filter.py) by `of`."""
         super().__init__(window)
         self.window = window
 

@@ -73,7 +73,10 @@ class FocusRing(QWidget):
 
 
 class Keypad(QObject):
-    """Installed on the application for one kiosk window: its keys, and its focus ring."""
+    """Given the application's events for one kiosk window (kiosk/qt/app_filter.py): its keys,
+    and its focus ring."""
+
+    KINDS = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress})
 
     def __init__(self, window: QWidget, look: Callable[[], Look], back: Callable[[], object]):
         super().__init__(window)

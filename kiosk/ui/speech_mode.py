@@ -30,7 +30,9 @@ AT_ONCE = {"moreTime"}  # object names of controls pressed by the first touch
 
 
 class SpeechMode(QObject):
-    """Installed on the application (kiosk/qt/taps.py's on_the_application)."""
+    """Given the application's events (kiosk/qt/app_filter.py's on_the_application)."""
+
+    KINDS = frozenset({QEvent.Type.KeyPress, QEvent.Type.Show, QEvent.Type.MouseButtonRelease})
 
     def __init__(self, window: KioskWindow, voice: Voice, keypad: Keypad):
         super().__init__(window)

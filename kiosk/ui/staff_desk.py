@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 from ..core.pin import PinGate
+from ..qt.app_filter import on_the_application
 from .pin_pad import PinPad
 from .staff_gesture import StaffGesture
 from .staff_panel import StaffPanel, StaffStatus
@@ -42,7 +43,7 @@ class StaffDesk(QObject):
         window.session_reset.connect(self.close)
 
     def start(self, app: QApplication) -> None:
-        app.installEventFilter(self.gesture)
+        on_the_application(self.gesture)
 
     def open_pad(self) -> None:
         if self.pad.isVisible() or self.panel.isVisible():

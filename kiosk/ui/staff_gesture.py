@@ -19,6 +19,7 @@ CORNER = 0.12  # of the screen's shorter side
 
 class StaffGesture(QObject):
     made = Signal()
+    KINDS = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease})
 
     def __init__(self, window: QWidget, clock: Callable[[], float] = time.monotonic,
                  hold_s: float = HOLD_S, within_s: float = WITHIN_S):

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.core.content.contrast import ratio
 from kiosk.core.session import HOME, Route
-from kiosk.qt.taps import on_the_application
+from kiosk.qt.app_filter import on_the_application
 from kiosk.ui.keypad import Keypad
 
 from ..helpers import settle, tap

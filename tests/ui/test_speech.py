@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 
 from kiosk.core.session import HOME, Route
 from kiosk.core.speech import DEFAULT_VOLUME, VOLUMES
-from kiosk.qt.taps import on_the_application
+from kiosk.qt.app_filter import on_the_application
 from kiosk.qt.voice import Voice
 from kiosk.snapshot import routes
 from kiosk.ui.buttons import NavButton
