@@ -22,15 +22,26 @@ def rss_kib() -> int:
 
 
 def kiosk_window(app, content, size, motion=False):
+    from kiosk.qt.app_filter import ApplicationFilter
     from kiosk.qt.idle import IdleWatcher
+    from kiosk.qt.lockdown import Lockdown
     from kiosk.qt.memory import trim_after_deletes
     from kiosk.ui.application import settle
     from kiosk.ui.window import KioskWindow
 
     content = content.with_settings(reduced_motion=not motion)
     family = app.font().family()  # the bundled fonts' family: bench/kiosk_app.py
-    window = KioskWindow(content, family, IdleWatcher(3_600_000), size=size)
+    idle = IdleWatcher(3_600_000)
+    window = KioskWindow(content, family, idle, size=size)
     window.session_reset.connect(trim_after_deletes)  # as kiosk/app.py wires it
+    # the application's filter with the watchers kiosk/app.py gives it, so that every event
+    # of a tap passes it as in the kiosk (docs/performance.md, 2026-12-04)
+    filters = ApplicationFilter.of(app)
+    for earlier in filters.watching():  # the windows' before: one kiosk window at a time
+        filters.unwatch(earlier)
+    idle.start(app)
+    window.lockdown = Lockdown()
+    filters.watch(window.lockdown)
     window.show()
     settle(app)
     window.build_every_screen()  # as the kiosk does once its first frame is shown
