@@ -182,3 +182,15 @@ def test_the_volume_steps_stop_at_both_ends_and_the_button_goes_round(content):
     assert [session.softer() for _ in range(5)] == [2, 1, 0, 0, 0]
     assert [session.next_volume() for _ in range(5)] == [1, 2, 3, 0, 1]
     assert len(VOLUMES) == 4 and VOLUMES[DEFAULT_VOLUME] == 0.75
+
+
+def test_a_new_session_starts_at_home_in_the_kiosks_language_with_nothing_chosen(content):
+    session = Session(content)
+    assert (session.route, session.history, session.language, session.larger_text,
+            session.speech, session.volume, session.closed, session.waiting, session.moved) \
+        == (HOME, [], content.settings.default_language, False, False, DEFAULT_VOLUME, False,
+            None, [])
+    other = Session(content)
+    other.history.append(Route("mission"))  # each session's own lists
+    other.moved.append(print)
+    assert session.history == [] and session.moved == []
