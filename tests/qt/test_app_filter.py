@@ -22,6 +22,14 @@ class Seen(QObject):
         return event.type() in self.stops
 
 
+def shown_button(qtbot, text="Tap"):
+    button = QPushButton(text)
+    qtbot.addWidget(button)
+    button.show()
+    qtbot.waitExposed(button)
+    return button
+
+
 @pytest.fixture
 def app_filter(qapp):
     found = ApplicationFilter.of(qapp)
@@ -35,10 +43,7 @@ def app_filter(qapp):
 def test_a_watcher_is_given_only_the_kinds_it_asks_for(qtbot, app_filter):
     presses = Seen({QEvent.Type.MouseButtonPress})
     on_the_application(presses)
-    button = QPushButton("Tap")
-    qtbot.addWidget(button)
-    button.show()
-    qtbot.waitExposed(button)
+    button = shown_button(qtbot)
     clicked = []
     button.clicked.connect(lambda: clicked.append(True))
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -54,10 +59,7 @@ def test_the_last_watcher_added_is_asked_first_and_may_stop_the_event(qtbot, app
     on_the_application(stopping)
     on_the_application(first)  # once only, where it was
     assert app_filter.watching()[:2] == [stopping, first]
-    button = QPushButton("Keys")
-    qtbot.addWidget(button)
-    button.show()
-    qtbot.waitExposed(button)
+    button = shown_button(qtbot, "Keys")
     qtbot.keyClick(button, Qt.Key.Key_A)
     assert QEvent.Type.KeyPress in stopping.seen and QEvent.Type.KeyRelease in stopping.seen
     assert first.seen == []  # stopped before it
@@ -69,9 +71,7 @@ def test_a_destroyed_watcher_is_forgotten(qtbot, app_filter):
     assert gone in app_filter.watching()
     gone.deleteLater()
     qtbot.waitUntil(lambda: gone not in app_filter.watching())
-    button = QPushButton("Tap")
-    qtbot.addWidget(button)
-    button.show()
+    button = shown_button(qtbot)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # nothing asks the deleted watcher
 
 
@@ -83,9 +83,6 @@ def test_it_leaves_the_application_as_it_quits_and_comes_back_for_a_new_watcher(
     assert app_filter.watching() == []
     after = Seen({QEvent.Type.MouseButtonPress})
     on_the_application(after)
-    button = QPushButton("Tap")
-    qtbot.addWidget(button)
-    button.show()
-    qtbot.waitExposed(button)
+    button = shown_button(qtbot)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert before.seen == [] and after.seen == [QEvent.Type.MouseButtonPress]
