@@ -58,14 +58,16 @@ def site_file(args: argparse.Namespace, content: Path) -> tuple[Path, bool]:
     return site_path(content, given), given is not None
 
 
-def start_parser(exit_on_error: bool = True) -> argparse.ArgumentParser:
-    """The kiosk's own options, those of a start with no command."""
+def start_parser(alone: bool = False) -> argparse.ArgumentParser:
+    """The kiosk's own options, those of a start with no command; `alone`: read before (and
+    instead of) the whole parser, leaving its mistakes, and abbreviations such as "--he" that
+    would be taken for a short help, to the whole parser."""
     main = argparse.ArgumentParser(
         prog="kiosk",
         description="A touchscreen visitor kiosk that shows what content.yaml says. "
                     "With no command it runs the kiosk fullscreen.",
-        exit_on_error=exit_on_error,
-        allow_abbrev=exit_on_error,  # read alone, "--he" must not be taken for a short help
+        exit_on_error=not alone,
+        allow_abbrev=not alone,
     )
     main.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     main.add_argument("--content", metavar="PATH", type=Path,
@@ -318,12 +320,11 @@ def parse(argv: list[str]) -> argparse.Namespace:
     messages are the same as ever."""
     if not {"-h", "--help"}.intersection(argv):
         try:
-            args, rest = start_parser(exit_on_error=False).parse_known_args(argv)
-        except argparse.ArgumentError:
-            pass
-        else:
+            args, rest = start_parser(alone=True).parse_known_args(argv)
             if not rest:
                 return args
+        except argparse.ArgumentError:
+            pass  # a mistake: the whole parser words it
     return parser().parse_args(argv)
 
 

@@ -37,11 +37,10 @@ def kiosk_window(app, content, size, motion=False):
     # the application's filter with the watchers kiosk/app.py gives it, so that every event
     # of a tap passes it as in the kiosk (docs/performance.md, 2026-12-04)
     filters = ApplicationFilter.of(app)
-    for earlier in filters.watching():  # the windows' before: one kiosk window at a time
+    for earlier in filters.watching():  # the earlier windows': one kiosk window at a time
         filters.unwatch(earlier)
     idle.start(app)
-    window.lockdown = Lockdown()
-    filters.watch(window.lockdown)
+    filters.watch(Lockdown(window))
     window.show()
     settle(app)
     window.build_every_screen()  # as the kiosk does once its first frame is shown

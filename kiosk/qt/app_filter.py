@@ -15,22 +15,14 @@ destroyed crashed the kiosk at exit), and a watcher leaves it when destroyed.
 
 from __future__ import annotations
 
-from typing import Protocol
-
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
-
-
-class Watcher(Protocol):
-    KINDS: frozenset[QEvent.Type]  # the kinds of event it is given
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool: ...  # noqa: N802
 
 
 class ApplicationFilter(QObject):
     def __init__(self, app: QCoreApplication):
         super().__init__(app)
         self._app = app
-        self._watchers: list[QObject] = []  # the last added first
+        self._watchers: list[tuple[QObject, frozenset[QEvent.Type]]] = []  # the last added first
         self._by_kind: dict[QEvent.Type, tuple[QObject, ...]] = {}
         app.aboutToQuit.connect(self._leave)
 
@@ -41,21 +33,23 @@ class ApplicationFilter(QObject):
         return found if found is not None else cls(app)
 
     def watch(self, watcher: QObject) -> None:
-        """Hand `watcher` the events of its KINDS from now on (installed again after a quit)."""
-        if watcher in self._watchers:
+        """Hand `watcher` the events of its KINDS from now on (installed again after a quit).
+        A watcher without KINDS is a mistake: it raises here, not silently never called."""
+        if watcher in self.watching():
             return
-        self._watchers.insert(0, watcher)
-        watcher.destroyed.connect(lambda: self._forget(watcher))
+        kinds: frozenset[QEvent.Type] = watcher.KINDS  # type: ignore[attr-defined]
+        self._watchers.insert(0, (watcher, kinds))
+        watcher.destroyed.connect(lambda: self.unwatch(watcher))
         self._sort()
         self._app.installEventFilter(self)
 
     def unwatch(self, watcher: QObject) -> None:
-        if watcher in self._watchers:
-            self._forget(watcher)
+        self._watchers = [(w, kinds) for w, kinds in self._watchers if w is not watcher]
+        self._sort()
 
     def watching(self) -> list[QObject]:
         """The watchers, in the order they are given an event."""
-        return list(self._watchers)
+        return [watcher for watcher, _kinds in self._watchers]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         watchers = self._by_kind.get(event.type())
@@ -65,14 +59,10 @@ class ApplicationFilter(QObject):
                     return True
         return False
 
-    def _forget(self, watcher: QObject) -> None:
-        self._watchers = [w for w in self._watchers if w is not watcher]
-        self._sort()
-
     def _sort(self) -> None:
         by_kind: dict[QEvent.Type, list[QObject]] = {}
-        for watcher in self._watchers:
-            for kind in getattr(watcher, "KINDS", ()):
+        for watcher, kinds in self._watchers:
+            for kind in kinds:
                 by_kind.setdefault(kind, []).append(watcher)
         self._by_kind = {kind: tuple(watchers) for kind, watchers in by_kind.items()}
 

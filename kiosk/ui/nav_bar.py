@@ -71,8 +71,7 @@ class NavBar(QWidget):
         row.addWidget(self.language_button)
         self.setLayout(row)
         self._labels, self._language = labels, language
-        self.back_button.setVisible(not self._home)  # as show_for left them: fitted once
-        self.home_button.setVisible(not self._home)
+        self._show_back_and_home()  # as show_for left them: the bar is fitted once
         self.show_speech(bool(speech), volume)
 
     def show_for(self, route: Route) -> None:
@@ -81,9 +80,12 @@ class NavBar(QWidget):
         if self._labels is None:  # never built
             return
         self._home = route == HOME
+        self._show_back_and_home()
+        self._fit()
+
+    def _show_back_and_home(self) -> None:
         self.back_button.setVisible(not self._home)
         self.home_button.setVisible(not self._home)
-        self._fit()
 
     def show_speech(self, on: bool, volume: tuple[int, int]) -> None:
         """Reading aloud on or off: its button pressed in, and the volume's beside it, with
