@@ -47,11 +47,11 @@ from .core.crash_loop import Fallback, LastGood, Starts, load_for_start
 from .core.exit_codes import ExitCode
 from .core.site import with_site
 from .qt import logs, memory, safety
-from .qt.app_filter import on_the_application
 from .qt.idle import IdleWatcher
 from .qt.lockdown import Lockdown
 from .qt.stop_signals import StopOnSignals
 from .qt.watchdog import ServiceWatchdog
+from .qt.watchers import on_the_window
 from .ui.application import make_application
 from .ui.window import KioskWindow
 
@@ -93,12 +93,11 @@ def run(options: StartOptions) -> int:
     first_frame = FirstFrame(window)
     if options.quit_when_shown:  # for measuring start-up (bench/run.py): first, before the rest
         first_frame.then(quit_when_shown)
-    # The application's own filters from the first frame on: before it, each of the hundreds
-    # of events that frame takes would pass through them in Python (docs/performance.md).
-    lockdown = Lockdown(app)  # keys locked where fullscreen (and a reference kept: see there)
+    # The window's input watched from the first frame on (kiosk/qt/watchers.py).
+    lockdown = Lockdown(window)  # keys locked where fullscreen
     if options.windowed is None:
-        first_frame.then(lambda: on_the_application(lockdown))
-    first_frame.then(lambda: idle.start(app))
+        first_frame.then(lambda: on_the_window(window, lockdown))
+    first_frame.then(lambda: idle.start(window))
     watchdog = ServiceWatchdog(app)  # systemd's: pinged from the event loop
     first_frame.then(watchdog.ready)
     running: list = [None]  # the desk's reporting (None: none), then the services

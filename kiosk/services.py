@@ -24,12 +24,12 @@ from .core.usage import UsageStore
 from .core.usage.record import Session, SessionLog
 from .core.usage.report import figures
 from .core.usage.summary import headline
-from .qt.app_filter import on_the_application
 from .qt.idle import IdleWatcher
 from .qt.schedule import OpeningSchedule
 from .qt.taps import TapWatcher
 from .qt.voice import Voice
 from .qt.watcher import ContentWatcher
+from .qt.watchers import on_the_window
 from .ui.keypad import Keypad
 from .ui.speech_mode import SpeechMode
 from .ui.staff_desk import StaffDesk
@@ -66,13 +66,13 @@ class Services:
             lambda: reload_now(window, watcher, then=self.desk.open_panel))
         self.desk.restart_requested.connect(lambda: QApplication.exit(ExitCode.RESTART))
         self.desk.exit_requested.connect(lambda: staff_exit(paths.settings_file()))
-        self.desk.start(app)
+        self.desk.start()
         self.keypad = Keypad(window, lambda: window.look, window.back)  # keys as well as touch
         window.shown.connect(lambda *_: self.keypad.first(window.stack.currentWidget()))
-        on_the_application(self.keypad)
+        on_the_window(window, self.keypad)
         self.voice = Voice(parent=window)
         self.speech = SpeechMode(window, self.voice, self.keypad)
-        on_the_application(self.speech)
+        self.speech.start()
         open_when_nobody_is_there(idle, self.voice)
 
     def report(self, reporting: Reporting, warnings: int) -> None:

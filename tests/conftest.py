@@ -74,8 +74,6 @@ def make_window(qtbot, family, content):
     screens are built as they are opened, not ahead once the first frame is shown, unless a
     test asks (`build_ahead_ms`): the kiosk's drawing of each, off screen (50 ms at
     3840x2160), would only cost the time of tests that do not look at it."""
-    from PySide6.QtWidgets import QApplication
-
     from kiosk.qt.idle import IdleWatcher
     from kiosk.ui.theme import COUNT_UP_MS
     from kiosk.ui.window import TRANSITION_MS, KioskWindow
@@ -96,14 +94,14 @@ def make_window(qtbot, family, content):
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
-        idle.start(QApplication.instance())
-        watchers.append(idle)
+        idle.start(window)
+        watchers.append((idle, window))
         settle()
         return window
 
     yield make
-    for idle in watchers:
-        idle.stop(QApplication.instance())
+    for idle, window in watchers:
+        idle.stop(window)
 
 
 @pytest.fixture(scope="session")

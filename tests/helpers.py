@@ -13,8 +13,30 @@ def settle() -> None:
 
 
 def tap(qtbot, widget: QWidget, pos: QPoint | None = None) -> None:
-    """A mouse tap, as a visitor with a mouse-emulating touchscreen makes."""
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos or widget.rect().center())
+    """A mouse tap, as a visitor with a mouse-emulating touchscreen makes: given to the window
+    as the display gives it, which hands it to the widget under that point (a widget that is
+    not on a shown window is given it directly)."""
+    pos = pos or widget.rect().center()
+    window = widget.window()
+    point = widget.mapTo(window, pos)
+    handle = window.windowHandle()
+    under = window.childAt(point) if window.rect().contains(point) else None
+    if handle is None or not window.isVisible() or under is None \
+            or not (under is widget or widget.isAncestorOf(under)):
+        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos)
+    else:
+        QTest.mouseClick(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         point)
+    settle()
+
+
+def key(window: QWidget, key: Qt.Key,
+        modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    """A key pressed and released on a keyboard or keypad: given to the window as the display
+    gives it, which hands it to the focused widget."""
+    handle = window.windowHandle()
+    assert handle is not None, "a key goes to a shown window"
+    QTest.keyClick(handle, key, modifier)
     settle()
 
 

@@ -22,10 +22,10 @@ def rss_kib() -> int:
 
 
 def kiosk_window(app, content, size, motion=False):
-    from kiosk.qt.app_filter import ApplicationFilter
     from kiosk.qt.idle import IdleWatcher
     from kiosk.qt.lockdown import Lockdown
     from kiosk.qt.memory import trim_after_deletes
+    from kiosk.qt.watchers import on_the_window
     from kiosk.ui.application import settle
     from kiosk.ui.window import KioskWindow
 
@@ -34,18 +34,25 @@ def kiosk_window(app, content, size, motion=False):
     idle = IdleWatcher(3_600_000)
     window = KioskWindow(content, family, idle, size=size)
     window.session_reset.connect(trim_after_deletes)  # as kiosk/app.py wires it
-    # the application's filter with the watchers kiosk/app.py gives it, so that every event
-    # of a tap passes it as in the kiosk (docs/performance.md, 2026-12-04)
-    filters = ApplicationFilter.of(app)
-    for earlier in filters.watching():  # the earlier windows': one kiosk window at a time
-        filters.unwatch(earlier)
-    idle.start(app)
-    filters.watch(Lockdown(window))
     window.show()
     settle(app)
+    # the window's input watched as kiosk/app.py has it, so that each tap (given to the
+    # window: `tap`) passes the watchers as in the kiosk (kiosk/qt/watchers.py)
+    idle.start(window)
+    on_the_window(window, Lockdown(window))
     window.build_every_screen()  # as the kiosk does once its first frame is shown
     settle(app)
     return window
+
+
+def tap(window, widget) -> None:
+    """A click at the middle of `widget`, given to the window as the display gives it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    point = widget.mapTo(window, widget.rect().center())
+    QTest.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, point)
 
 
 def tap_targets(window, rounds: int):

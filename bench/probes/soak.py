@@ -14,26 +14,26 @@ def soak(app, content, events: int, seed: int = 7) -> dict:
     from PySide6.QtTest import QTest
 
     window = kiosk_window(app, content, (1920, 1080))
-    window.idle.stop(app)
+    window.idle.stop(window)
     warnings, errors = [], []
     qInstallMessageHandler(lambda kind, context, message: warnings.append(message))
     sys.excepthook = lambda kind, error, trace: errors.append(error)
     chance = random.Random(seed)
+    left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     first_thousand = []
 
     def visitor():
         for number in range(events):
             point = QPoint(chance.randrange(window.width()), chance.randrange(window.height()))
             action = chance.random()
-            target = window.childAt(point) or window
-            local = target.mapFrom(window, point)
+            screen = window.windowHandle()  # given to the window, as the display gives it
             if action < 0.7:
-                QTest.mouseClick(target, Qt.MouseButton.LeftButton, pos=local)
+                QTest.mouseClick(screen, left, none, point)
             else:
-                end = local + QPoint(chance.randrange(-400, 400), chance.randrange(-300, 300))
-                QTest.mousePress(target, Qt.MouseButton.LeftButton, pos=local)
-                QTest.mouseMove(target, end)
-                QTest.mouseRelease(target, Qt.MouseButton.LeftButton, pos=end)
+                end = point + QPoint(chance.randrange(-400, 400), chance.randrange(-300, 300))
+                QTest.mousePress(screen, left, none, point)
+                QTest.mouseMove(screen, end)
+                QTest.mouseRelease(screen, left, none, end)
             if number % 250 == 249:
                 window.on_idle()  # the countdown, then its end: back home, session reset
                 window.overlay.stop()

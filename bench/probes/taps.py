@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from .common import kiosk_window, tap_targets
+from .common import kiosk_window, tap, tap_targets
 
 
 def taps(app, content, size, rounds: int) -> tuple[list[float], list[float], int]:
@@ -13,15 +13,12 @@ def taps(app, content, size, rounds: int) -> tuple[list[float], list[float], int
     the next turn of the event loop: where the tap showed a screen's picture (a large window:
     kiosk/ui/pictures.py), the live screen taking over and painted; else nothing (how this
     was measured before: docs/performance.md). And the most bytes the screens' pictures took."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtTest import QTest
-
     window = kiosk_window(app, content, size)
     times, after = [], []
     kept = window.pictures.bytes_kept()
     for widget in tap_targets(window, rounds):
         begin = time.perf_counter()
-        QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+        tap(window, widget)
         app.sendPostedEvents()
         times.append((time.perf_counter() - begin) * 1000)
         begin = time.perf_counter()
@@ -37,14 +34,11 @@ def taps(app, content, size, rounds: int) -> tuple[list[float], list[float], int
 def fade_starts(app, content, size, rounds: int) -> list[float]:
     """Motion on: from a tap on a tile (or Back) to the cross-fade under way, its first frame
     painted (the old screen drawn, and the new one, or its picture drawn ahead)."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtTest import QTest
-
     window = kiosk_window(app, content, size, motion=True)
     times = []
     for widget in tap_targets(window, rounds):
         begin = time.perf_counter()
-        QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+        tap(window, widget)
         app.sendPostedEvents()
         app.processEvents()  # the fade begins on the next turn of the event loop
         app.sendPostedEvents()

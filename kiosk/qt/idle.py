@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QWidget
 
-from .app_filter import ApplicationFilter
 from .timers import single_shot
+from .watchers import Watchers, on_the_window
 
 INPUT_EVENTS = frozenset({
     QEvent.Type.MouseButtonPress,
@@ -33,7 +33,7 @@ class IdleWatcher(QObject):
     idle = Signal()
     long_idle = Signal()
     activity = Signal()  # a person touched the screen
-    KINDS = INPUT_EVENTS | {QEvent.Type.MouseMove}  # the events it is given (app_filter.py)
+    KINDS = INPUT_EVENTS | {QEvent.Type.MouseMove}  # the events it is given (watchers.py)
 
     def __init__(self, timeout_ms: int, long_timeout_ms: int = 0,
                  parent: QObject | None = None):
@@ -41,12 +41,15 @@ class IdleWatcher(QObject):
         self.timer = single_shot(self, self.idle, timeout_ms)
         self.long_timer = single_shot(self, self.long_idle, long_timeout_ms or 2 * timeout_ms)
 
-    def start(self, app: QApplication) -> None:
-        ApplicationFilter.of(app).watch(self)
+    def start(self, window: QWidget) -> None:
+        """Watch the input `window` is given (kiosk/qt/watchers.py), from now on."""
+        on_the_window(window, self)
         self.poke()
 
-    def stop(self, app: QApplication) -> None:
-        ApplicationFilter.of(app).unwatch(self)
+    def stop(self, window: QWidget) -> None:
+        handle = window.windowHandle()
+        if handle is not None:
+            Watchers.of(handle).unwatch(self)
         self.timer.stop()
         self.long_timer.stop()
 

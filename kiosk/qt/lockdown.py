@@ -21,7 +21,7 @@ KEY_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride, QEvent.Type.Ke
 
 
 class Lockdown(QObject):
-    KINDS = frozenset({QEvent.Type.ContextMenu, *KEY_EVENTS})  # given these (app_filter.py)
+    KINDS = frozenset({QEvent.Type.ContextMenu, *KEY_EVENTS})  # given these (watchers.py)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()

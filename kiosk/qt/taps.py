@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QObject, QPointF, Signal
 from PySide6.QtGui import QInputDevice, QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
-from .app_filter import on_the_application
+from .watchers import on_the_window
 
 MAP = "map"
 
@@ -34,7 +34,7 @@ class TapWatcher(QObject):
     KINDS = frozenset({QEvent.Type.TouchBegin, QEvent.Type.MouseButtonPress})
 
     def __init__(self, window: QWidget):
-        """Given the application's events (kiosk/qt/app_filter.py) by `of`."""
+        """Given the window's input (kiosk/qt/watchers.py) by `of`."""
         super().__init__(window)
         self.window = window
 
@@ -45,16 +45,11 @@ class TapWatcher(QObject):
         found = window.findChild(cls)
         if found is None:
             found = cls(window)
-            on_the_application(found)
+            on_the_window(window, found)
         return found
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # the kind first: every event of the application passes here, some while the window
-        # is being destroyed, when asking it anything would crash (seen at exit)
-        kind = event.type()
-        if kind not in (QEvent.Type.TouchBegin, QEvent.Type.MouseButtonPress) \
-                or not watched.isWindowType() or watched is not self.window.windowHandle():
-            return False
+        kind = event.type()  # only its KINDS, as the window receives them (watchers.py)
         point: QPointF | None = None
         if kind == QEvent.Type.TouchBegin and isinstance(event, QTouchEvent) and event.points():
             point = event.points()[0].position()

@@ -73,8 +73,8 @@ class FocusRing(QWidget):
 
 
 class Keypad(QObject):
-    """Given the application's events for one kiosk window (kiosk/qt/app_filter.py): its keys,
-    and its focus ring."""
+    """Given the input of one kiosk window (kiosk/qt/watchers.py): its keys, and its focus
+    ring."""
 
     KINDS = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress})
 
@@ -90,14 +90,13 @@ class Keypad(QObject):
         app.focusChanged.connect(self._focus_changed)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()  # the kind first: every event of the application passes here
+        kind = event.type()
         if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
             if self.keyed:
                 self.keyed = False
                 self.ring.hide()
             return False
-        if kind != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent) \
-                or not isinstance(watched, QWidget) or watched.window() is not self.window:
+        if kind != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
         key = Qt.Key(event.key())
         if not self.keyed:

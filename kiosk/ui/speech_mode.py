@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from ..core.speech import VOLUMES, utterance
 from ..core.words import words
 from ..qt.voice import Voice
+from ..qt.watchers import off_the_application, on_the_application, on_the_window
 from .countdown import CountdownOverlay
 from .keypad import Keypad
 from .reading import button_of, control_text, text_at, texts
@@ -30,15 +31,17 @@ AT_ONCE = {"moreTime"}  # object names of controls pressed by the first touch
 
 
 class SpeechMode(QObject):
-    """Given the application's events (kiosk/qt/app_filter.py's on_the_application)."""
+    """Given the window's keys (kiosk/qt/watchers.py) by `start`; while reading aloud is on,
+    the touches on its widgets as well (`touches`)."""
 
-    KINDS = frozenset({QEvent.Type.KeyPress, QEvent.Type.Show, QEvent.Type.MouseButtonRelease})
+    KINDS = frozenset({QEvent.Type.KeyPress})
 
     def __init__(self, window: KioskWindow, voice: Voice, keypad: Keypad):
         super().__init__(window)
         self.window, self.voice, self.keypad = window, voice, keypad
         self.armed: QAbstractButton | None = None  # touched once: the next touch presses it
         self._read_at = -1  # the time of the last touch whose text was read
+        self.touches = Touches(self)
         nav = window.nav
         nav.switch_speech.connect(self.toggle)
         nav.volume.connect(lambda: self._volume(window.session.next_volume()))
@@ -48,6 +51,18 @@ class SpeechMode(QObject):
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         app.focusChanged.connect(self._focus_changed)
+
+    def start(self) -> None:
+        on_the_window(self.window, self)
+        self._follow()
+
+    def _follow(self) -> None:
+        """The touches on the window's widgets watched while reading aloud is on, and only
+        then: a filter on the application is asked about every event (kiosk/qt/watchers.py)."""
+        if self.window.speech:
+            on_the_application(self.touches)
+        else:
+            off_the_application(self.touches)
 
     @property
     def on(self) -> bool:
@@ -59,6 +74,7 @@ class SpeechMode(QObject):
         if window.language not in self.voice.languages:
             return
         window.nav.show_speech(window.session.toggle_speech(), window.session.volume_step)
+        self._follow()
         self._disarm()
         if self.on:
             self.say([words("speech.on", window.language), *self.screen_texts()])
@@ -83,6 +99,7 @@ class SpeechMode(QObject):
         self.voice.say(utterance(parts, self.window.language), self.window.language)
 
     def _shown(self) -> None:
+        self._follow()
         self._disarm()
         if self.on:
             self.say(self.screen_texts())
@@ -96,6 +113,7 @@ class SpeechMode(QObject):
 
     def _reset(self) -> None:
         """A session ended: the voice stops, at the volume a new visitor starts with."""
+        self._follow()
         self._disarm()
         self.voice.stop()
         self.voice.set_volume(VOLUMES[self.window.volume])
@@ -111,10 +129,13 @@ class SpeechMode(QObject):
             self.say([control_text(new, self.window.language)])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()  # the kind first: every event of the application passes here
-        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
-                and isinstance(watched, QWidget) and watched.window() is self.window:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             return self._key(Qt.Key(event.key()))
+        return False
+
+    def touched(self, watched: QObject, event: QEvent) -> bool:
+        """An event of the application's while reading aloud is on (`Touches`)."""
+        kind = event.type()
         if kind == QEvent.Type.Show and isinstance(watched, CountdownOverlay) \
                 and watched.window() is self.window and self.on:
             self.say(texts(watched, self.window.language))  # "Still there?" came up
@@ -153,3 +174,18 @@ class SpeechMode(QObject):
         nav = self.window.nav
         return button in (nav.speech_button, nav.volume_button) \
             or button.objectName() in AT_ONCE
+
+
+class Touches(QObject):
+    """The application's releases on widgets and shows of widgets, for reading aloud: which
+    control a touch lands on (to say it, and keep the press from it until a second touch),
+    and the countdown coming up."""
+
+    KINDS = frozenset({QEvent.Type.Show, QEvent.Type.MouseButtonRelease})
+
+    def __init__(self, speech: SpeechMode):
+        super().__init__(speech)
+        self.speech = speech
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        return self.speech.touched(watched, event)

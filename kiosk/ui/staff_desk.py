@@ -11,10 +11,9 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication
 
 from ..core.pin import PinGate
-from ..qt.app_filter import on_the_application
+from ..qt.watchers import on_the_window
 from .pin_pad import PinPad
 from .staff_gesture import StaffGesture
 from .staff_panel import StaffPanel, StaffStatus
@@ -42,8 +41,8 @@ class StaffDesk(QObject):
         self.panel.exit_app.connect(self.exit_requested)
         window.session_reset.connect(self.close)
 
-    def start(self, app: QApplication) -> None:
-        on_the_application(self.gesture)
+    def start(self) -> None:
+        on_the_window(self.window, self.gesture)
 
     def open_pad(self) -> None:
         if self.pad.isVisible() or self.panel.isVisible():

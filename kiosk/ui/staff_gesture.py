@@ -31,7 +31,6 @@ class StaffGesture(QObject):
         self._pressed_at: float | None = None
         self._armed_at: float | None = None
         self._taps = 0
-        self._last: tuple[object, ...] | None = None
 
     def corner(self, position: QPointF) -> str:
         side = CORNER * min(self.window.width(), self.window.height())
@@ -46,12 +45,8 @@ class StaffGesture(QObject):
         if kind not in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease) \
                 or not isinstance(event, QMouseEvent):
             return False
-        # An event travels up through the widgets that ignore it: count it once.
-        key = (kind, event.timestamp(), event.globalPosition().toPoint().toTuple())
-        if key == self._last:
-            return False
-        self._last = key
-        where = self.corner(QPointF(self.window.mapFromGlobal(event.globalPosition())))
+        # as the window receives it (kiosk/qt/watchers.py): each press and release once
+        where = self.corner(event.position())
         now = self.clock()
         if kind == QEvent.Type.MouseButtonPress:
             self._press(where, now)

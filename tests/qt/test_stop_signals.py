@@ -25,7 +25,9 @@ def ready():
     from PySide6.QtTest import QTest
     from kiosk.ui.window import KioskWindow
     window = next(w for w in app.QApplication.topLevelWidgets() if isinstance(w, KioskWindow))
-    QTest.mouseClick(window.screens["home"].tiles["mission"], Qt.MouseButton.LeftButton)
+    tile = window.screens["home"].tiles["mission"]  # tapped as the display gives a tap
+    QTest.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, tile.mapTo(window, tile.rect().center()))
     print("visitor on", window.route.page, flush=True)
 
 app.quit_when_shown = lambda: app.QTimer.singleShot(300, ready)

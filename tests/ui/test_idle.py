@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.core.session import HOME, Route
 from kiosk.qt.idle import IdleWatcher
 
-from ..helpers import tap, touch_tap, wait_for_idle
+from ..helpers import key, tap, touch_tap, wait_for_idle
 
 
 def short(content, countdown=0.05):
@@ -85,45 +85,51 @@ class CountingTimer(QTimer):
         super().start(*args)
 
 
-def counting_watcher(qapp):
+def counting_watcher(window):
+    """An idle watcher on `window`'s input, counting from 0 the times its timer starts again."""
     watcher = IdleWatcher(60_000)
     watcher.timer = CountingTimer()
-    qapp.installEventFilter(watcher)
+    watcher.start(window)
+    watcher.timer.starts = 0
     return watcher
 
 
 def test_hover_enter_leave_and_moves_without_a_button_are_not_input(qapp, make_window):
     window = make_window()
-    watcher = counting_watcher(qapp)
+    watcher = counting_watcher(window)
     try:
+        screen = window.windowHandle()  # where the display delivers what it sees
         target = window.screens["home"].tiles["mission"]
-        point = QPointF(target.rect().center())
-        QApplication.sendEvent(target, QEnterEvent(point, point, point))
-        QApplication.sendEvent(target, QEvent(QEvent.Type.Leave))
-        QApplication.sendEvent(target, QEvent(QEvent.Type.HoverMove))
+        point = QPointF(target.mapTo(window, target.rect().center()))
+        QApplication.sendEvent(screen, QEnterEvent(point, point, point))
+        QApplication.sendEvent(screen, QEvent(QEvent.Type.Leave))
+        QApplication.sendEvent(screen, QEvent(QEvent.Type.HoverMove))
         move = QMouseEvent(QEvent.Type.MouseMove, point, point, Qt.MouseButton.NoButton,
                            Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
-        QApplication.sendEvent(target, move)
+        QApplication.sendEvent(screen, move)
         assert watcher.timer.starts == 0
         drag = QMouseEvent(QEvent.Type.MouseMove, point, point, Qt.MouseButton.NoButton,
                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-        QApplication.sendEvent(target, drag)
+        QApplication.sendEvent(screen, drag)
         assert watcher.timer.starts >= 1
     finally:
-        qapp.removeEventFilter(watcher)
+        watcher.stop(window)
 
 
 def test_taps_anywhere_restart_the_idle_timer(qapp, qtbot, make_window):
     window = make_window()
-    watcher = counting_watcher(qapp)
+    watcher = counting_watcher(window)
     try:
         touch_tap(window.screens["home"].tiles["mission"])
         after_touch = watcher.timer.starts
         assert after_touch >= 1
         tap(qtbot, window.back_button)
         assert watcher.timer.starts > after_touch
+        after_tap = watcher.timer.starts
+        key(window, Qt.Key.Key_Tab)
+        assert watcher.timer.starts > after_tap
     finally:
-        qapp.removeEventFilter(watcher)
+        watcher.stop(window)
 
 
 def test_new_contents_idle_times_apply_from_the_session_after(qtbot, make_window, content):

@@ -3,39 +3,32 @@ the focus ring seen and standing out, touch leaving it, the lockdown keys still 
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from kiosk.core.content.contrast import ratio
 from kiosk.core.session import HOME, Route
-from kiosk.qt.app_filter import on_the_application
+from kiosk.qt.watchers import on_the_window
 from kiosk.ui.keypad import Keypad
 
-from ..helpers import settle, tap
+from ..helpers import key, tap
 
 
 @pytest.fixture
 def keyed(make_window):
-    made = []
-
     def make(**options):
         window = make_window(**options)
         keypad = Keypad(window, lambda: window.look, window.back)
         window.shown.connect(lambda *_: keypad.first(window.stack.currentWidget()))
-        on_the_application(keypad)
-        made.append(keypad)
+        on_the_window(window, keypad)
         window.activateWindow()
         return window, keypad
 
-    yield make
-    for keypad in made:
-        QApplication.instance().removeEventFilter(keypad)
+    return make
 
 
-def press(window, key, times: int = 1) -> None:
+def press(window, pressed, times: int = 1) -> None:
     for _ in range(times):
-        QTest.keyClick(QApplication.focusWidget() or window, key)
-        settle()
+        key(window, pressed)
 
 
 def focus_on(window, wanted, key=Qt.Key.Key_Right, most: int = 60) -> None:
@@ -105,10 +98,6 @@ def test_escape_still_never_leaves_and_keys_count_as_a_visitor(qtbot, keyed):
         press(window, Qt.Key.Key_Tab)
     from kiosk.qt.lockdown import Lockdown
 
-    lockdown = Lockdown()
-    QApplication.instance().installEventFilter(lockdown)
-    try:
-        press(window, Qt.Key.Key_Escape)
-        assert window.isVisible() and window.route == HOME
-    finally:
-        QApplication.instance().removeEventFilter(lockdown)
+    on_the_window(window, Lockdown(window))
+    press(window, Qt.Key.Key_Escape)
+    assert window.isVisible() and window.route == HOME

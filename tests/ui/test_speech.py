@@ -7,21 +7,20 @@ import logging
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 from PySide6.QtTextToSpeech import QTextToSpeech
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 
 from kiosk.core.session import HOME, Route
 from kiosk.core.speech import DEFAULT_VOLUME, VOLUMES
-from kiosk.qt.app_filter import on_the_application
 from kiosk.qt.voice import Voice
+from kiosk.qt.watchers import Watchers, off_the_application, on_the_window
 from kiosk.snapshot import routes
 from kiosk.ui.buttons import NavButton
 from kiosk.ui.keypad import Keypad
 from kiosk.ui.reading import plain
 from kiosk.ui.speech_mode import SpeechMode
 
-from ..helpers import settle, touch_tap, wait_for_idle
+from ..helpers import key, settle, touch_tap, wait_for_idle
 
 
 class Heard:
@@ -39,22 +38,22 @@ class Heard:
 @pytest.fixture
 def speaking(make_window, voice):
     """A kiosk window with its keys and reading aloud, on the real voice."""
-    watchers = []
+    made = []
 
     def make(**options):
         window = make_window(**options)
         keypad = Keypad(window, lambda: window.look, window.back)
         speech = SpeechMode(window, voice, keypad)
-        for watcher in (keypad, speech):
-            on_the_application(watcher)
-            watchers.append(watcher)
+        on_the_window(window, keypad)
+        speech.start()
+        made.append(speech)
         window.offer_speech(voice.languages)
         settle()  # the bar's new buttons show in the next turn of the event loop
         return window, speech, Heard(voice)
 
     yield make
-    for watcher in watchers:
-        QApplication.instance().removeEventFilter(watcher)
+    for speech in made:
+        off_the_application(speech.touches)
     voice.stop()
     voice.set_volume(VOLUMES[DEFAULT_VOLUME])
 
@@ -213,29 +212,27 @@ def test_the_volume_button_steps_round_and_says_the_step(speaking, voice):
 def test_keys_switch_reading_aloud_and_step_the_volume_within_its_ends(speaking, voice):
     window, _speech, heard = speaking()
     window.activateWindow()
-    QTest.keyClick(window, Qt.Key.Key_Asterisk)
+    key(window, Qt.Key.Key_Asterisk)
     assert window.speech and heard.last.startswith("Reading aloud. Touch an item once")
     levels = []
-    for key in [Qt.Key.Key_Plus] * 3 + [Qt.Key.Key_Minus] * 5:
-        QTest.keyClick(window, key)
+    for pressed in [Qt.Key.Key_Plus] * 3 + [Qt.Key.Key_Minus] * 5:
+        key(window, pressed)
         levels.append(window.volume)
     assert levels == [3, 3, 3, 2, 1, 0, 0, 0]
     assert voice.volume == VOLUMES[0]
-    QTest.keyClick(window, Qt.Key.Key_F1)
+    key(window, Qt.Key.Key_F1)
     assert not window.speech and heard.last == "Reading aloud is off."
 
 
 def test_keys_announce_each_control_as_it_gets_the_focus(speaking):
     window, speech, heard = speaking()
     window.activateWindow()
-    QTest.keyClick(window, Qt.Key.Key_Asterisk)
-    QTest.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Tab)
-    settle()
+    key(window, Qt.Key.Key_Asterisk)
+    key(window, Qt.Key.Key_Tab)
     focused = QApplication.focusWidget()
     assert heard.last.startswith(plain(focused.accessibleName()) + ", ")
     assert heard.last.endswith("button.")
-    QTest.keyClick(focused, Qt.Key.Key_Return)  # keys press at once
-    settle()
+    key(window, Qt.Key.Key_Return)  # keys press at once
     assert window.route != HOME
 
 
@@ -279,6 +276,24 @@ def test_the_end_of_a_session_stops_the_voice_and_resets_it(qtbot, speaking, voi
     said = len(heard.said)
     touch_tap(window.screens["home"].tiles["mission"])  # the next visitor: no voice, one tap
     assert window.route == Route("mission") and len(heard.said) == said
+
+
+def test_the_applications_events_are_watched_only_while_reading_aloud_is_on(speaking, qapp):
+    """Reading aloud needs the widget a touch lands on: it watches the application's events,
+    each a call into Python, only while a visitor has it on (kiosk/qt/watchers.py)."""
+    window, speech, _heard = speaking()
+
+    def watched() -> bool:
+        return speech.touches in Watchers.of(qapp).watching()
+
+    assert not watched()
+    turn_on(window)
+    assert watched()
+    touch_tap(window.nav.speech_button)  # the switch acts at the first touch
+    assert not window.speech and not watched()
+    turn_on(window)
+    window.reset()  # the session's end turns it off
+    assert not window.speech and not watched()
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1280, 800), (3840, 2160)])

@@ -5,7 +5,7 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtTest import QTest
 
 from kiosk.core.pin import PinGate, set_pin
 from kiosk.core.usage import Session, View
@@ -36,8 +36,6 @@ def status(problems=()):
 
 @pytest.fixture
 def staff(make_window, tmp_path):
-    made = []
-
     def make(pin=PIN, problems=()):
         settings = tmp_path / "settings.json"
         if pin:
@@ -45,23 +43,19 @@ def staff(make_window, tmp_path):
         window = make_window()
         clock = Clock()
         desk = StaffDesk(window, PinGate(settings, clock), lambda: status(problems), clock)
-        desk.start(QApplication.instance())
-        made.append(desk)
+        desk.start()
         return window, desk, clock
 
-    yield make
-    for desk in made:
-        QApplication.instance().removeEventFilter(desk.gesture)
+    return make
 
 
 def press_at(qtbot, window, point: QPoint, clock=None, hold=0.0):
-    """A finger on whatever widget is at `point`, held for `hold` seconds of the fake clock."""
-    target = window.childAt(point) or window
-    local = target.mapFrom(window, point)
-    qtbot.mousePress(target, Qt.MouseButton.LeftButton, pos=local)
+    """A press at `point` of the window, held for `hold` seconds of the fake clock."""
+    screen = window.windowHandle()  # given to the window, as the display gives it
+    QTest.mousePress(screen, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
     if clock is not None:
         clock.now += hold
-    qtbot.mouseRelease(target, Qt.MouseButton.LeftButton, pos=local)
+    QTest.mouseRelease(screen, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
     settle()
 
 
