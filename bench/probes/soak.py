@@ -31,6 +31,9 @@ def soak(app, content, events: int, seed: int = 7) -> dict:
                 QTest.mouseClick(screen, left, none, point)
             else:
                 end = point + QPoint(chance.randrange(-400, 400), chance.randrange(-300, 300))
+                # a finger stays on the screen, which the kiosk's window fills
+                end = QPoint(min(max(end.x(), 0), window.width() - 1),
+                             min(max(end.y(), 0), window.height() - 1))
                 QTest.mousePress(screen, left, none, point)
                 QTest.mouseMove(screen, end)
                 QTest.mouseRelease(screen, left, none, end)
