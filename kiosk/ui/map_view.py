@@ -35,6 +35,7 @@ from ..core.maps.layout import MOST_NAMED, MapLayout, lay_out
 from ..core.maps.rects import Point, Rect
 from ..qt.safety import guarded
 from .map_paint import Laid, MapPainter, name_boxes, outline_path
+from .read_picture import read_picture
 from .theme import Look
 
 MARKER_SPACING = 34  # px at the design size between marker centres: each its own tap
@@ -81,7 +82,7 @@ class MapView(QWidget):
         # a location's number: its place in the network's list, from 1
         self._numbers = {loc.id: index + 1 for index, loc in enumerate(locations)}
         self._image = image
-        self._picture = QPixmap(str(image.path)) if image else QPixmap()
+        self._picture = read_picture(image.path if image else None)
         self.selected = ""  # the location marked larger: the one a page shows, or was opened
         self.here: tuple[str, str] = ("", "")  # the kiosk's own place, and "You are here"
         self.double_tap_ms = DOUBLE_TAP_MS

@@ -11,6 +11,7 @@ from PySide6.QtGui import QPainter, QPainterPath, QPaintEvent, QPixmap, QResizeE
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ..qt.safety import guarded
+from .read_picture import read_picture
 from .theme import Look
 
 KEPT = (1000, 700)  # px at the design size: the source is kept no larger than covers this
@@ -56,7 +57,7 @@ class Photo(QWidget):
 
 def photo(path: Path | None, look: Look) -> Photo | None:
     """The photo at `path`, or None if there is none or it cannot be read."""
-    source = QPixmap(str(path)) if path else QPixmap()
+    source = read_picture(path)
     if source.isNull():
         return None
     most = QSize(look.px(KEPT[0]), look.px(KEPT[1]))

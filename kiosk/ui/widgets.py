@@ -8,7 +8,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QFontMetrics, QPixmap, QResizeEvent
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QFrame,
@@ -29,6 +29,7 @@ from ..qt import pyside_fixes  # noqa: F401  (before any scroll area: see there)
 from ..qt.safety import guarded
 from . import icons
 from .qr import QrCode
+from .read_picture import read_picture
 from .theme import Look
 
 
@@ -141,7 +142,7 @@ def as_label(widget: QLabel, role: str, wrap: bool) -> QLabel:
 
 def picture(path: Path | None, width: int, height: int) -> QLabel | None:
     """An image file scaled to fit `width` x `height`, or None if it cannot be read."""
-    pixmap = QPixmap(str(path)) if path else QPixmap()
+    pixmap = read_picture(path)
     if pixmap.isNull():
         return None
     widget = QLabel()
