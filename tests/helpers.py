@@ -14,20 +14,43 @@ def settle() -> None:
 
 def tap(qtbot, widget: QWidget, pos: QPoint | None = None) -> None:
     """A mouse tap, as a visitor with a mouse-emulating touchscreen makes: given to the window
-    as the display gives it, which hands it to the widget under that point (a widget that is
-    not on a shown window is given it directly)."""
+    as the display gives it, which hands it to the widget under that point. A widget scrolled
+    out of sight is scrolled to first, as a visitor would; one on no shown window is given the
+    tap directly."""
     pos = pos or widget.rect().center()
     window = widget.window()
-    point = widget.mapTo(window, pos)
     handle = window.windowHandle()
-    under = window.childAt(point) if window.rect().contains(point) else None
-    if handle is None or not window.isVisible() or under is None \
-            or not (under is widget or widget.isAncestorOf(under)):
+    if handle is None or not window.isVisible():
         qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos)
-    else:
-        QTest.mouseClick(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                         point)
+        settle()
+        return
+    if not _under(window, widget, pos):
+        for area in _scroll_areas_of(widget):  # the innermost first
+            settle()  # its range, as far as what it holds has grown
+            area.ensureWidgetVisible(widget)
+            settle()
+    assert _under(window, widget, pos), f"{widget!r} is out of sight: a visitor could not tap it"
+    QTest.mouseClick(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     widget.mapTo(window, pos))
     settle()
+
+
+def _under(window: QWidget, widget: QWidget, pos: QPoint) -> bool:
+    """Whether `widget` is what a tap at `pos` of it would land on."""
+    point = widget.mapTo(window, pos)
+    under = window.childAt(point) if window.rect().contains(point) else None
+    return under is not None and (under is widget or widget.isAncestorOf(under))
+
+
+def _scroll_areas_of(widget: QWidget) -> list:
+    from PySide6.QtWidgets import QScrollArea
+
+    areas, parent = [], widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            areas.append(parent)
+        parent = parent.parentWidget()
+    return areas
 
 
 def key(window: QWidget, key: Qt.Key,
