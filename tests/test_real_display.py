@@ -1,7 +1,9 @@
 """The kiosk on a real X server (Xvfb), fullscreen, as a lobby's display runs it, and driven by
-real input (xdotool): a click on a tile counts as a tap and opens its page, the keys that would
-leave the kiosk leave it running, and with nobody there the session ends and is counted. What
-it did is read from its figures for Prometheus, as the desk reads them.
+real input (xdotool): a click on a tile counts as a tap and opens its page, which the display
+shows pixel for pixel as `kiosk snapshot` draws it offscreen, a drag scrolls it, the keys that
+would leave the kiosk leave it running, and with nobody there the session ends and is counted.
+What it did is read from its figures for Prometheus, as the desk reads them, and from a grab of
+the display.
 
 The offscreen tests give their taps and keys to the window through Qt's own test functions;
 here the X server sends them, as a touchscreen's driver does (kiosk/qt/watchers.py)."""
@@ -15,8 +17,10 @@ import subprocess
 import sys
 import urllib.request
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from PySide6.QtGui import QImage
 
 from kiosk.core.site.secret import new_password, password_hash
 
@@ -58,12 +62,12 @@ def display():
 
 @pytest.fixture
 def kiosk(tmp_path, display):
-    """The kiosk fullscreen on that display, idle after 5 s and home 3 s later, its figures
+    """The kiosk fullscreen on that display, idle after 8 s and home 3 s later, its figures
     served on a free port."""
     folder = tmp_path / "kiosk"
     folder.mkdir()
     content = (ROOT / "content.yaml").read_text(encoding="utf-8")
-    content = re.sub(r"(?m)^  idle_timeout: \d+", "  idle_timeout: 5", content)
+    content = re.sub(r"(?m)^  idle_timeout: \d+", "  idle_timeout: 8", content)
     content = re.sub(r"(?m)^  countdown: \d+", "  countdown: 3", content)
     (folder / "content.yaml").write_text(content, encoding="utf-8")
     password, port = new_password(), free_port()
@@ -78,7 +82,8 @@ def kiosk(tmp_path, display):
         process = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--content",
                                     str(folder / "content.yaml")], env=env, stdout=log,
                                    stderr=log)
-        yield process, port, password, display, tmp_path / "kiosk.log"
+        yield SimpleNamespace(process=process, port=port, password=password, display=display,
+                              log=tmp_path / "kiosk.log", content=folder / "content.yaml")
         process.terminate()
         process.wait(timeout=30)
 
@@ -98,13 +103,41 @@ def figures(port: int, password: str) -> dict[str, float]:
     return found
 
 
+GRAB = ("import sys; from PySide6.QtGui import QGuiApplication; app = QGuiApplication([]); "
+        "app.primaryScreen().grabWindow(0).save(sys.argv[1])")
+
+
+def on_screen(display: str, path: Path) -> QImage:
+    """What the display shows, grabbed by a program of its own on it."""
+    subprocess.run([sys.executable, "-c", GRAB, str(path)], check=True, timeout=60,
+                   env=dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb"))
+    return QImage(str(path)).convertToFormat(QImage.Format.Format_RGB32)
+
+
+def snapshot(content: Path, out: Path, name: str) -> QImage:
+    """The screen `name` as `kiosk snapshot` draws it offscreen, at the display's size."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_STATE_HOME=str(out / "state"))
+    subprocess.run([sys.executable, str(ROOT / "main.py"), "snapshot", "--content", str(content),
+                    "--out", str(out), "--size", f"{SIZE[0]}x{SIZE[1]}", "--lang", "en"],
+                   check=True, timeout=120, env=env, capture_output=True)
+    return QImage(str(out / name)).convertToFormat(QImage.Format.Format_RGB32)
+
+
+def above_the_bar(image: QImage) -> QImage:
+    """The screen above the bar of buttons (whose reading aloud switch shows once the voice
+    is open, at the first idle: not yet, early in a visit)."""
+    return image.copy(0, 0, SIZE[0], SIZE[1] * 5 // 6)
+
+
 def xdotool(display: str, *args: str) -> None:
     subprocess.run([tool("xdotool"), *args], env=dict(os.environ, DISPLAY=display), check=True,
                    timeout=30)
 
 
 def test_real_input_on_a_real_display(kiosk):
-    process, port, password, display, log = kiosk
+    process, port, password, display = kiosk.process, kiosk.port, kiosk.password, kiosk.display
+    drawn = above_the_bar(snapshot(kiosk.content, kiosk.log.parent / "snapshots",
+                                   "02-mission.png"))
     before = wait_for(lambda: "kiosk_taps_total" in (found := figures(port, password))
                       and found)  # up, just after its first frame
     assert before["kiosk_taps_total"] == 0
@@ -114,6 +147,10 @@ def test_real_input_on_a_real_display(kiosk):
     mission = 'kiosk_views_total{kind="page",page="mission"}'
     tapped = wait_for(lambda: mission in (found := figures(port, password)) and found)
     assert (tapped["kiosk_taps_total"], tapped[mission]) == (1, 1)  # the tap opened its page
+    # and the display shows the page as the snapshots draw it, pixel for pixel, once the
+    # cross-fade is over (within the 8 s before "Still there?")
+    grab = kiosk.log.parent / "screen.png"
+    wait_for(lambda: above_the_bar(on_screen(display, grab)) == drawn, timeout=6)
 
     # A finger's drag up the page (one touch more), the page scrolled by it
     xdotool(display, "mousemove", "640", "600", "mousedown", "1")
@@ -127,12 +164,12 @@ def test_real_input_on_a_real_display(kiosk):
     wait_for(lambda: figures(port, password)["kiosk_taps_total"] == 3)
     assert process.poll() is None  # still running
 
-    # Nobody there: "Still there?" after 5 s, home 3 s later, the session counted
+    # Nobody there: "Still there?" after 8 s, home 3 s later, the session counted
     ended = wait_for(lambda: (found := figures(port, password))["kiosk_sessions_total"] == 1
                      and found, timeout=60)
     assert ended["kiosk_taps_total"] == 3
     assert process.poll() is None
     # and nothing went wrong on the way: the log's one warning is the short countdown's
-    warned = [line for line in log.read_text(encoding="utf-8").splitlines()
+    warned = [line for line in kiosk.log.read_text(encoding="utf-8").splitlines()
               if " WARNING " in line or " ERROR " in line or " CRITICAL " in line]
     assert len(warned) == 1 and "'countdown' is 3 seconds" in warned[0], warned
