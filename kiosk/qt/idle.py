@@ -12,7 +12,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QWidget
 
 from .timers import single_shot
-from .watchers import Watchers, on_the_window
+from .watchers import off_the_window, on_the_window
 
 INPUT_EVENTS = frozenset({
     QEvent.Type.MouseButtonPress,
@@ -47,9 +47,7 @@ class IdleWatcher(QObject):
         self.poke()
 
     def stop(self, window: QWidget) -> None:
-        handle = window.windowHandle()
-        if handle is not None:
-            Watchers.of(handle).unwatch(self)
+        off_the_window(window, self)
         self.timer.stop()
         self.long_timer.stop()
 

@@ -98,6 +98,12 @@ def on_the_window(window: QWidget, watcher: QObject) -> None:
     Watchers.of(handle).watch(watcher)
 
 
+def off_the_window(window: QWidget, watcher: QObject) -> None:
+    handle = window.windowHandle()
+    if handle is not None:  # none: never watched
+        Watchers.of(handle).unwatch(watcher)
+
+
 def on_the_application(watcher: QObject) -> None:
     """`watcher` is given the events of its KINDS, of every widget, until the application
     quits, it is destroyed or `off_the_application`."""
