@@ -183,6 +183,7 @@ class KioskWindow(QWidget):
             self._ahead_waits_for_paint = True
             return
         self._finish_home()  # what the home screen held back for its first frame
+        self._ready_the_style()
         drawn, self._to_draw = self._to_draw, ""
         if drawn in self.screens:  # the picture of the one built last, in a turn of its own
             self.screens[drawn].resize(self.stack.size())
@@ -202,6 +203,13 @@ class KioskWindow(QWidget):
             self.build_next()
         self._ahead_timer.stop()
         slices.finish_all(self.stack)
+
+    def _ready_the_style(self) -> None:
+        """PySide6's side of Qt's style and palette made now, while nobody waits: made at a
+        visitor's first tap (a button restyled as its words change: kiosk/ui/buttons.py), their
+        13 enums were 9 ms of that tap (docs/performance.md). Not before the first frame."""
+        self.style()
+        self.palette()
 
     def _finish_home(self) -> None:
         home = self.screens.get("home")
