@@ -34,6 +34,13 @@ def figures(tmp_path):
     return made
 
 
+def steady_figures(tmp_path) -> KioskFigures:
+    """Figures that read the same at every scrape: a usage folder that cannot be measured
+    (its free space NaN), a fixed memory and clock."""
+    return KioskFigures("shenzhen-lobby", "1.2.3", tmp_path / "no-such-folder",
+                        memory=lambda: 123.0, clock=lambda: 1000.0)
+
+
 def test_every_figure_is_named_kiosk_and_parsed_by_prometheus(figures):
     found = samples(figures)
     assert all(name.startswith("kiosk_") for name, _ in found)
@@ -206,11 +213,9 @@ def plain(text: bytes, kind: str = "text/plain") -> dict:
 def test_every_answer_in_full_on_the_wire(tmp_path):
     from kiosk.core.metrics.server import CONTENT_TYPE, INDEX
 
-    # Figures that stay the same from one request to the next: the free space of a real folder
-    # moves with whatever else writes to the disk, and with it the length of the exposition
-    # (a Content-Length one byte off failed this test once on the shared CI machine).
-    figures = KioskFigures("shenzhen-lobby", "1.2.3", tmp_path / "no-such-folder",
-                           memory=lambda: 123.0, clock=lambda: 1000.0)
+    # the free space of a real folder moves with whatever else writes to the disk, and with it
+    # the exposition's length (a Content-Length one byte off failed this once in CI)
+    figures = steady_figures(tmp_path)
     picture = Picture()
     server = start_server(Metrics("127.0.0.1", 0, "prometheus", password_hash(PASSWORD)),
                           figures, picture)
@@ -282,8 +287,7 @@ def test_the_exposition_whole_as_the_desk_reads_it(tmp_path):
     a usage folder that cannot be measured reads NaN (not a crash, not a made-up 0)."""
     from pathlib import Path
 
-    made = KioskFigures("shenzhen-lobby", "1.2.3", tmp_path / "no-such-folder",
-                        memory=lambda: 123.0, clock=lambda: 1000.0)
+    made = steady_figures(tmp_path)
     made.content_shown("2f9f44ee4e24", 2, 1_796_000_000.0)
     made.session(42.0)
     made.view("clusters", "hi-tech", with_qr=True)
